@@ -1,0 +1,243 @@
+package vn.phaodai.database;
+
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real PostgreSQL server whose cluster lives in the application's data folder.
+ *
+ * <p>The binaries come from zonky's Maven Central artifacts; we run them ourselves instead of through
+ * zonky's EmbeddedPostgres because that one cannot start as root (PostgreSQL refuses to), and a
+ * province's server or a CI machine often runs as root: here the server then runs as {@code nobody}.
+ * The cluster keeps a password (host connections need it), stored next to the cluster, readable only
+ * by the application's user.
+ */
+public final class EmbeddedPostgres {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
+    private static final String NOBODY = "65534";
+    /** One server per cluster folder in this JVM (tests start several application contexts). */
+    private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+
+    private final Path cluster;
+    private final Path binaries;
+    private final int port;
+    private final String password;
+
+    private EmbeddedPostgres(Path cluster, Path binaries, int port, String password) {
+        this.cluster = cluster;
+        this.binaries = binaries;
+        this.port = port;
+        this.password = password;
+    }
+
+    public static synchronized EmbeddedPostgres start(Path dataDir, int port, List<String> settings, String version) {
+        Path cluster = dataDir.toAbsolutePath().normalize().resolve("postgres");
+        EmbeddedPostgres running = RUNNING.get(cluster);
+        if (running != null) return running;
+        try {
+            Path binaries = extractBinaries(version);
+            Files.createDirectories(dataDir);
+            String password = password(dataDir.resolve("postgres.password"));
+            if (!Files.exists(cluster.resolve("PG_VERSION"))) initdb(binaries, cluster, password);
+            int chosen = port > 0 ? port : freePort();
+            EmbeddedPostgres server = new EmbeddedPostgres(cluster, binaries, chosen, password);
+            server.startServer(settings);
+            RUNNING.put(cluster, server);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-stop"));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL could not start in " + cluster, e);
+        }
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
+    }
+
+    public String username() {
+        return "postgres";
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Creates the database if it does not exist yet, through the maintenance database. */
+    public void createDatabase(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) throw new IllegalArgumentException("Bad database name " + name);
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl("postgres"), username(), password);
+             var s = c.createStatement()) {
+            var rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'");
+            if (!rs.next()) s.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not create database " + name, e);
+        }
+    }
+
+    void stop() {
+        try {
+            run(List.of(bin("pg_ctl"), "stop", "-D", cluster.toString(), "-m", "fast", "-w"), false);
+        } catch (RuntimeException e) {
+            log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+        }
+        RUNNING.remove(cluster);
+    }
+
+    private void startServer(List<String> settings) throws IOException {
+        // A server left running by a killed JVM holds the folder: stop it first.
+        if (Files.exists(cluster.resolve("postmaster.pid"))) {
+            run(List.of(bin("pg_ctl"), "stop", "-D", cluster.toString(), "-m", "fast", "-w"), false);
+        }
+        List<String> options = new ArrayList<>(List.of("-p", String.valueOf(port), "-c", "listen_addresses=localhost",
+                "-c", "unix_socket_directories="));
+        for (String s : settings) {
+            options.add("-c");
+            options.add(s);
+        }
+        Path logFile = cluster.getParent().resolve("postgres.log");
+        if (!Files.exists(logFile)) Files.createFile(logFile);
+        chownIfRoot(logFile);
+        run(List.of(bin("pg_ctl"), "start", "-D", cluster.toString(), "-w", "-t", "120", "-l", logFile.toString(),
+                "-o", String.join(" ", options)), true);
+        log.info("Embedded PostgreSQL started on port {} with data in {}", port, cluster);
+    }
+
+    private static void initdb(Path binaries, Path cluster, String password) throws IOException {
+        log.info("Creating the PostgreSQL cluster in {}", cluster);
+        Files.createDirectories(cluster);
+        chownIfRoot(cluster);
+        Path pwfile = Files.createTempFile("phaodai-pw", ".txt");
+        try {
+            Files.writeString(pwfile, password);
+            chownIfRoot(pwfile);
+            run(List.of(binaries.resolve("bin/initdb").toString(), "-D", cluster.toString(), "-U", "postgres",
+                    "--pwfile=" + pwfile, "--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8",
+                    "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"), true);
+        } finally {
+            Files.deleteIfExists(pwfile);
+        }
+    }
+
+    private static String password(Path file) throws IOException {
+        if (Files.exists(file)) return Files.readString(file).trim();
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        String password = HexFormat.of().formatHex(bytes);
+        Files.writeString(file, password);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system
+        }
+        return password;
+    }
+
+    /** Extracts the server once per version into the temp folder, shared by all runs. */
+    private static Path extractBinaries(String version) throws IOException {
+        String arch = System.getProperty("os.arch");
+        Path target = Path.of(System.getProperty("java.io.tmpdir"), "phaodai-postgres-" + version + "-" + arch);
+        if (Files.exists(target.resolve(".complete"))) return target;
+        Path partial = Files.createTempDirectory(target.getParent(), "phaodai-postgres-partial");
+        try (InputStream raw = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(operatingSystem(), arch);
+             var tar = new TarArchiveInputStream(new XZCompressorInputStream(new BufferedInputStream(raw)))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                Path out = partial.resolve(entry.getName()).normalize();
+                if (!out.startsWith(partial)) throw new IOException("Bad archive entry " + entry.getName());
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else if (entry.isSymbolicLink()) {
+                    Files.createDirectories(out.getParent());
+                    Files.createSymbolicLink(out, Path.of(entry.getLinkName()));
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(tar, out, StandardCopyOption.REPLACE_EXISTING);
+                    if ((entry.getMode() & 0100) != 0) out.toFile().setExecutable(true, false);
+                }
+            }
+        }
+        // Readable by all: when the application runs as root the server runs as nobody.
+        run(List.of("chmod", "-R", "a+rX", partial.toString()), false);
+        Files.writeString(partial.resolve(".complete"), "ok");
+        try {
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException raced) {
+            if (!Files.exists(target.resolve(".complete"))) throw raced;
+        }
+        return target;
+    }
+
+    private static String operatingSystem() {
+        String os = System.getProperty("os.name");
+        if (os.startsWith("Windows")) return "Windows";
+        if (os.startsWith("Mac")) return "Darwin";
+        return "Linux";
+    }
+
+    private String bin(String name) {
+        return binaries.resolve("bin").resolve(name).toString();
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static void chownIfRoot(Path path) throws IOException {
+        if (isRoot()) run(List.of("chown", "-R", NOBODY + ":" + NOBODY, path.toString()), true);
+    }
+
+    private static void run(List<String> command, boolean mustSucceed) {
+        List<String> full = new ArrayList<>();
+        if (isRoot() && !command.get(0).equals("chown") && !command.get(0).equals("chmod")) {
+            full.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
+        }
+        full.addAll(command);
+        try {
+            Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(180, TimeUnit.SECONDS)) p.destroyForcibly();
+            if (p.exitValue() != 0 && mustSucceed) {
+                throw new IllegalStateException("Command failed: " + String.join(" ", full) + "\n" + out);
+            }
+            log.debug("{}: {}", command.get(0), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package vn.phaodai.geography;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.NotFoundException;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The map of the country as other capabilities see it: units by code, their children, villages. */
+@Service
+public class Geography {
+
+    private static final RowMapper<AdminUnit> UNIT = (rs, i) -> new AdminUnit(rs.getString("code"), rs.getString("name"),
+            rs.getString("name_en"), UnitKind.valueOf(rs.getString("kind")), rs.getString("parent"), rs.getBoolean("active"),
+            rs.getInt("children"));
+    private static final RowMapper<Village> VILLAGE = (rs, i) -> new Village(rs.getLong("id"), rs.getString("commune_code"),
+            rs.getString("name"), rs.getString("kind"), rs.getBoolean("active"));
+
+    private final JdbcClient jdbc;
+
+    Geography(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<AdminUnit> provinces() {
+        return jdbc.sql("""
+                select p.code, p.name, p.name_en, p.kind, null as parent, p.active,
+                       (select count(*) from district d where d.province_code = p.code and d.active) as children
+                from province p order by p.active desc, p.code""").query(UNIT).list();
+    }
+
+    public List<AdminUnit> districts(String provinceCode) {
+        province(provinceCode);
+        return jdbc.sql("""
+                select d.code, d.name, d.name_en, d.kind, d.province_code as parent, d.active,
+                       (select count(*) from commune c where c.district_code = d.code and c.active) as children
+                from district d where d.province_code = ? order by d.active desc, d.code""")
+                .param(provinceCode).query(UNIT).list();
+    }
+
+    public List<AdminUnit> communes(String districtCode) {
+        district(districtCode);
+        return jdbc.sql("""
+                select c.code, c.name, c.name_en, c.kind, c.district_code as parent, c.active,
+                       (select count(*) from village v where v.commune_code = c.code and v.active) as children
+                from commune c where c.district_code = ? order by c.active desc, c.code""")
+                .param(districtCode).query(UNIT).list();
+    }
+
+    public AdminUnit province(String code) {
+        return jdbc.sql("""
+                select p.code, p.name, p.name_en, p.kind, null as parent, p.active,
+                       (select count(*) from district d where d.province_code = p.code and d.active) as children
+                from province p where p.code = ?""").param(code).query(UNIT).optional()
+                .orElseThrow(() -> new NotFoundException("Không có tỉnh/thành phố mã " + code));
+    }
+
+    public AdminUnit district(String code) {
+        return jdbc.sql("""
+                select d.code, d.name, d.name_en, d.kind, d.province_code as parent, d.active,
+                       (select count(*) from commune c where c.district_code = d.code and c.active) as children
+                from district d where d.code = ?""").param(code).query(UNIT).optional()
+                .orElseThrow(() -> new NotFoundException("Không có quận/huyện mã " + code));
+    }
+
+    public Optional<AdminUnit> findCommune(String code) {
+        return jdbc.sql("""
+                select c.code, c.name, c.name_en, c.kind, c.district_code as parent, c.active,
+                       (select count(*) from village v where v.commune_code = c.code and v.active) as children
+                from commune c where c.code = ?""").param(code).query(UNIT).optional();
+    }
+
+    public AdminUnit commune(String code) {
+        return findCommune(code).orElseThrow(() -> new NotFoundException("Không có phường/xã mã " + code));
+    }
+
+    /** Full place name for display: "Phường Phúc Xá, Quận Ba Đình, Thành phố Hà Nội". */
+    public String placeName(String communeCode) {
+        return jdbc.sql("""
+                select c.name || ', ' || d.name || ', ' || p.name from commune c
+                join district d on d.code = c.district_code join province p on p.code = d.province_code
+                where c.code = ?""").param(communeCode).query(String.class).optional().orElse(communeCode);
+    }
+
+    public List<Village> villages(String communeCode) {
+        return jdbc.sql("select * from village where commune_code = ? order by active desc, name")
+                .param(communeCode).query(VILLAGE).list();
+    }
+
+    public Optional<Village> village(long id) {
+        return jdbc.sql("select * from village where id = ?").param(id).query(VILLAGE).optional();
+    }
+
+    /** Adds a village to a commune; the same name (ignoring accents and case) twice is refused. */
+    public Village addVillage(String communeCode, String name, String kind) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) throw new InvalidInputException("name", "Tên thôn/tổ dân phố là bắt buộc");
+        AdminUnit commune = findCommune(communeCode).filter(AdminUnit::active)
+                .orElseThrow(() -> new InvalidInputException("communeCode", "Không có phường/xã đang hoạt động mã " + communeCode));
+        Long id = jdbc.sql("""
+                insert into village (commune_code, name, kind) values (?, ?, ?)
+                on conflict (commune_code, fold_text(name)) do nothing returning id""")
+                .params(commune.code(), n, VillageKind.parse(kind).name()).query(Long.class).optional()
+                .orElseThrow(() -> new InvalidInputException("name", "Phường/xã đã có thôn/tổ dân phố '" + n + "'"));
+        return village(id).orElseThrow();
+    }
+
+    /** Summary of what is loaded, for the home page. */
+    public record Totals(long provinces, long districts, long communes, long villages) {
+    }
+
+    public Totals totals() {
+        return jdbc.sql("""
+                select (select count(*) from province where active), (select count(*) from district where active),
+                       (select count(*) from commune where active), (select count(*) from village where active)""")
+                .query((rs, i) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+    }
+}

@@ -1,0 +1,27 @@
+package vn.phaodai.home;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import vn.phaodai.geography.Geography;
+import vn.phaodai.population.Persons;
+
+/** The landing page: what the command centre holds. */
+@Controller
+class HomePage {
+
+    private final Geography geography;
+    private final Persons persons;
+
+    HomePage(Geography geography, Persons persons) {
+        this.geography = geography;
+        this.persons = persons;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("geo", geography.totals());
+        model.addAttribute("registry", persons.totals());
+        return "home";
+    }
+}

@@ -1,0 +1,139 @@
+package vn.phaodai.jobs;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import vn.phaodai.shared.NotFoundException;
+import vn.phaodai.shared.PageResult;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * Runs long work in the background, one job at a time per kind of machine we run on (two cores):
+ * imports are heavy and parallel imports only slow each other down.
+ */
+@Service
+public class Jobs {
+
+    private static final Logger log = LoggerFactory.getLogger(Jobs.class);
+    private static final RowMapper<Job> JOB = (rs, i) -> new Job(rs.getObject("id", UUID.class), rs.getString("kind"),
+            rs.getString("status"), rs.getString("file_name"), rs.getString("created_by"),
+            rs.getObject("created_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
+            rs.getInt("rows_total"), rs.getInt("rows_done"), rs.getInt("rows_rejected"), rs.getString("phase"),
+            rs.getString("result"), rs.getString("error"));
+
+    private final JdbcClient jdbc;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "phaodai-job");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Jobs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Queues the work; it returns its result as JSON text. */
+    public UUID submit(String kind, String fileName, String user, Function<JobProgress, String> work) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into job (id, kind, status, file_name, created_by, phase) values (?, ?, 'QUEUED', ?, ?, 'QUEUED')")
+                .params(id, kind, fileName, user).update();
+        executor.submit(() -> run(id, work));
+        return id;
+    }
+
+    /** Runs the work now, in this thread (the command line and benchmarks wait for it). */
+    public Job runNow(String kind, String fileName, String user, Function<JobProgress, String> work) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into job (id, kind, status, file_name, created_by, phase) values (?, ?, 'QUEUED', ?, ?, 'QUEUED')")
+                .params(id, kind, fileName, user).update();
+        run(id, work);
+        return get(id);
+    }
+
+    private void run(UUID id, Function<JobProgress, String> work) {
+        jdbc.sql("update job set status = 'RUNNING' where id = ?").param(id).update();
+        try {
+            String result = work.apply(new Progress(id));
+            jdbc.sql("update job set status = 'DONE', phase = 'DONE', finished_at = now(), result = ?::jsonb where id = ?")
+                    .params(result, id).update();
+        } catch (RuntimeException | Error e) {
+            log.error("Job {} failed", id, e);
+            jdbc.sql("update job set status = 'FAILED', finished_at = now(), error = ? where id = ?")
+                    .params(String.valueOf(e.getMessage()), id).update();
+        }
+    }
+
+    public Job get(UUID id) {
+        return jdbc.sql("select * from job where id = ?").param(id).query(JOB).optional()
+                .orElseThrow(() -> new NotFoundException("Không có công việc " + id));
+    }
+
+    public record Rejection(int line, String reason) {
+    }
+
+    public PageResult<Rejection> rejections(UUID id, int page, int size) {
+        Job job = get(id);
+        List<Rejection> items = jdbc.sql("select line, reason from job_rejection where job_id = ? order by line limit ? offset ?")
+                .params(id, size, (long) page * size).query((rs, i) -> new Rejection(rs.getInt(1), rs.getString(2))).list();
+        return new PageResult<>(items, job.rowsRejected(), page, size);
+    }
+
+    public List<Job> recent(String kind, int limit) {
+        return jdbc.sql("select * from job where kind = ? order by created_at desc limit ?").params(kind, limit).query(JOB).list();
+    }
+
+    private final class Progress implements JobProgress {
+        private final UUID id;
+        private final List<Rejection> pending = new ArrayList<>();
+
+        Progress(UUID id) {
+            this.id = id;
+        }
+
+        @Override
+        public UUID jobId() {
+            return id;
+        }
+
+        @Override
+        public void phase(String phase, int rowsTotal) {
+            flush();
+            jdbc.sql("update job set phase = ?, rows_total = ? where id = ?").params(phase, rowsTotal, id).update();
+        }
+
+        @Override
+        public void rowsDone(int rowsDone, int rowsRejected) {
+            flush();
+            jdbc.sql("update job set rows_done = ?, rows_rejected = ? where id = ?").params(rowsDone, rowsRejected, id).update();
+        }
+
+        @Override
+        public void reject(int line, String reason) {
+            pending.add(new Rejection(line, reason));
+            if (pending.size() >= 1000) flush();
+        }
+
+        private void flush() {
+            if (pending.isEmpty()) return;
+            StringBuilder values = new StringBuilder();
+            List<Object> params = new ArrayList<>();
+            for (Rejection r : pending) {
+                values.append(values.isEmpty() ? "" : ",").append("(?, ?, ?)");
+                params.add(id);
+                params.add(r.line());
+                params.add(r.reason());
+            }
+            jdbc.sql("insert into job_rejection (job_id, line, reason) values " + values).params(params).update();
+            pending.clear();
+        }
+    }
+}

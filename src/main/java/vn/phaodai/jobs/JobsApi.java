@@ -1,0 +1,34 @@
+package vn.phaodai.jobs;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.phaodai.shared.PageResult;
+
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/jobs")
+@Tag(name = "Jobs", description = "Progress of background work such as imports")
+class JobsApi {
+
+    private final Jobs jobs;
+
+    JobsApi(Jobs jobs) {
+        this.jobs = jobs;
+    }
+
+    @GetMapping("/{id}")
+    Job job(@PathVariable UUID id) {
+        return jobs.get(id);
+    }
+
+    @GetMapping("/{id}/rejections")
+    PageResult<Jobs.Rejection> rejections(@PathVariable UUID id, @RequestParam(required = false) Integer page,
+                                          @RequestParam(required = false) Integer size) {
+        return jobs.rejections(id, PageResult.page(page), PageResult.size(size));
+    }
+}

@@ -1,0 +1,74 @@
+package vn.phaodai.population;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import vn.phaodai.geography.Geography;
+import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.NotFoundException;
+
+import java.util.Optional;
+
+/** Households (hộ gia đình) and enterprises (workplaces), the registry's two groupings of persons. */
+@Service
+public class Households {
+
+    public record Household(long id, String communeCode, Long villageId, String code, String address, Long headPersonId) {
+    }
+
+    public record Enterprise(long id, String name, String taxCode, String communeCode, String address, String industrialPark) {
+    }
+
+    private static final RowMapper<Household> HOUSEHOLD = (rs, i) -> new Household(rs.getLong("id"), rs.getString("commune_code"),
+            (Long) rs.getObject("village_id"), rs.getString("code"), rs.getString("address"), (Long) rs.getObject("head_person_id"));
+    private static final RowMapper<Enterprise> ENTERPRISE = (rs, i) -> new Enterprise(rs.getLong("id"), rs.getString("name"),
+            rs.getString("tax_code"), rs.getString("commune_code"), rs.getString("address"), rs.getString("industrial_park"));
+
+    private final JdbcClient jdbc;
+    private final Geography geography;
+
+    Households(JdbcClient jdbc, Geography geography) {
+        this.jdbc = jdbc;
+        this.geography = geography;
+    }
+
+    public Household create(String communeCode, Long villageId, String code, String address) {
+        if (communeCode == null || geography.findCommune(communeCode).filter(c -> c.active()).isEmpty()) {
+            throw new InvalidInputException("communeCode", "Không có phường/xã đang hoạt động mã " + communeCode);
+        }
+        if (villageId != null && geography.village(villageId).filter(v -> v.communeCode().equals(communeCode)).isEmpty()) {
+            throw new InvalidInputException("villageId", "Thôn/tổ dân phố không thuộc phường/xã đã chọn");
+        }
+        String c = code == null || code.isBlank() ? null : code.strip();
+        return jdbc.sql("""
+                insert into household (commune_code, village_id, code, address) values (?, ?, ?, ?)
+                on conflict (commune_code, code) do nothing returning *""")
+                .params(communeCode, villageId, c, address).query(HOUSEHOLD).optional()
+                .orElseThrow(() -> new InvalidInputException("code", "Phường/xã đã có hộ mã " + c));
+    }
+
+    public Household household(long id) {
+        return jdbc.sql("select * from household where id = ?").param(id).query(HOUSEHOLD).optional()
+                .orElseThrow(() -> new NotFoundException("Không có hộ gia đình mã " + id));
+    }
+
+    public Enterprise createEnterprise(String name, String taxCode, String communeCode, String address, String industrialPark) {
+        if (name == null || name.isBlank()) throw new InvalidInputException("name", "Tên doanh nghiệp là bắt buộc");
+        if (taxCode != null && !taxCode.isBlank() && !taxCode.strip().matches("\\d{10}(-\\d{3})?")) {
+            throw new InvalidInputException("taxCode", "Mã số thuế gồm 10 chữ số (hoặc 10-3 cho chi nhánh)");
+        }
+        if (communeCode != null && geography.findCommune(communeCode).isEmpty()) {
+            throw new InvalidInputException("communeCode", "Không có phường/xã mã " + communeCode);
+        }
+        String tax = taxCode == null || taxCode.isBlank() ? null : taxCode.strip();
+        return jdbc.sql("""
+                insert into enterprise (name, tax_code, commune_code, address, industrial_park) values (?, ?, ?, ?, ?)
+                on conflict (tax_code) do nothing returning *""")
+                .params(name.strip(), tax, communeCode, address, industrialPark).query(ENTERPRISE).optional()
+                .orElseThrow(() -> new InvalidInputException("taxCode", "Đã có doanh nghiệp mã số thuế " + tax));
+    }
+
+    public Optional<Enterprise> enterprise(long id) {
+        return jdbc.sql("select * from enterprise where id = ?").param(id).query(ENTERPRISE).optional();
+    }
+}

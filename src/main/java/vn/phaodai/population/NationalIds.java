@@ -1,0 +1,53 @@
+package vn.phaodai.population;
+
+import java.util.Set;
+
+/**
+ * Vietnamese identity numbers: the 12-digit citizen identity card (CCCD, personal identification number)
+ * and the older 9-digit identity card (CMND).
+ *
+ * <p>A CCCD number is 3 digits of the province of birth registration (0 + the GSO province code), one
+ * digit for century and sex (0/1 born 1900s male/female, 2/3 2000s, 4/5 2100s), two digits of the year
+ * of birth, then six random digits (Circular 07/2016/TT-BCA, 59/2021/TT-BCA).
+ */
+final class NationalIds {
+
+    /** The 63 GSO province codes of 2021 (CCCD prefixes keep them after later mergers). */
+    static final Set<String> PROVINCE_CODES = Set.of("01", "02", "04", "06", "08", "10", "11", "12", "14", "15", "17",
+            "19", "20", "22", "24", "25", "26", "27", "30", "31", "33", "34", "35", "36", "37", "38", "40", "42", "44", "45",
+            "46", "48", "49", "51", "52", "54", "56", "58", "60", "62", "64", "66", "67", "68", "70", "72", "74", "75", "77",
+            "79", "80", "82", "83", "84", "86", "87", "89", "91", "92", "93", "94", "95", "96");
+
+    private NationalIds() {
+    }
+
+    /** Digits only, spaces and dots removed; null for blank input. */
+    static String clean(String raw) {
+        if (raw == null) return null;
+        String s = raw.replaceAll("[\\s.\\-]", "");
+        return s.isEmpty() ? null : s;
+    }
+
+    /**
+     * Checks a cleaned number against the person's sex and birth year; returns an error message in
+     * Vietnamese, or null when the number is valid.
+     */
+    static String problem(String id, Sex sex, Integer birthYear) {
+        if (!id.chars().allMatch(c -> c >= '0' && c <= '9')) return "Số định danh chỉ gồm chữ số";
+        if (id.length() == 9) return null;
+        if (id.length() != 12) return "Số CCCD phải có 12 chữ số (hoặc CMND 9 chữ số), nhận được " + id.length();
+        if (id.charAt(0) != '0' || !PROVINCE_CODES.contains(id.substring(1, 3))) {
+            return "Ba chữ số đầu của CCCD (" + id.substring(0, 3) + ") không phải mã tỉnh nơi đăng ký khai sinh";
+        }
+        int centurySex = id.charAt(3) - '0';
+        if (centurySex > 5) return "Chữ số thứ tư của CCCD (thế kỷ và giới tính) không hợp lệ";
+        if (sex != null && (centurySex % 2 == 0) != (sex == Sex.MALE)) {
+            return "Số CCCD không khớp giới tính (chữ số thứ tư " + centurySex + ")";
+        }
+        if (birthYear != null) {
+            int year = 1900 + (centurySex / 2) * 100 + Integer.parseInt(id.substring(4, 6));
+            if (year != birthYear) return "Số CCCD ghi năm sinh " + year + ", không khớp năm sinh " + birthYear;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,20 @@
+package vn.phaodai.population;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A resident of the registry, owned by a commune. */
+public record Person(long id, int version, String fullName, Sex sex, LocalDate dateOfBirth, int birthYear,
+                     String nationalId, String phone, String communeCode, Long villageId, String address,
+                     Long householdId, Relation relationToHead, String occupation, Long workplaceId, boolean pregnant,
+                     List<String> comorbidities, Long mergedInto) {
+
+    /** Date of birth as dd/MM/yyyy, or the year alone. */
+    public String born() {
+        return dateOfBirth == null ? String.valueOf(birthYear) : dateOfBirth.format(PersonRules.VN_DATE);
+    }
+
+    public String phoneDisplay() {
+        return PhoneNumbers.display(phone);
+    }
+}

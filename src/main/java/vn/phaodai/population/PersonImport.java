@@ -1,0 +1,386 @@
+package vn.phaodai.population;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+import vn.phaodai.jobs.Job;
+import vn.phaodai.jobs.JobProgress;
+import vn.phaodai.jobs.Jobs;
+import vn.phaodai.shared.BulkCopy;
+import vn.phaodai.shared.FieldError;
+import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.SpreadsheetReader;
+import vn.phaodai.shared.SpreadsheetReader.Line;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Imports persons from CSV/XLSX in the documented layout ({@link ImportColumns}). Rows are checked in
+ * Java against reference maps loaded once, streamed by COPY into a staging table, then matched and
+ * written by a handful of set-based statements, in one transaction: the good rows are kept and every
+ * rejected row reported with its line (or, on request, the file is rejected whole). A row that matches a
+ * person already registered (same ID number, or same name, birth and commune) is not created again, so
+ * importing the same file twice creates nothing new.
+ */
+@Service
+public class PersonImport {
+
+    public static final String JOB_KIND = "PERSON_IMPORT";
+
+    /** What an import did. */
+    public record Result(long rowsRead, long created, long alreadyRegistered, long rejected, long householdsCreated,
+                         long possibleDuplicates, boolean applied) {
+    }
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final Jobs jobs;
+    private final JsonMapper json;
+    private final int nationalIdRequiredFromAge;
+
+    PersonImport(DataSource dataSource, JdbcClient jdbc, Jobs jobs, JsonMapper json,
+                 @Value("${phaodai.population.national-id-required-from-age:14}") int nationalIdRequiredFromAge) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.jobs = jobs;
+        this.json = json;
+        this.nationalIdRequiredFromAge = nationalIdRequiredFromAge;
+    }
+
+    /** Starts the import in the background; the file is deleted when the job ends. */
+    public UUID submit(Path file, String fileName, String user, boolean allOrNothing) {
+        return jobs.submit(JOB_KIND, fileName, user, progress -> runAndDelete(file, fileName, progress, allOrNothing));
+    }
+
+    /** Imports now, in this thread (benchmarks and the command line). */
+    public Job runNow(Path file, String fileName, String user, boolean allOrNothing) {
+        return jobs.runNow(JOB_KIND, fileName, user, progress -> json.writeValueAsString(run(file, fileName, progress, allOrNothing)));
+    }
+
+    private String runAndDelete(Path file, String fileName, JobProgress progress, boolean allOrNothing) {
+        try {
+            return json.writeValueAsString(run(file, fileName, progress, allOrNothing));
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temp file; the OS cleans up
+            }
+        }
+    }
+
+    Result run(Path file, String fileName, JobProgress progress, boolean allOrNothing) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Result r = load(c, file, fileName, progress, allOrNothing);
+                if (r.applied()) c.commit();
+                else c.rollback();
+                return r;
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Lỗi cơ sở dữ liệu khi nhập: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Không đọc được tệp: " + e.getMessage(), e);
+        }
+    }
+
+    private Result load(Connection c, Path file, String fileName, JobProgress progress, boolean allOrNothing)
+            throws SQLException, IOException {
+        progress.phase("READING", estimateRows(file, fileName));
+        ImportReferences refs = new ImportReferences(jdbc);
+        PersonRules rules = new PersonRules(refs, nationalIdRequiredFromAge);
+        try (Statement s = c.createStatement()) {
+            s.execute("""
+                    create temp table person_stage (
+                        line int not null, full_name text not null, search_name text generated always as (fold_text(full_name)) stored,
+                        sex text, date_of_birth date, birth_year smallint, national_id text, phone text, commune_code text,
+                        village_id bigint, address text, household_key text, relation text, occupation text, workplace_id bigint,
+                        pregnant boolean, comorbidities text[], existing_id bigint, household_id bigint) on commit drop""");
+        }
+        Reader reader = new Reader(rules, refs, progress);
+        try (BulkCopy copy = new BulkCopy(c, "person_stage", List.of("line", "full_name", "sex", "date_of_birth",
+                "birth_year", "national_id", "phone", "commune_code", "village_id", "address", "household_key", "relation",
+                "occupation", "workplace_id", "pregnant", "comorbidities"))) {
+            reader.copy = copy;
+            SpreadsheetReader.read(file, fileName, reader::line);
+            if (reader.columns == null) throw new IllegalArgumentException("Tệp rỗng: thiếu dòng tiêu đề");
+            copy.finish();
+        }
+        progress.rowsDone(reader.read, reader.rejected);
+        if (allOrNothing && reader.rejected > 0) {
+            return new Result(reader.read, 0, 0, reader.rejected, 0, 0, false);
+        }
+
+        progress.phase("MATCHING", reader.read);
+        long maxBefore = single(c, "select coalesce(max(id), 0) from person", null);
+        exec(c, "create index on person_stage (national_id)", null);
+        exec(c, "analyze person_stage", null);
+        // The same ID number is the same person, unless the names plainly differ: then the row is refused.
+        exec(c, """
+                update person_stage s set existing_id = p.id from person p
+                where p.national_id = s.national_id and p.merged_into is null""", null);
+        long idConflicts = refuse(c, progress, """
+                delete from person_stage s using person p
+                where p.id = s.existing_id and similarity(p.search_name, s.search_name) < 0.5
+                returning s.line, 'Số CCCD/CMND ' || s.national_id || ' đã thuộc hồ sơ ' || p.id || ' có họ tên khác'""");
+        exec(c, """
+                update person_stage s set existing_id = p.id from person p
+                where s.existing_id is null and p.commune_code = s.commune_code and p.search_name = s.search_name
+                  and p.birth_year = s.birth_year and p.merged_into is null
+                  and (p.date_of_birth is null or s.date_of_birth is null or p.date_of_birth = s.date_of_birth)""", null);
+        long repeated = refuse(c, progress, """
+                delete from person_stage s using person_stage t
+                where s.existing_id is null and t.existing_id is null and t.line < s.line
+                  and s.commune_code = t.commune_code and s.search_name = t.search_name and s.birth_year = t.birth_year
+                  and s.date_of_birth is not distinct from t.date_of_birth
+                  and (s.national_id is null or t.national_id is null)
+                returning s.line, 'Trùng người ở dòng ' || t.line || ' (cùng họ tên, ngày sinh, phường/xã)'""");
+        long rejected = reader.rejected + idConflicts + repeated;
+        if (allOrNothing && rejected > 0) {
+            return new Result(reader.read, 0, 0, rejected, 0, 0, false);
+        }
+        long existing = single(c, "select count(*) from person_stage where existing_id is not null", null);
+
+        progress.phase("WRITING", reader.read);
+        long households = exec(c, """
+                insert into household (commune_code, village_id, code, address)
+                select distinct on (commune_code, household_key) commune_code, village_id, household_key, address
+                from person_stage where household_key is not null and existing_id is null
+                order by commune_code, household_key, (relation = 'HEAD') desc, line
+                on conflict (commune_code, code) do nothing""", null);
+        exec(c, """
+                update person_stage s set household_id = h.id from household h
+                where s.household_key is not null and h.commune_code = s.commune_code and h.code = s.household_key""", null);
+        long created = exec(c, """
+                insert into person (full_name, sex, date_of_birth, birth_year, national_id, phone, commune_code, village_id,
+                                    address, household_id, relation_to_head, occupation, workplace_id, pregnant, comorbidities)
+                select full_name, sex, date_of_birth, birth_year, national_id, phone, commune_code, village_id, address,
+                       household_id, relation, occupation, workplace_id, pregnant, comorbidities
+                from person_stage where existing_id is null order by line""", null);
+        exec(c, """
+                update household h set head_person_id = p.id from person p
+                where p.household_id = h.id and p.relation_to_head = 'HEAD' and h.head_person_id is null
+                  and p.id > ?""", maxBefore);
+
+        progress.phase("DUPLICATES", reader.read);
+        // Very similar names born the same day in the same commune: flagged for an officer, not merged.
+        long flagged = exec(c, """
+                insert into person_duplicate (person_id, candidate_id, reason, score)
+                select n.id, o.id, 'NAME_BIRTH_COMMUNE', similarity(n.search_name, o.search_name)
+                from person n join person o on o.commune_code = n.commune_code and o.date_of_birth = n.date_of_birth
+                  and o.id < n.id and o.merged_into is null
+                where n.id > ? and n.search_name <> o.search_name and similarity(n.search_name, o.search_name) >= 0.6
+                on conflict do nothing""", maxBefore);
+        progress.rowsDone(reader.read, (int) rejected);
+        return new Result(reader.read, created, existing, rejected, households, flagged, true);
+    }
+
+    /** Runs a statement returning (line, reason) of refused rows, and reports them outside the transaction. */
+    private static long refuse(Connection c, JobProgress progress, String sql) throws SQLException {
+        Set<Integer> lines = new HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                if (lines.add(rs.getInt(1))) progress.reject(rs.getInt(1), rs.getString(2));
+            }
+        }
+        return lines.size();
+    }
+
+    private static long exec(Connection c, String sql, Object param) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (param != null) ps.setObject(1, param);
+            return ps.executeLargeUpdate();
+        }
+    }
+
+    private static long single(Connection c, String sql, Object param) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (param != null) ps.setObject(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Lines in a CSV (for the progress bar); 0 when unknown. */
+    private static int estimateRows(Path file, String fileName) throws IOException {
+        if (!fileName.toLowerCase().endsWith(".csv")) return 0;
+        int lines = 0;
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0; ) for (int i = 0; i < n; i++) if (buf[i] == '\n') lines++;
+        }
+        return Math.max(0, lines - 1);
+    }
+
+    /** Checks each line and copies the good ones to the staging table. */
+    private static final class Reader {
+        final PersonRules rules;
+        final ImportReferences refs;
+        final JobProgress progress;
+        final Map<String, Integer> idLines = new HashMap<>();
+        BulkCopy copy;
+        int[] columns;
+        int read;
+        int rejected;
+
+        Reader(PersonRules rules, ImportReferences refs, JobProgress progress) {
+            this.rules = rules;
+            this.refs = refs;
+            this.progress = progress;
+        }
+
+        void line(Line line) {
+            if (columns == null) {
+                columns = ImportColumns.locate(line.cells());
+                List<String> missing = Arrays.stream(ImportColumns.values()).filter(col -> col.required && columns[col.ordinal()] < 0)
+                        .map(col -> col.header).toList();
+                if (!missing.isEmpty()) {
+                    throw new IllegalArgumentException("Dòng tiêu đề thiếu cột bắt buộc: " + String.join(", ", missing)
+                            + ". Hãy dùng tệp mẫu.");
+                }
+                return;
+            }
+            if (line.blank()) return;
+            read++;
+            try {
+                stage(line);
+            } catch (InvalidInputException e) {
+                rejected++;
+                progress.reject(line.number(), e.errors().stream().map(FieldError::message).collect(Collectors.joining("; ")));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            if (read % 20_000 == 0) progress.rowsDone(read, rejected);
+        }
+
+        private void stage(Line line) throws SQLException {
+            String commune = cell(line, ImportColumns.COMMUNE_CODE);
+            Long village = null;
+            String villageName = cell(line, ImportColumns.VILLAGE);
+            if (!villageName.isEmpty()) {
+                village = refs.village(commune, villageName);
+                if (village == null) throw new InvalidInputException("village", "Phường/xã " + commune + " không có thôn/tổ dân phố '" + villageName + "'");
+            }
+            Long workplace = null;
+            String tax = cell(line, ImportColumns.WORKPLACE_TAX_CODE);
+            if (!tax.isEmpty()) {
+                workplace = refs.workplace(tax);
+                if (workplace == null) throw new InvalidInputException("workplace", "Không có doanh nghiệp mã số thuế " + tax);
+            }
+            String year = cell(line, ImportColumns.BIRTH_YEAR);
+            Integer birthYear = null;
+            if (!year.isEmpty()) {
+                if (!year.matches("\\d{4}")) throw new InvalidInputException("birthYear", "Năm sinh không hợp lệ: '" + year + "'");
+                birthYear = Integer.parseInt(year);
+            }
+            String comorbidities = cell(line, ImportColumns.COMORBIDITIES);
+            PersonForm form = new PersonForm(cell(line, ImportColumns.FULL_NAME), cell(line, ImportColumns.SEX),
+                    cell(line, ImportColumns.DATE_OF_BIRTH), birthYear, cell(line, ImportColumns.NATIONAL_ID),
+                    cell(line, ImportColumns.PHONE), commune, village, cell(line, ImportColumns.ADDRESS), null,
+                    cell(line, ImportColumns.RELATION), cell(line, ImportColumns.OCCUPATION), workplace,
+                    yes(cell(line, ImportColumns.PREGNANT)),
+                    comorbidities.isEmpty() ? List.of() : Arrays.asList(comorbidities.split("[;,]")), null);
+            PersonData d = rules.validate(form);
+            if (d.nationalId() != null) {
+                Integer first = idLines.putIfAbsent(d.nationalId(), line.number());
+                if (first != null) throw new InvalidInputException("nationalId", "Số CCCD/CMND trùng với dòng " + first);
+            }
+            String household = cell(line, ImportColumns.HOUSEHOLD);
+            copy.row(line.number(), d.fullName(), d.sex().name(), d.dateOfBirth(), d.birthYear(), d.nationalId(), d.phone(),
+                    d.communeCode(), d.villageId(), d.address(), household.isEmpty() ? null : household,
+                    d.relation() == null ? null : d.relation().name(), d.occupation(), d.workplaceId(), d.pregnant(),
+                    "{" + String.join(",", d.comorbidities()) + "}");
+        }
+
+        private String cell(Line line, ImportColumns column) {
+            int at = columns[column.ordinal()];
+            return at < 0 ? "" : line.cell(at);
+        }
+
+        private static Boolean yes(String v) {
+            String f = ImportColumns.fold(v);
+            return f.equals("x") || f.equals("co") || f.equals("1") || f.equals("true") || f.equals("yes");
+        }
+    }
+
+    /** Reference data loaded once per import: communes, villages by name, enterprises by tax code. */
+    private static final class ImportReferences implements PersonRules.References {
+        private final Set<String> communes;
+        private final Map<String, Long> villagesByName = new HashMap<>();
+        private final Map<Long, String> villageCommunes = new HashMap<>();
+        private final Map<String, Long> workplaces = new HashMap<>();
+        private final Set<Long> workplaceIds = new HashSet<>();
+        private final Set<String> comorbidities;
+
+        ImportReferences(JdbcClient jdbc) {
+            communes = new HashSet<>(jdbc.sql("select code from commune where active").query(String.class).list());
+            jdbc.sql("select id, commune_code, name from village where active").query(rs -> {
+                villagesByName.put(rs.getString(2) + "|" + ImportColumns.fold(rs.getString(3)), rs.getLong(1));
+                villageCommunes.put(rs.getLong(1), rs.getString(2));
+            });
+            jdbc.sql("select id, tax_code from enterprise where tax_code is not null").query(rs -> {
+                workplaces.put(rs.getString(2), rs.getLong(1));
+                workplaceIds.add(rs.getLong(1));
+            });
+            comorbidities = Set.copyOf(jdbc.sql("select code from comorbidity").query(String.class).list());
+        }
+
+        Long village(String commune, String name) {
+            return villagesByName.get(commune + "|" + ImportColumns.fold(name));
+        }
+
+        Long workplace(String taxCode) {
+            return workplaces.get(taxCode.strip());
+        }
+
+        @Override
+        public boolean communeActive(String code) {
+            return communes.contains(code);
+        }
+
+        @Override
+        public String villageCommune(long villageId) {
+            return villageCommunes.get(villageId);
+        }
+
+        @Override
+        public String householdCommune(long householdId) {
+            return null; // imports name households by their key, never by id
+        }
+
+        @Override
+        public boolean workplaceExists(long workplaceId) {
+            return workplaceIds.contains(workplaceId);
+        }
+
+        @Override
+        public Set<String> comorbidities() {
+            return comorbidities;
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package vn.phaodai.population;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.phaodai.geography.AdminUnit;
+import vn.phaodai.geography.Geography;
+import vn.phaodai.jobs.Jobs;
+import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.FieldError;
+import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.PageResult;
+import vn.phaodai.shared.Uploads;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** The person directory, the person page, the forms, duplicates and the import with its progress bar. */
+@Controller
+class PersonPages {
+
+    private final Persons persons;
+    private final Households households;
+    private final Geography geography;
+    private final PersonImport personImport;
+    private final Jobs jobs;
+
+    PersonPages(Persons persons, Households households, Geography geography, PersonImport personImport, Jobs jobs) {
+        this.persons = persons;
+        this.households = households;
+        this.geography = geography;
+        this.personImport = personImport;
+        this.jobs = jobs;
+    }
+
+    static void xlsx(HttpServletResponse response, String fileName) {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    }
+
+    @GetMapping("/persons")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String province,
+                @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
+                @RequestParam(required = false) Long village, @RequestParam(required = false) Integer page, Model model) {
+        // A commune implies its district and province, so that the selects show where the list is.
+        if (notBlank(commune)) {
+            AdminUnit c = geography.findCommune(commune).orElse(null);
+            if (c != null) district = c.parentCode();
+        }
+        if (notBlank(district) && !notBlank(province)) province = geography.district(district).parentCode();
+        PageResult<Person> result = persons.search(new PersonSearch.Criteria(q, commune, district, village),
+                PageResult.page(page), 20);
+        model.addAttribute("result", result);
+        model.addAttribute("q", q);
+        model.addAttribute("province", province);
+        model.addAttribute("district", district);
+        model.addAttribute("commune", commune);
+        model.addAttribute("village", village);
+        model.addAttribute("provinces", geography.provinces());
+        model.addAttribute("districts", notBlank(province) ? geography.districts(province) : List.of());
+        model.addAttribute("communes", notBlank(district) ? geography.communes(district) : List.of());
+        model.addAttribute("villages", notBlank(commune) ? geography.villages(commune) : List.of());
+        return "population/list";
+    }
+
+    @GetMapping("/persons/{id}")
+    String person(@PathVariable long id, Model model) {
+        Person p = persons.get(id);
+        model.addAttribute("p", p);
+        model.addAttribute("place", geography.placeName(p.communeCode()));
+        model.addAttribute("village", p.villageId() == null ? null : geography.village(p.villageId()).orElse(null));
+        model.addAttribute("members", p.householdId() == null ? List.of() : persons.householdMembers(p.householdId()));
+        model.addAttribute("workplace", p.workplaceId() == null ? null : households.enterprise(p.workplaceId()).orElse(null));
+        model.addAttribute("candidates", p.mergedInto() == null ? persons.possibleDuplicates(id) : List.of());
+        model.addAttribute("comorbidityNames", persons.comorbidities().stream()
+                .collect(Collectors.toMap(PersonRepository.Comorbidity::code, PersonRepository.Comorbidity::nameVi)));
+        return "population/person";
+    }
+
+    @GetMapping("/persons/new")
+    String newForm(@RequestParam(required = false) String commune, Model model) {
+        return form(model, PersonForm.empty(commune), null, List.of());
+    }
+
+    @GetMapping("/persons/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        return form(model, PersonForm.of(persons.get(id)), id, List.of());
+    }
+
+    @PostMapping("/persons/new")
+    String create(@ModelAttribute PersonForm form, Model model, RedirectAttributes redirect) {
+        try {
+            Persons.Created created = persons.create(form);
+            if (!created.duplicateCandidates().isEmpty()) redirect.addFlashAttribute("flagged", true);
+            return "redirect:/persons/" + created.person().id();
+        } catch (InvalidInputException e) {
+            return form(model, form, null, e.errors());
+        } catch (ConflictException e) {
+            return form(model, form, null, List.of(new FieldError(e.field(), e.getMessage())));
+        }
+    }
+
+    @PostMapping("/persons/{id}/edit")
+    String update(@PathVariable long id, @ModelAttribute PersonForm form, Model model) {
+        try {
+            persons.update(id, form);
+            return "redirect:/persons/" + id;
+        } catch (InvalidInputException e) {
+            return form(model, form, id, e.errors());
+        } catch (ConflictException e) {
+            return form(model, form, id, List.of(new FieldError(e.field() == null ? "version" : e.field(), e.getMessage())));
+        }
+    }
+
+    private String form(Model model, PersonForm form, Long id, List<FieldError> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("id", id);
+        model.addAttribute("errors", errors.stream().collect(Collectors.groupingBy(e -> String.valueOf(e.field()),
+                Collectors.mapping(FieldError::message, Collectors.joining("; ")))));
+        model.addAttribute("comorbidities", persons.comorbidities());
+        model.addAttribute("relations", Relation.values());
+        AdminUnit commune = form.communeCode() == null ? null : geography.findCommune(form.communeCode()).orElse(null);
+        String district = commune == null ? null : commune.parentCode();
+        String province = district == null ? null : geography.district(district).parentCode();
+        model.addAttribute("province", province);
+        model.addAttribute("district", district);
+        model.addAttribute("provinces", geography.provinces());
+        model.addAttribute("districts", province == null ? List.of() : geography.districts(province));
+        model.addAttribute("communes", district == null ? List.of() : geography.communes(district));
+        model.addAttribute("villages", commune == null ? List.of() : geography.villages(commune.code()));
+        return "population/form";
+    }
+
+    @PostMapping("/persons/{id}/merge")
+    String merge(@PathVariable long id, @RequestParam long duplicateId, Principal user) {
+        persons.merge(id, duplicateId, user.getName());
+        return "redirect:/persons/" + id;
+    }
+
+    @GetMapping("/persons/duplicates")
+    String duplicates(@RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("result", persons.openDuplicates(PageResult.page(page), 20));
+        return "population/duplicates";
+    }
+
+    @PostMapping("/persons/duplicates/{pairId}/dismiss")
+    String dismiss(@PathVariable long pairId) {
+        persons.dismissDuplicate(pairId);
+        return "redirect:/persons/duplicates";
+    }
+
+    @GetMapping("/persons/import")
+    String importPage(Model model) {
+        model.addAttribute("recent", jobs.recent(PersonImport.JOB_KIND, 10));
+        return "population/import";
+    }
+
+    @PostMapping("/persons/import")
+    String importFile(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean allOrNothing,
+                      Principal user, RedirectAttributes redirect) throws IOException {
+        try {
+            UUID job = personImport.submit(Uploads.save(file), file.getOriginalFilename(), user.getName(), allOrNothing);
+            return "redirect:/persons/import/" + job;
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.errors().get(0).message());
+            return "redirect:/persons/import";
+        }
+    }
+
+    @GetMapping("/persons/import/{job}")
+    String job(@PathVariable UUID job, @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("job", jobs.get(job));
+        model.addAttribute("rejections", jobs.rejections(job, PageResult.page(page), 50));
+        return "population/job";
+    }
+
+    /** The progress bar alone, polled by htmx while the job runs. */
+    @GetMapping("/persons/import/{job}/progress")
+    String progress(@PathVariable UUID job, Model model) {
+        model.addAttribute("job", jobs.get(job));
+        return "population/job :: progress";
+    }
+
+    @GetMapping("/persons/import/template.xlsx")
+    void template(HttpServletResponse response) throws IOException {
+        xlsx(response, "mau-nhap-nhan-khau.xlsx");
+        PersonExport.template(response.getOutputStream());
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+}

@@ -1,0 +1,147 @@
+package vn.phaodai.population;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.HashMap;
+
+/** SQL for persons. Merged records (merged_into set) stay for the history but leave every list. */
+@Repository
+class PersonRepository {
+
+    static final RowMapper<Person> PERSON = PersonRepository::person;
+
+    private final JdbcClient jdbc;
+
+    PersonRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static Person person(ResultSet rs, int i) throws SQLException {
+        Date dob = rs.getDate("date_of_birth");
+        Array c = rs.getArray("comorbidities");
+        String relation = rs.getString("relation_to_head");
+        return new Person(rs.getLong("id"), rs.getInt("version"), rs.getString("full_name"), Sex.valueOf(rs.getString("sex")),
+                dob == null ? null : dob.toLocalDate(), rs.getInt("birth_year"), rs.getString("national_id"),
+                rs.getString("phone"), rs.getString("commune_code"), (Long) rs.getObject("village_id"),
+                rs.getString("address"), (Long) rs.getObject("household_id"),
+                relation == null ? null : Relation.valueOf(relation), rs.getString("occupation"),
+                (Long) rs.getObject("workplace_id"), rs.getBoolean("pregnant"),
+                c == null ? List.of() : Arrays.asList((String[]) c.getArray()), (Long) rs.getObject("merged_into"));
+    }
+
+    private static Map<String, Object> params(PersonData d) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("fullName", d.fullName());
+        p.put("sex", d.sex().name());
+        p.put("dob", d.dateOfBirth());
+        p.put("birthYear", d.birthYear());
+        p.put("nationalId", d.nationalId());
+        p.put("phone", d.phone());
+        p.put("commune", d.communeCode());
+        p.put("village", d.villageId());
+        p.put("address", d.address());
+        p.put("household", d.householdId());
+        p.put("relation", d.relation() == null ? null : d.relation().name());
+        p.put("occupation", d.occupation());
+        p.put("workplace", d.workplaceId());
+        p.put("pregnant", d.pregnant());
+        p.put("comorbidities", d.comorbidities());
+        return p;
+    }
+
+    long insert(PersonData d) {
+        return jdbc.sql("""
+                insert into person (full_name, sex, date_of_birth, birth_year, national_id, phone, commune_code, village_id,
+                                    address, household_id, relation_to_head, occupation, workplace_id, pregnant, comorbidities)
+                values (:fullName, :sex, :dob, :birthYear, :nationalId, :phone, :commune, :village, :address, :household,
+                        :relation, :occupation, :workplace, :pregnant, :comorbidities)
+                returning id""").params(params(d)).query(Long.class).single();
+    }
+
+    /** Updates only when the version is the one the client read; false when it is stale. */
+    boolean update(long id, int version, PersonData d) {
+        Map<String, Object> p = params(d);
+        p.put("id", id);
+        p.put("version", version);
+        return jdbc.sql("""
+                update person set full_name = :fullName, sex = :sex, date_of_birth = :dob, birth_year = :birthYear,
+                    national_id = :nationalId, phone = :phone, commune_code = :commune, village_id = :village,
+                    address = :address, household_id = :household, relation_to_head = :relation, occupation = :occupation,
+                    workplace_id = :workplace, pregnant = :pregnant, comorbidities = :comorbidities,
+                    version = version + 1, updated_at = now()
+                where id = :id and version = :version and merged_into is null""").params(p).update() == 1;
+    }
+
+    Optional<Person> find(long id) {
+        return jdbc.sql("select * from person where id = ?").param(id).query(PERSON).optional();
+    }
+
+    Optional<Person> findLockedLiving(long id) {
+        return jdbc.sql("select * from person where id = ? and merged_into is null for update").param(id).query(PERSON).optional();
+    }
+
+    /** The living person holding an ID number, other than the one given. */
+    Optional<Long> holderOf(String nationalId, long exceptId) {
+        return jdbc.sql("select id from person where national_id = ? and merged_into is null and id <> ?")
+                .params(nationalId, exceptId).query(Long.class).optional();
+    }
+
+    /** A living person with the same folded name, birth and commune: the same person entered twice. */
+    Optional<Long> sameIdentity(PersonData d, long exceptId) {
+        return jdbc.sql("""
+                select id from person
+                where commune_code = :commune and search_name = fold_text(:name) and birth_year = :year
+                  and (date_of_birth is null or cast(:dob as date) is null or date_of_birth = :dob)
+                  and merged_into is null and id <> :except
+                order by id limit 1""")
+                .params(Map.of("commune", d.communeCode(), "name", d.fullName(), "year", d.birthYear(), "except", exceptId))
+                .param("dob", d.dateOfBirth())
+                .query(Long.class).optional();
+    }
+
+    record Candidate(long id, String fullName, String born, double score) {
+    }
+
+    /** Living persons of the same commune and birth with a very similar name (trigram similarity). */
+    List<Candidate> similar(long personId, double threshold) {
+        return jdbc.sql("""
+                select o.id, o.full_name, coalesce(to_char(o.date_of_birth, 'DD/MM/YYYY'), o.birth_year::text) as born,
+                       similarity(o.search_name, p.search_name) as score
+                from person p join person o on o.commune_code = p.commune_code and o.birth_year = p.birth_year
+                  and (o.date_of_birth is null or p.date_of_birth is null or o.date_of_birth = p.date_of_birth)
+                where p.id = ? and o.id <> p.id and o.merged_into is null
+                  and similarity(o.search_name, p.search_name) >= ?
+                order by score desc limit 10""")
+                .params(personId, threshold)
+                .query((rs, i) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4))).list();
+    }
+
+    void flagDuplicate(long personId, long candidateId, String reason, double score) {
+        jdbc.sql("""
+                insert into person_duplicate (person_id, candidate_id, reason, score) values (?, ?, ?, ?)
+                on conflict (person_id, candidate_id) do nothing""").params(personId, candidateId, reason, score).update();
+    }
+
+    Set<String> comorbidityCodes() {
+        return Set.copyOf(jdbc.sql("select code from comorbidity").query(String.class).list());
+    }
+
+    record Comorbidity(String code, String nameVi, String nameEn) {
+    }
+
+    List<Comorbidity> comorbidities() {
+        return jdbc.sql("select code, name_vi, name_en from comorbidity order by name_vi")
+                .query((rs, i) -> new Comorbidity(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+}

@@ -1,0 +1,158 @@
+package vn.phaodai.population;
+
+import vn.phaodai.shared.FieldError;
+import vn.phaodai.shared.InvalidInputException;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Validates and normalises a person, naming every wrong field in Vietnamese. The references
+ * (commune, village, household, workplace) are checked through {@link References}, so that a form
+ * asks the database and a million-row import asks maps loaded once.
+ */
+final class PersonRules {
+
+    static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    private static final DateTimeFormatter VN_DATE_LENIENT = DateTimeFormatter.ofPattern("d/M/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** What the rules need to know about the rest of the registry. */
+    interface References {
+        boolean communeActive(String code);
+
+        /** The commune of a village, or null when there is no such village. */
+        String villageCommune(long villageId);
+
+        /** The commune of a household, or null when there is no such household. */
+        String householdCommune(long householdId);
+
+        boolean workplaceExists(long workplaceId);
+
+        Set<String> comorbidities();
+    }
+
+    private final References refs;
+    private final int nationalIdRequiredFromAge;
+
+    PersonRules(References refs, int nationalIdRequiredFromAge) {
+        this.refs = refs;
+        this.nationalIdRequiredFromAge = nationalIdRequiredFromAge;
+    }
+
+    PersonData validate(PersonForm f) {
+        List<FieldError> errors = new ArrayList<>();
+        String name = name(f.fullName(), errors);
+        Sex sex = Sex.parse(f.sex());
+        if (sex == null) errors.add(new FieldError("sex", blank(f.sex()) ? "Giới tính là bắt buộc" : "Giới tính phải là MALE (Nam) hoặc FEMALE (Nữ)"));
+        LocalDate today = LocalDate.now(ZONE);
+        LocalDate dob = null;
+        Integer year = f.birthYear();
+        if (!blank(f.dateOfBirth())) {
+            dob = date(f.dateOfBirth());
+            if (dob == null) errors.add(new FieldError("dateOfBirth", "Ngày sinh không hợp lệ, cần dạng dd/MM/yyyy: '" + f.dateOfBirth() + "'"));
+            else if (dob.isAfter(today)) errors.add(new FieldError("dateOfBirth", "Ngày sinh ở tương lai"));
+            else if (dob.getYear() < 1900) errors.add(new FieldError("dateOfBirth", "Ngày sinh trước năm 1900"));
+            else if (year != null && year != dob.getYear()) errors.add(new FieldError("birthYear", "Năm sinh không khớp ngày sinh"));
+            else year = dob.getYear();
+        } else if (year == null) {
+            errors.add(new FieldError("dateOfBirth", "Cần ngày sinh hoặc ít nhất năm sinh"));
+        } else if (year < 1900 || year > today.getYear()) {
+            errors.add(new FieldError("birthYear", "Năm sinh phải từ 1900 đến " + today.getYear()));
+            year = null;
+        }
+
+        String nationalId = NationalIds.clean(f.nationalId());
+        if (nationalId != null) {
+            String problem = NationalIds.problem(nationalId, sex, year);
+            if (problem != null) errors.add(new FieldError("nationalId", problem));
+        } else if (year != null && today.getYear() - year > nationalIdRequiredFromAge) {
+            errors.add(new FieldError("nationalId", "Người từ " + nationalIdRequiredFromAge + " tuổi phải có số CCCD/CMND"));
+        }
+        String phone = null;
+        if (!blank(f.phone())) {
+            phone = PhoneNumbers.normalise(f.phone());
+            if (phone == null) errors.add(new FieldError("phone", "Số điện thoại không đúng dạng số Việt Nam: '" + f.phone() + "'"));
+        }
+
+        String commune = blank(f.communeCode()) ? null : f.communeCode().strip();
+        if (commune == null) errors.add(new FieldError("communeCode", "Phường/xã là bắt buộc"));
+        else if (!refs.communeActive(commune)) errors.add(new FieldError("communeCode", "Không có phường/xã đang hoạt động mã " + commune));
+        if (f.villageId() != null) {
+            String c = refs.villageCommune(f.villageId());
+            if (c == null) errors.add(new FieldError("villageId", "Không có thôn/tổ dân phố mã " + f.villageId()));
+            else if (!c.equals(commune)) errors.add(new FieldError("villageId", "Thôn/tổ dân phố không thuộc phường/xã đã chọn"));
+        }
+        if (f.householdId() != null) {
+            String c = refs.householdCommune(f.householdId());
+            if (c == null) errors.add(new FieldError("householdId", "Không có hộ gia đình mã " + f.householdId()));
+            else if (!c.equals(commune)) errors.add(new FieldError("householdId", "Hộ gia đình không thuộc phường/xã đã chọn"));
+        }
+        Relation relation = null;
+        if (!blank(f.relationToHead())) {
+            relation = Relation.parse(f.relationToHead());
+            if (relation == null) errors.add(new FieldError("relationToHead", "Quan hệ với chủ hộ không rõ: '" + f.relationToHead() + "'"));
+        }
+        if (f.workplaceId() != null && !refs.workplaceExists(f.workplaceId())) {
+            errors.add(new FieldError("workplaceId", "Không có nơi làm việc mã " + f.workplaceId()));
+        }
+        boolean pregnant = Boolean.TRUE.equals(f.pregnant());
+        if (pregnant && sex == Sex.MALE) errors.add(new FieldError("pregnant", "Chỉ nữ giới mới có thể đang mang thai"));
+        if (pregnant && year != null && (today.getYear() - year < 10 || today.getYear() - year > 60)) {
+            errors.add(new FieldError("pregnant", "Tuổi không phù hợp với mang thai"));
+        }
+        Set<String> comorbidities = new LinkedHashSet<>();
+        for (String c : f.comorbidities() == null ? List.<String>of() : f.comorbidities()) {
+            if (blank(c)) continue;
+            String code = c.strip().toUpperCase(java.util.Locale.ROOT);
+            if (refs.comorbidities().contains(code)) comorbidities.add(code);
+            else errors.add(new FieldError("comorbidities", "Mã bệnh nền không có trong danh mục: '" + c + "'"));
+        }
+        String address = trimToNull(f.address(), 500, "address", errors);
+        String occupation = trimToNull(f.occupation(), 200, "occupation", errors);
+        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        return new PersonData(name, sex, dob, year, nationalId, phone, commune, f.villageId(), address, f.householdId(),
+                relation, occupation, f.workplaceId(), pregnant, comorbidities.toArray(String[]::new));
+    }
+
+    private static String name(String raw, List<FieldError> errors) {
+        if (blank(raw)) {
+            errors.add(new FieldError("fullName", "Họ và tên là bắt buộc"));
+            return null;
+        }
+        String n = Normalizer.normalize(raw.strip().replaceAll("\\s+", " "), Normalizer.Form.NFC);
+        if (n.length() > 150) errors.add(new FieldError("fullName", "Họ và tên dài quá 150 ký tự"));
+        else if (!n.matches("[\\p{L}\\p{M}' .\\-]+")) errors.add(new FieldError("fullName", "Họ và tên chỉ gồm chữ cái: '" + raw + "'"));
+        return n;
+    }
+
+    /** ISO or dd/MM/yyyy; null when neither. */
+    static LocalDate date(String raw) {
+        String s = raw.strip();
+        try {
+            return s.contains("/") ? LocalDate.parse(s, VN_DATE_LENIENT) : LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String trimToNull(String raw, int max, String field, List<FieldError> errors) {
+        if (blank(raw)) return null;
+        String s = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
+        if (s.length() > max) errors.add(new FieldError(field, "Dài quá " + max + " ký tự"));
+        return s;
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,98 @@
+package vn.phaodai.population;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.phaodai.shared.PageResult;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The person directory's search. A name matches accent-insensitively and tolerates typos (trigram
+ * similarity on the folded name, GIN-indexed); digits match an ID number or a phone exactly.
+ */
+@Component
+class PersonSearch {
+
+    /** What a user filters by; every part optional. */
+    record Criteria(String q, String communeCode, String districtCode, Long villageId) {
+    }
+
+    private final JdbcClient jdbc;
+
+    PersonSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    PageResult<Person> page(Criteria c, int page, int size) {
+        Query q = query(c);
+        Map<String, Object> p = new HashMap<>(q.params);
+        p.put("limit", size);
+        p.put("offset", (long) page * size);
+        List<Long> total = new ArrayList<>();
+        List<Person> items = jdbc.sql("select p.*, count(*) over () as total from person p where " + q.where
+                        + " order by " + q.order + " limit :limit offset :offset")
+                .params(p)
+                .query((rs, i) -> {
+                    if (total.isEmpty()) total.add(rs.getLong("total"));
+                    return PersonRepository.person(rs, i);
+                }).list();
+        long count = total.isEmpty() ? (page == 0 ? 0 : count(q)) : total.get(0);
+        return new PageResult<>(items, count, page, size);
+    }
+
+    /** Streams every match in order (for exports), up to a limit. */
+    void each(Criteria c, int limit, Consumer<Person> consumer) {
+        Query q = query(c);
+        Map<String, Object> p = new HashMap<>(q.params);
+        p.put("limit", limit);
+        jdbc.sql("select p.* from person p where " + q.where + " order by " + q.order + " limit :limit").params(p)
+                .query(rs -> {
+                    consumer.accept(PersonRepository.person(rs, 0));
+                });
+    }
+
+    private long count(Query q) {
+        return jdbc.sql("select count(*) from person p where " + q.where).params(q.params).query(Long.class).single();
+    }
+
+    private record Query(String where, String order, Map<String, Object> params) {
+    }
+
+    private static Query query(Criteria c) {
+        StringBuilder where = new StringBuilder("p.merged_into is null");
+        Map<String, Object> p = new HashMap<>();
+        String order = "p.id";
+        if (c.communeCode() != null && !c.communeCode().isBlank()) {
+            where.append(" and p.commune_code = :commune");
+            p.put("commune", c.communeCode().strip());
+        }
+        if (c.districtCode() != null && !c.districtCode().isBlank()) {
+            where.append(" and p.commune_code in (select code from commune where district_code = :district)");
+            p.put("district", c.districtCode().strip());
+        }
+        if (c.villageId() != null) {
+            where.append(" and p.village_id = :village");
+            p.put("village", c.villageId());
+        }
+        String q = c.q() == null ? "" : c.q().strip();
+        if (!q.isEmpty()) {
+            String digits = q.replaceAll("[\\s.\\-()+]", "");
+            if (digits.chars().allMatch(Character::isDigit)) {
+                String phone = PhoneNumbers.normalise(q);
+                where.append(" and (p.national_id = :digits or p.phone = :phone)");
+                p.put("digits", digits);
+                p.put("phone", phone == null ? "-" : phone);
+            } else {
+                // Substring or similar: "Nguyen Van An", "nguyễn văn ân" and "Nguyen Van Aan" all find "Nguyễn Văn An".
+                where.append(" and (p.search_name like '%' || fold_text(:q) || '%' or p.search_name % fold_text(:q))");
+                order = "(p.search_name = fold_text(:q)) desc, similarity(p.search_name, fold_text(:q)) desc, p.id";
+                p.put("q", q.replaceAll("\\s+", " "));
+            }
+        }
+        return new Query(where.toString(), order, p);
+    }
+}
