@@ -35,8 +35,11 @@ class PersonPages {
     private final Geography geography;
     private final PersonImport personImport;
     private final Jobs jobs;
+    private final PersonExport export;
 
-    PersonPages(Persons persons, Households households, Geography geography, PersonImport personImport, Jobs jobs) {
+    PersonPages(Persons persons, Households households, Geography geography, PersonImport personImport, Jobs jobs,
+                PersonExport export) {
+        this.export = export;
         this.persons = persons;
         this.households = households;
         this.geography = geography;
@@ -191,6 +194,14 @@ class PersonPages {
     String progress(@PathVariable UUID job, Model model) {
         model.addAttribute("job", jobs.get(job));
         return "population/job :: progress";
+    }
+
+    @GetMapping("/persons/export.xlsx")
+    void export(@RequestParam(required = false) String q, @RequestParam(required = false) String district,
+                @RequestParam(required = false) String commune, @RequestParam(required = false) Long village,
+                HttpServletResponse response) throws IOException {
+        xlsx(response, "danh-sach-nhan-khau.xlsx");
+        export.write(new PersonSearch.Criteria(q, commune, district, village), response.getOutputStream());
     }
 
     @GetMapping("/persons/import/template.xlsx")

@@ -2,6 +2,7 @@ package vn.phaodai.population;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import vn.phaodai.shared.PageResult;
 
 import java.util.ArrayList;
@@ -27,7 +28,12 @@ class PersonSearch {
         this.jdbc = jdbc;
     }
 
+    /** Names at least this similar match; pg_trgm's default (0.3) lets "Hoàng Văn Xuyến" find "Nguyễn Văn An". */
+    static final String NAME_SIMILARITY = "0.5";
+
+    @Transactional(readOnly = true)
     PageResult<Person> page(Criteria c, int page, int size) {
+        strictSimilarity();
         Query q = query(c);
         Map<String, Object> p = new HashMap<>(q.params);
         p.put("limit", size);
@@ -45,7 +51,9 @@ class PersonSearch {
     }
 
     /** Streams every match in order (for exports), up to a limit. */
+    @Transactional(readOnly = true)
     void each(Criteria c, int limit, Consumer<Person> consumer) {
+        strictSimilarity();
         Query q = query(c);
         Map<String, Object> p = new HashMap<>(q.params);
         p.put("limit", limit);
@@ -53,6 +61,11 @@ class PersonSearch {
                 .query(rs -> {
                     consumer.accept(PersonRepository.person(rs, 0));
                 });
+    }
+
+    /** For this transaction only: the % operator then uses the stricter threshold (and its index). */
+    private void strictSimilarity() {
+        jdbc.sql("select set_config('pg_trgm.similarity_threshold', ?, true)").param(NAME_SIMILARITY).query(String.class).single();
     }
 
     private long count(Query q) {
@@ -90,7 +103,8 @@ class PersonSearch {
                 // Substring or similar: "Nguyen Van An", "nguyễn văn ân" and "Nguyen Van Aan" all find "Nguyễn Văn An".
                 where.append(" and (p.search_name like '%' || fold_text(:q) || '%' or p.search_name % fold_text(:q))");
                 order = "(p.search_name = fold_text(:q)) desc, similarity(p.search_name, fold_text(:q)) desc, p.id";
-                p.put("q", q.replaceAll("\\s+", " "));
+                // LIKE wildcards typed by a user are just characters that no name contains.
+                p.put("q", q.replaceAll("[%_\\\\]", " ").replaceAll("\\s+", " ").strip());
             }
         }
         return new Query(where.toString(), order, p);

@@ -1,0 +1,95 @@
+package vn.phaodai.browser;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.phaodai.support.PhaodaiIT;
+import vn.phaodai.support.TestApi;
+import vn.phaodai.support.TestData;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A real Chromium (Debian's, driven by its chromedriver): log in, search a name typed without accents, see the person. */
+@PhaodaiIT
+@Tag("browser")
+class PersonDirectoryBrowserIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        TestApi api = new TestApi(port);
+        TestData.registryOnNationalList(jdbc, api);
+        api.post("/api/v1/persons", Map.of("fullName", "Nguyễn Văn An", "sex", "MALE", "dateOfBirth", "25/03/1985",
+                "nationalId", "042085000123", "communeCode", "18073"));
+        api.post("/api/v1/persons", Map.of("fullName", "Trần Thị Bích", "sex", "FEMALE", "dateOfBirth", "02/02/1992",
+                "nationalId", "042192000777", "communeCode", "18073"));
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("phaodai.chromium", "/usr/bin/chromium"));
+        Path profile = Files.createTempDirectory("phaodai-chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("phaodai.chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) browser.quit();
+    }
+
+    @Test
+    void logInSearchWithoutAccentsAndFindThePerson() throws Exception {
+        String base = "http://localhost:" + port;
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+
+        browser.get(base + "/persons");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(TestApi.ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("persons")));
+        browser.findElement(By.id("q")).sendKeys("nguyen van an");
+        browser.findElement(By.id("search")).click();
+
+        wait.until(ExpectedConditions.urlContains("q=nguyen"));
+        String table = browser.findElement(By.id("persons")).getText();
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("target", "person-directory.png"), StandardCopyOption.REPLACE_EXISTING);
+        assertThat(table).contains("Nguyễn Văn An").doesNotContain("Trần Thị Bích");
+        assertThat(browser.findElement(By.id("total")).getText()).contains("1");
+
+        browser.findElement(By.linkText("Nguyễn Văn An")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("person-name"), "Nguyễn Văn An"));
+        assertThat(browser.getPageSource()).contains("042085000123");
+    }
+}

@@ -1,0 +1,65 @@
+package vn.phaodai.support;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Path;
+import java.util.Base64;
+
+/** A client of the running application's REST API, as the administrator, that never throws on 4xx/5xx. */
+public final class TestApi {
+
+    public static final String ADMIN_PASSWORD = "test-admin-password-42";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public record Response(int status, JsonNode body, String text) {
+    }
+
+    private final RestClient client;
+
+    public TestApi(int port) {
+        this(port, "admin", ADMIN_PASSWORD);
+    }
+
+    public TestApi(int port, String user, String password) {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+        this.client = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Basic " + basic).build();
+    }
+
+    public static TestApi anonymous(int port) {
+        return new TestApi(port, "nobody-here", "wrong");
+    }
+
+    public Response get(String path) {
+        return client.get().uri(path).exchange((req, res) -> read(res.getStatusCode().value(), res.bodyTo(String.class)));
+    }
+
+    public Response post(String path, Object body) {
+        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body))
+                .exchange((req, res) -> read(res.getStatusCode().value(), res.bodyTo(String.class)));
+    }
+
+    public Response put(String path, Object body) {
+        return client.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body))
+                .exchange((req, res) -> read(res.getStatusCode().value(), res.bodyTo(String.class)));
+    }
+
+    public Response upload(String path, Path file) {
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new FileSystemResource(file));
+        return client.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
+                .exchange((req, res) -> read(res.getStatusCode().value(), res.bodyTo(String.class)));
+    }
+
+    private static Response read(int status, String text) {
+        JsonNode node = null;
+        if (text != null && !text.isBlank() && (text.startsWith("{") || text.startsWith("["))) node = JSON.readTree(text);
+        return new Response(status, node, text);
+    }
+}

@@ -1,0 +1,36 @@
+package vn.phaodai.support;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Puts the database in a known state: empty registry, and (when asked) the national list loaded. */
+public final class TestData {
+
+    public static final Path GSO_DIR = Path.of(System.getProperty("phaodai.shared-dir", "../shared"), "data", "vn-admin-units-2021");
+    public static final Path GSO_CSV = GSO_DIR.resolve("gso-list-2021-11-06.csv");
+    public static final Path GSO_XLS = GSO_DIR.resolve("gso-list-2021-11-06.xls");
+
+    private TestData() {
+    }
+
+    /** Empties every domain table (users stay). */
+    public static void reset(JdbcClient jdbc) {
+        jdbc.sql("""
+                truncate person_merge, person_duplicate, person, household, enterprise, village, commune, district, province,
+                         geography_change, geography_import, job_rejection, job restart identity cascade""").update();
+    }
+
+    /** Empty registry on top of the national list (loaded once: it does not change between tests). */
+    public static void registryOnNationalList(JdbcClient jdbc, TestApi api) {
+        jdbc.sql("truncate person_merge, person_duplicate, person, household, enterprise, village, job_rejection, job restart identity cascade").update();
+        long communes = jdbc.sql("select count(*) from commune where active").query(Long.class).single();
+        if (communes != 10_599) {
+            reset(jdbc);
+            if (!Files.exists(GSO_CSV)) throw new IllegalStateException("Missing " + GSO_CSV.toAbsolutePath());
+            var r = api.upload("/api/v1/geography/import", GSO_CSV);
+            if (r.status() != 200) throw new IllegalStateException("Could not load the national list: " + r.text());
+        }
+    }
+}
