@@ -1,15 +1,26 @@
 package vn.phaodai;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import vn.phaodai.commandline.Commands;
+
+import java.util.Arrays;
 
 /** Pháo Đài: the epidemic command centre of a province. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class Application {
 
+    /** A command (see {@link Commands}) runs without the web server and stops when done. */
     public static void main(String[] args) {
+        boolean command = Arrays.stream(args).filter(a -> !a.startsWith("--")).findFirst().filter(Commands.NAMES::contains).isPresent();
+        if (command) {
+            var context = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE).run(args);
+            System.exit(SpringApplication.exit(context));
+        }
         SpringApplication.run(Application.class, args);
     }
 }

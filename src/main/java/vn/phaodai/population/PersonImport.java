@@ -8,6 +8,7 @@ import vn.phaodai.jobs.Job;
 import vn.phaodai.jobs.JobProgress;
 import vn.phaodai.jobs.Jobs;
 import vn.phaodai.shared.BulkCopy;
+import vn.phaodai.shared.BulkLoad;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.SpreadsheetReader;
@@ -43,6 +44,8 @@ import java.util.stream.Collectors;
  */
 @Service
 public class PersonImport {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PersonImport.class);
 
     public static final String JOB_KIND = "PERSON_IMPORT";
 
@@ -118,16 +121,19 @@ public class PersonImport {
                         line int not null, full_name text not null, search_name text generated always as (fold_text(full_name)) stored,
                         sex text, date_of_birth date, birth_year smallint, national_id text, phone text, commune_code text,
                         village_id bigint, address text, household_key text, relation text, occupation text, workplace_id bigint,
-                        pregnant boolean, comorbidities text[], existing_id bigint, household_id bigint) on commit drop""");
+                        pregnant boolean, comorbidities text[], existing_id bigint,
+                        person_id bigint default nextval('person_id_seq')) on commit drop""");
         }
         Reader reader = new Reader(rules, refs, progress);
         try (BulkCopy copy = new BulkCopy(c, "person_stage", List.of("line", "full_name", "sex", "date_of_birth",
                 "birth_year", "national_id", "phone", "commune_code", "village_id", "address", "household_key", "relation",
                 "occupation", "workplace_id", "pregnant", "comorbidities"))) {
             reader.copy = copy;
+            long start = System.nanoTime();
             SpreadsheetReader.read(file, fileName, reader::line);
             if (reader.columns == null) throw new IllegalArgumentException("Tệp rỗng: thiếu dòng tiêu đề");
             copy.finish();
+            log.debug("{} rows read, checked and copied in {} ms", reader.read, (System.nanoTime() - start) / 1_000_000);
         }
         progress.rowsDone(reader.read, reader.rejected);
         if (allOrNothing && reader.rejected > 0) {
@@ -135,7 +141,6 @@ public class PersonImport {
         }
 
         progress.phase("MATCHING", reader.read);
-        long maxBefore = single(c, "select coalesce(max(id), 0) from person", null);
         exec(c, "create index on person_stage (national_id)", null);
         exec(c, "analyze person_stage", null);
         // The same ID number is the same person, unless the names plainly differ: then the row is refused.
@@ -165,25 +170,39 @@ public class PersonImport {
         long existing = single(c, "select count(*) from person_stage where existing_id is not null", null);
 
         progress.phase("WRITING", reader.read);
-        long households = exec(c, """
-                insert into household (commune_code, village_id, code, address)
-                select distinct on (commune_code, household_key) commune_code, village_id, household_key, address
-                from person_stage where household_key is not null and existing_id is null
-                order by commune_code, household_key, (relation = 'HEAD') desc, line
-                on conflict (commune_code, code) do nothing""", null);
+        // Person ids are drawn at COPY time (person_id) and new households' ids here, so that persons and
+        // households (with their heads) are each written in one pass.
         exec(c, """
-                update person_stage s set household_id = h.id from household h
-                where s.household_key is not null and h.commune_code = s.commune_code and h.code = s.household_key""", null);
-        long created = exec(c, """
-                insert into person (full_name, sex, date_of_birth, birth_year, national_id, phone, commune_code, village_id,
+                create temp table household_stage on commit drop as
+                select case when h.id is null then nextval('household_id_seq') else h.id end as id, h.id is null as new,
+                       s.commune_code, s.household_key, s.village_id, s.address, s.head
+                from (select distinct on (commune_code, household_key) commune_code, household_key, village_id, address,
+                             case when relation = 'HEAD' then person_id end as head
+                      from person_stage where household_key is not null and existing_id is null
+                      order by commune_code, household_key, (relation = 'HEAD') desc, line) s
+                left join household h on h.commune_code = s.commune_code and h.code = s.household_key""", null);
+        String insertPersons = """
+                insert into person (id, full_name, sex, date_of_birth, birth_year, national_id, phone, commune_code, village_id,
                                     address, household_id, relation_to_head, occupation, workplace_id, pregnant, comorbidities)
-                select full_name, sex, date_of_birth, birth_year, national_id, phone, commune_code, village_id, address,
-                       household_id, relation, occupation, workplace_id, pregnant, comorbidities
-                from person_stage where existing_id is null order by line""", null);
-        exec(c, """
-                update household h set head_person_id = p.id from person p
-                where p.household_id = h.id and p.relation_to_head = 'HEAD' and h.head_person_id is null
-                  and p.id > ?""", maxBefore);
+                overriding system value
+                select s.person_id, s.full_name, s.sex, s.date_of_birth, s.birth_year, s.national_id, s.phone, s.commune_code,
+                       s.village_id, s.address, h.id, s.relation, s.occupation, s.workplace_id, s.pregnant, s.comorbidities
+                from person_stage s
+                left join household_stage h on h.commune_code = s.commune_code and h.household_key = s.household_key
+                where s.existing_id is null order by s.line""";
+        String insertHouseholds = """
+                insert into household (id, commune_code, village_id, code, address, head_person_id) overriding system value
+                select id, commune_code, village_id, household_key, address, head from household_stage where new""";
+        boolean initialLoad = reader.read - existing > single(c, "select count(*) from person", null);
+        long[] written = new long[2];
+        BulkLoad.Work<Void> write = () -> {
+            written[0] = exec(c, insertPersons, null);
+            written[1] = exec(c, insertHouseholds, null);
+            return null;
+        };
+        if (initialLoad) BulkLoad.withoutIndexesAndForeignKeys(c, "person", write);
+        else write.run();
+        long created = written[0], households = written[1];
 
         progress.phase("DUPLICATES", reader.read);
         // Very similar names born the same day in the same commune: flagged for an officer, not merged.
@@ -192,8 +211,9 @@ public class PersonImport {
                 select n.id, o.id, 'NAME_BIRTH_COMMUNE', similarity(n.search_name, o.search_name)
                 from person n join person o on o.commune_code = n.commune_code and o.date_of_birth = n.date_of_birth
                   and o.id < n.id and o.merged_into is null
-                where n.id > ? and n.search_name <> o.search_name and similarity(n.search_name, o.search_name) >= 0.6
-                on conflict do nothing""", maxBefore);
+                where n.id in (select person_id from person_stage where existing_id is null)
+                  and n.search_name <> o.search_name and similarity(n.search_name, o.search_name) >= 0.6
+                on conflict do nothing""", null);
         progress.rowsDone(reader.read, (int) rejected);
         return new Result(reader.read, created, existing, rejected, households, flagged, true);
     }
@@ -210,9 +230,12 @@ public class PersonImport {
     }
 
     private static long exec(Connection c, String sql, Object param) throws SQLException {
+        long start = System.nanoTime();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (param != null) ps.setObject(1, param);
-            return ps.executeLargeUpdate();
+            long rows = ps.executeLargeUpdate();
+            log.debug("{} rows in {} ms: {}", rows, (System.nanoTime() - start) / 1_000_000, sql.strip().lines().findFirst().orElse(""));
+            return rows;
         }
     }
 

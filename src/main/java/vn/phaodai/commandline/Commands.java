@@ -1,0 +1,58 @@
+package vn.phaodai.commandline;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import vn.phaodai.geography.GeographyImporter;
+import vn.phaodai.jobs.Job;
+import vn.phaodai.population.PersonImport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Administrative work from the command line, on the same services the web uses:
+ * {@code java -jar phaodai.jar import-geography FILE} and {@code java -jar phaodai.jar import-persons FILE}.
+ * Each prints its result as JSON with the time it took; the application then stops.
+ */
+@Component
+public class Commands implements ApplicationRunner {
+
+    /** The first argument that makes the application a one-off command instead of a server. */
+    public static final Set<String> NAMES = Set.of("import-geography", "import-persons");
+
+    private final GeographyImporter geography;
+    private final PersonImport persons;
+    private final JsonMapper json;
+
+    Commands(GeographyImporter geography, PersonImport persons, JsonMapper json) {
+        this.geography = geography;
+        this.persons = persons;
+        this.json = json;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        List<String> words = args.getNonOptionArgs();
+        if (words.isEmpty() || !NAMES.contains(words.get(0))) return;
+        if (words.size() < 2) throw new IllegalArgumentException("Usage: " + words.get(0) + " FILE");
+        Path file = Path.of(words.get(1));
+        if (!Files.isReadable(file)) throw new IllegalArgumentException("Cannot read " + file.toAbsolutePath());
+        String name = file.getFileName().toString();
+        long start = System.nanoTime();
+        Object result = switch (words.get(0)) {
+            case "import-geography" -> geography.importList(file, name, "command-line", true, false);
+            default -> {
+                Job job = persons.runNow(file, name, "command-line", false);
+                if (!"DONE".equals(job.status())) throw new IllegalStateException("Import failed: " + job.error());
+                yield json.readTree(job.result());
+            }
+        };
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        System.out.println(json.writeValueAsString(java.util.Map.of("command", words.get(0), "file", name,
+                "elapsedMs", ms, "result", result)));
+    }
+}
