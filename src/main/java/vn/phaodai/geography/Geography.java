@@ -108,6 +108,31 @@ public class Geography {
         return village(id).orElseThrow();
     }
 
+    /** Codes of the communes of a district (active or not: old records keep their codes). */
+    public List<String> communeCodes(String districtCode) {
+        return jdbc.sql("select code from commune where district_code = ?").param(districtCode).query(String.class).list();
+    }
+
+    public java.util.Set<String> activeCommuneCodes() {
+        return new java.util.HashSet<>(jdbc.sql("select code from commune where active").query(String.class).list());
+    }
+
+    /** Names of the given communes, for lists that show where each person lives. */
+    public java.util.Map<String, String> communeNames(java.util.Collection<String> codes) {
+        if (codes.isEmpty()) return java.util.Map.of();
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        jdbc.sql("select code, name from commune where code = any(?)").param(codes.toArray(String[]::new))
+                .query(rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                });
+        return names;
+    }
+
+    /** Every active village (for bulk imports that name villages). */
+    public List<Village> activeVillages() {
+        return jdbc.sql("select * from village where active").query(VILLAGE).list();
+    }
+
     /** Summary of what is loaded, for the home page. */
     public record Totals(long provinces, long districts, long communes, long villages) {
     }

@@ -3,6 +3,7 @@ package vn.phaodai.jobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.core.Authentication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.phaodai.shared.NotFoundException;
@@ -75,6 +76,14 @@ public class Jobs {
     public Job get(UUID id) {
         return jdbc.sql("select * from job where id = ?").param(id).query(JOB).optional()
                 .orElseThrow(() -> new NotFoundException("Không có công việc " + id));
+    }
+
+    /** A job (and the rows it refused, which name persons) is seen by who started it and by administrators. */
+    public Job get(UUID id, Authentication user) {
+        Job job = get(id);
+        boolean admin = user.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+        if (!admin && !job.createdBy().equals(user.getName())) throw new NotFoundException("Không có công việc " + id);
+        return job;
     }
 
     public record Rejection(int line, String reason) {

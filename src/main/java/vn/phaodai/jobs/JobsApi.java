@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.core.Authentication;
 import vn.phaodai.shared.PageResult;
 
 import java.util.UUID;
@@ -22,13 +23,14 @@ class JobsApi {
     }
 
     @GetMapping("/{id}")
-    Job job(@PathVariable UUID id) {
-        return jobs.get(id);
+    Job job(@PathVariable UUID id, Authentication user) {
+        return jobs.get(id, user);
     }
 
     @GetMapping("/{id}/rejections")
     PageResult<Jobs.Rejection> rejections(@PathVariable UUID id, @RequestParam(required = false) Integer page,
-                                          @RequestParam(required = false) Integer size) {
+                                          @RequestParam(required = false) Integer size, Authentication user) {
+        jobs.get(id, user);
         return jobs.rejections(id, PageResult.page(page), PageResult.size(size));
     }
 }

@@ -4,6 +4,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
+import vn.phaodai.geography.Geography;
+import vn.phaodai.geography.Village;
 import vn.phaodai.jobs.Job;
 import vn.phaodai.jobs.JobProgress;
 import vn.phaodai.jobs.Jobs;
@@ -57,14 +59,16 @@ public class PersonImport {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final Jobs jobs;
+    private final Geography geography;
     private final JsonMapper json;
     private final int nationalIdRequiredFromAge;
 
-    PersonImport(DataSource dataSource, JdbcClient jdbc, Jobs jobs, JsonMapper json,
+    PersonImport(DataSource dataSource, JdbcClient jdbc, Jobs jobs, Geography geography, JsonMapper json,
                  @Value("${phaodai.population.national-id-required-from-age:14}") int nationalIdRequiredFromAge) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.jobs = jobs;
+        this.geography = geography;
         this.json = json;
         this.nationalIdRequiredFromAge = nationalIdRequiredFromAge;
     }
@@ -113,7 +117,7 @@ public class PersonImport {
     private Result load(Connection c, Path file, String fileName, JobProgress progress, boolean allOrNothing)
             throws SQLException, IOException {
         progress.phase("READING", estimateRows(file, fileName));
-        ImportReferences refs = new ImportReferences(jdbc);
+        ImportReferences refs = new ImportReferences(jdbc, geography);
         PersonRules rules = new PersonRules(refs, nationalIdRequiredFromAge);
         try (Statement s = c.createStatement()) {
             s.execute("""
@@ -360,12 +364,12 @@ public class PersonImport {
         private final Set<Long> workplaceIds = new HashSet<>();
         private final Set<String> comorbidities;
 
-        ImportReferences(JdbcClient jdbc) {
-            communes = new HashSet<>(jdbc.sql("select code from commune where active").query(String.class).list());
-            jdbc.sql("select id, commune_code, name from village where active").query(rs -> {
-                villagesByName.put(rs.getString(2) + "|" + ImportColumns.fold(rs.getString(3)), rs.getLong(1));
-                villageCommunes.put(rs.getLong(1), rs.getString(2));
-            });
+        ImportReferences(JdbcClient jdbc, Geography geography) {
+            communes = geography.activeCommuneCodes();
+            for (Village v : geography.activeVillages()) {
+                villagesByName.put(v.communeCode() + "|" + ImportColumns.fold(v.name()), v.id());
+                villageCommunes.put(v.id(), v.communeCode());
+            }
             jdbc.sql("select id, tax_code from enterprise where tax_code is not null").query(rs -> {
                 workplaces.put(rs.getString(2), rs.getLong(1));
                 workplaceIds.add(rs.getLong(1));

@@ -1,6 +1,7 @@
 package vn.phaodai.population;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,6 +67,7 @@ class PersonPages {
         PageResult<Person> result = persons.search(new PersonSearch.Criteria(q, commune, district, village),
                 PageResult.page(page), 20);
         model.addAttribute("result", result);
+        model.addAttribute("communeNames", geography.communeNames(result.items().stream().map(Person::communeCode).toList()));
         model.addAttribute("q", q);
         model.addAttribute("province", province);
         model.addAttribute("district", district);
@@ -183,16 +185,16 @@ class PersonPages {
     }
 
     @GetMapping("/persons/import/{job}")
-    String job(@PathVariable UUID job, @RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("job", jobs.get(job));
+    String job(@PathVariable UUID job, @RequestParam(required = false) Integer page, Authentication user, Model model) {
+        model.addAttribute("job", jobs.get(job, user));
         model.addAttribute("rejections", jobs.rejections(job, PageResult.page(page), 50));
         return "population/job";
     }
 
     /** The progress bar alone, polled by htmx while the job runs. */
     @GetMapping("/persons/import/{job}/progress")
-    String progress(@PathVariable UUID job, Model model) {
-        model.addAttribute("job", jobs.get(job));
+    String progress(@PathVariable UUID job, Authentication user, Model model) {
+        model.addAttribute("job", jobs.get(job, user));
         return "population/job :: progress";
     }
 

@@ -3,6 +3,7 @@ package vn.phaodai.population;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import vn.phaodai.geography.Geography;
 import vn.phaodai.shared.PageResult;
 
 import java.util.ArrayList;
@@ -23,9 +24,11 @@ class PersonSearch {
     }
 
     private final JdbcClient jdbc;
+    private final Geography geography;
 
-    PersonSearch(JdbcClient jdbc) {
+    PersonSearch(JdbcClient jdbc, Geography geography) {
         this.jdbc = jdbc;
+        this.geography = geography;
     }
 
     /** Names at least this similar match; pg_trgm's default (0.3) lets "Hoàng Văn Xuyến" find "Nguyễn Văn An". */
@@ -75,7 +78,7 @@ class PersonSearch {
     private record Query(String where, String order, Map<String, Object> params) {
     }
 
-    private static Query query(Criteria c) {
+    private Query query(Criteria c) {
         StringBuilder where = new StringBuilder("p.merged_into is null");
         Map<String, Object> p = new HashMap<>();
         String order = "p.id";
@@ -84,8 +87,8 @@ class PersonSearch {
             p.put("commune", c.communeCode().strip());
         }
         if (c.districtCode() != null && !c.districtCode().isBlank()) {
-            where.append(" and p.commune_code in (select code from commune where district_code = :district)");
-            p.put("district", c.districtCode().strip());
+            where.append(" and p.commune_code = any(:district)");
+            p.put("district", geography.communeCodes(c.districtCode().strip()).toArray(String[]::new));
         }
         if (c.villageId() != null) {
             where.append(" and p.village_id = :village");

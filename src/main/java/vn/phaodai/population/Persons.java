@@ -151,11 +151,26 @@ public class Persons {
 
     public PageResult<DuplicatePair> openDuplicates(int page, int size) {
         long total = jdbc.sql("select count(*) from person_duplicate where status = 'OPEN'").query(Long.class).single();
-        List<DuplicatePair> items = jdbc.sql("""
+        List<long[]> pairs = new java.util.ArrayList<>();
+        List<String> reasons = new java.util.ArrayList<>();
+        List<Double> scores = new java.util.ArrayList<>();
+        jdbc.sql("""
                 select id, person_id, candidate_id, reason, score from person_duplicate where status = 'OPEN'
-                order by score desc, id limit ? offset ?""").params(size, (long) page * size)
-                .query((rs, i) -> new DuplicatePair(rs.getLong(1), get(rs.getLong(2)), get(rs.getLong(3)), rs.getString(4),
-                        rs.getDouble(5))).list();
+                order by score desc, id limit ? offset ?""").params(size, (long) page * size).query(rs -> {
+            pairs.add(new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)});
+            reasons.add(rs.getString(4));
+            scores.add(rs.getDouble(5));
+        });
+        // Both sides of every pair in one query.
+        Long[] ids = pairs.stream().flatMap(x -> java.util.stream.Stream.of(x[1], x[2])).toArray(Long[]::new);
+        java.util.Map<Long, Person> people = new java.util.HashMap<>();
+        jdbc.sql("select * from person where id = any(?)").param(ids).query(PersonRepository.PERSON).list()
+                .forEach(x -> people.put(x.id(), x));
+        List<DuplicatePair> items = new java.util.ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            long[] x = pairs.get(i);
+            items.add(new DuplicatePair(x[0], people.get(x[1]), people.get(x[2]), reasons.get(i), scores.get(i)));
+        }
         return new PageResult<>(items, total, page, size);
     }
 
