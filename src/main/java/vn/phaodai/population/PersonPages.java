@@ -13,6 +13,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.phaodai.geography.AdminUnit;
 import vn.phaodai.geography.Geography;
+import tools.jackson.databind.json.JsonMapper;
+import vn.phaodai.jobs.Job;
 import vn.phaodai.jobs.Jobs;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
@@ -37,10 +39,12 @@ class PersonPages {
     private final PersonImport personImport;
     private final Jobs jobs;
     private final PersonExport export;
+    private final JsonMapper json;
 
     PersonPages(Persons persons, Households households, Geography geography, PersonImport personImport, Jobs jobs,
-                PersonExport export) {
+                PersonExport export, JsonMapper json) {
         this.export = export;
+        this.json = json;
         this.persons = persons;
         this.households = households;
         this.geography = geography;
@@ -186,7 +190,7 @@ class PersonPages {
 
     @GetMapping("/persons/import/{job}")
     String job(@PathVariable UUID job, @RequestParam(required = false) Integer page, Authentication user, Model model) {
-        model.addAttribute("job", jobs.get(job, user));
+        showJob(jobs.get(job, user), model);
         model.addAttribute("rejections", jobs.rejections(job, PageResult.page(page), 50));
         return "population/job";
     }
@@ -194,8 +198,22 @@ class PersonPages {
     /** The progress bar alone, polled by htmx while the job runs. */
     @GetMapping("/persons/import/{job}/progress")
     String progress(@PathVariable UUID job, Authentication user, Model model) {
-        model.addAttribute("job", jobs.get(job, user));
+        showJob(jobs.get(job, user), model);
         return "population/job :: progress";
+    }
+
+    /** The job and, once done, its result as labelled figures. */
+    private void showJob(Job job, Model model) {
+        model.addAttribute("job", job);
+        if (job.result() != null) {
+            PersonImport.Result r = json.readValue(job.result(), PersonImport.Result.class);
+            model.addAttribute("figures", List.of(
+                    List.of("job.result.rowsRead", r.rowsRead()), List.of("job.result.created", r.created()),
+                    List.of("job.result.alreadyRegistered", r.alreadyRegistered()), List.of("job.result.rejected", r.rejected()),
+                    List.of("job.result.householdsCreated", r.householdsCreated()),
+                    List.of("job.result.possibleDuplicates", r.possibleDuplicates())));
+            model.addAttribute("applied", r.applied());
+        }
     }
 
     @GetMapping("/persons/export.xlsx")

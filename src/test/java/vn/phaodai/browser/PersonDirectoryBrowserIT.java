@@ -91,5 +91,18 @@ class PersonDirectoryBrowserIT {
         browser.findElement(By.linkText("Nguyễn Văn An")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("person-name"), "Nguyễn Văn An"));
         assertThat(browser.getPageSource()).contains("042085000123");
+
+        // A wrong phone number on the edit form is named next to its field, in Vietnamese; nothing is saved.
+        browser.findElement(By.linkText("Sửa")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("phone")));
+        browser.findElement(By.id("phone")).sendKeys("12345");
+        browser.findElement(By.id("phone")).submit();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#phone.is-invalid")));
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("target", "person-form.png"), StandardCopyOption.REPLACE_EXISTING);
+        assertThat(browser.getPageSource()).contains("Số điện thoại không đúng dạng số Việt Nam");
+        assertThat(browser.findElement(By.id("fullName")).getAttribute("value")).isEqualTo("Nguyễn Văn An");
+        assertThat(jdbc.sql("select phone from person where national_id = '042085000123'").query(String.class).optional()
+                .orElse(null)).isNull();
     }
 }

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PhaodaiIT
 class PersonApiIT {
 
-    /** Xã Thạch Kim, huyện Lộc Hà, Hà Tĩnh; and a commune of another district. */
+    /** Phường Nam Hà, thành phố Hà Tĩnh; and Phường Phúc Xá, Hà Nội. */
     static final String COMMUNE = "18073";
     static final String OTHER_COMMUNE = "00001";
 
