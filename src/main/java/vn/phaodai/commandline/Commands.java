@@ -7,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.phaodai.geography.GeographyImporter;
 import vn.phaodai.jobs.Job;
 import vn.phaodai.population.PersonImport;
+import vn.phaodai.security.CurrentUser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ public class Commands implements ApplicationRunner {
         Path file = Path.of(words.get(1));
         if (!Files.isReadable(file)) throw new IllegalArgumentException("Cannot read " + file.toAbsolutePath());
         String name = file.getFileName().toString();
+        CurrentUser.actAsSystem();
         long start = System.nanoTime();
         Object result = switch (words.get(0)) {
             case "import-geography" -> geography.importList(file, name, "command-line", true, false);

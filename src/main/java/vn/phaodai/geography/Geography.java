@@ -113,6 +113,30 @@ public class Geography {
         return jdbc.sql("select code from commune where district_code = ?").param(districtCode).query(String.class).list();
     }
 
+    /** Codes of the communes inside the given provinces or districts (level PROVINCE or DISTRICT) or the communes themselves. */
+    public java.util.Set<String> communeCodesWithin(String level, java.util.Collection<String> codes) {
+        String[] c = codes.toArray(String[]::new);
+        String sql = switch (level) {
+            case "PROVINCE" -> "select c.code from commune c join district d on d.code = c.district_code where d.province_code = any(?)";
+            case "DISTRICT" -> "select code from commune where district_code = any(?)";
+            case "COMMUNE" -> "select code from commune where code = any(?)";
+            default -> throw new IllegalArgumentException("Not a level of communes: " + level);
+        };
+        return new java.util.HashSet<>(jdbc.sql(sql).param(c).query(String.class).list());
+    }
+
+    /** Whether each code names a unit of that level. */
+    public boolean unitsExist(String level, java.util.Collection<String> codes) {
+        String table = switch (level) {
+            case "PROVINCE" -> "province";
+            case "DISTRICT" -> "district";
+            case "COMMUNE" -> "commune";
+            default -> throw new IllegalArgumentException(level);
+        };
+        return jdbc.sql("select count(*) from " + table + " where code = any(?)").param(codes.toArray(String[]::new))
+                .query(Long.class).single() == codes.stream().distinct().count();
+    }
+
     public java.util.Set<String> activeCommuneCodes() {
         return new java.util.HashSet<>(jdbc.sql("select code from commune where active").query(String.class).list());
     }

@@ -36,7 +36,7 @@ class GeographyApi {
     }
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAuthority('GEOGRAPHY_ADMIN')")
     @Operation(summary = "Import the GSO list of administrative units (.xls, .xlsx or UTF-8 .csv)")
     ImportSummary importList(@RequestParam("file") MultipartFile file,
                              @RequestParam(defaultValue = "true") boolean complete,
@@ -87,13 +87,13 @@ class GeographyApi {
 
     @PostMapping("/communes/{code}/villages")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAuthority('GEOGRAPHY_ADMIN')")
     Village addVillage(@PathVariable String code, @RequestBody NewVillage body) {
         return geography.addVillage(code, body.name(), body.kind());
     }
 
     @PostMapping(path = "/villages/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAuthority('GEOGRAPHY_ADMIN')")
     @Operation(summary = "Import villages from CSV/XLSX with columns: Mã PX, Tên thôn/tổ dân phố, Loại")
     VillageImporter.Result importVillages(@RequestParam("file") MultipartFile file) throws IOException {
         return Uploads.withTempFile(file, path -> villageImporter.importFile(path, file.getOriginalFilename()));

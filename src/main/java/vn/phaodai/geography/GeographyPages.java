@@ -73,7 +73,7 @@ class GeographyPages {
     }
 
     @PostMapping("/geography/communes/{code}/villages")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAuthority('GEOGRAPHY_ADMIN')")
     String addVillage(@PathVariable String code, @RequestParam String name, @RequestParam(required = false) String kind,
                       RedirectAttributes redirect) {
         try {
@@ -85,7 +85,7 @@ class GeographyPages {
     }
 
     @PostMapping("/geography/villages/import")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAuthority('GEOGRAPHY_ADMIN')")
     String importVillages(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
         try {
             var result = Uploads.withTempFile(file, path -> villageImporter.importFile(path, file.getOriginalFilename()));
@@ -97,13 +97,13 @@ class GeographyPages {
     }
 
     @GetMapping("/geography/import")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAuthority('GEOGRAPHY_ADMIN')")
     String importPage() {
         return "geography/import";
     }
 
     @PostMapping("/geography/import")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAuthority('GEOGRAPHY_ADMIN')")
     String importList(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean complete,
                       @RequestParam(defaultValue = "false") boolean allOrNothing, Principal user, Model model) throws IOException {
         try {

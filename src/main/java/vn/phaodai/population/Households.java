@@ -3,7 +3,11 @@ package vn.phaodai.population;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.security.access.AccessDeniedException;
 import vn.phaodai.geography.Geography;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.Right;
+import vn.phaodai.security.Scope;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.NotFoundException;
 
@@ -33,6 +37,10 @@ public class Households {
     }
 
     public Household create(String communeCode, Long villageId, String code, String address) {
+        Scope scope = CurrentUser.require(Right.PERSON_WRITE).scope();
+        if (communeCode != null && !scope.covers(communeCode, villageId)) {
+            throw new AccessDeniedException("Phường/xã " + communeCode + " nằm ngoài địa bàn quản lý của bạn");
+        }
         if (communeCode == null || geography.findCommune(communeCode).filter(c -> c.active()).isEmpty()) {
             throw new InvalidInputException("communeCode", "Không có phường/xã đang hoạt động mã " + communeCode);
         }
@@ -47,12 +55,16 @@ public class Households {
                 .orElseThrow(() -> new InvalidInputException("code", "Phường/xã đã có hộ mã " + c));
     }
 
+    /** A household of the user's jurisdiction; any other does not exist for them. */
     public Household household(long id) {
-        return jdbc.sql("select * from household where id = ?").param(id).query(HOUSEHOLD).optional()
+        Scope scope = CurrentUser.get().scope();
+        return jdbc.sql("select * from household h where h.id = :id and " + scope.condition("h.commune_code", "h.village_id"))
+                .params(scope.params()).param("id", id).query(HOUSEHOLD).optional()
                 .orElseThrow(() -> new NotFoundException("Không có hộ gia đình mã " + id));
     }
 
     public Enterprise createEnterprise(String name, String taxCode, String communeCode, String address, String industrialPark) {
+        CurrentUser.require(Right.PERSON_WRITE);
         if (name == null || name.isBlank()) throw new InvalidInputException("name", "Tên doanh nghiệp là bắt buộc");
         if (taxCode != null && !taxCode.isBlank() && !taxCode.strip().matches("\\d{10}(-\\d{3})?")) {
             throw new InvalidInputException("taxCode", "Mã số thuế gồm 10 chữ số (hoặc 10-3 cho chi nhánh)");

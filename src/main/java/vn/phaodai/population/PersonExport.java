@@ -4,6 +4,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
+import vn.phaodai.security.Scope;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,29 +24,30 @@ class PersonExport {
         this.search = search;
     }
 
-    void write(PersonSearch.Criteria criteria, OutputStream out) throws IOException {
+    /** Without the personal-data right, names, ID numbers, phones and addresses are left out. */
+    void write(PersonSearch.Criteria criteria, Scope scope, boolean personalData, OutputStream out) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             SXSSFSheet sheet = wb.createSheet("Danh sách");
             Row header = sheet.createRow(0);
             for (int i = 0; i < HEADERS.size(); i++) header.createCell(i).setCellValue(HEADERS.get(i));
             int[] n = {1};
-            search.each(criteria, MAX_ROWS, p -> {
+            search.each(criteria, scope, MAX_ROWS, p -> {
                 Row r = sheet.createRow(n[0]++);
                 int c = 0;
                 r.createCell(c++).setCellValue(p.id());
-                r.createCell(c++).setCellValue(p.fullName());
+                r.createCell(c++).setCellValue(personalData ? p.fullName() : "");
                 r.createCell(c++).setCellValue(p.sex() == Sex.MALE ? "Nam" : "Nữ");
-                r.createCell(c++).setCellValue(p.born());
-                r.createCell(c++).setCellValue(nz(p.nationalId()));
-                r.createCell(c++).setCellValue(nz(p.phoneDisplay()));
+                r.createCell(c++).setCellValue(personalData ? p.born() : String.valueOf(p.birthYear()));
+                r.createCell(c++).setCellValue(personalData ? nz(p.nationalId()) : "");
+                r.createCell(c++).setCellValue(personalData ? nz(p.phoneDisplay()) : "");
                 r.createCell(c++).setCellValue(p.communeCode());
                 r.createCell(c++).setCellValue(p.villageId() == null ? "" : p.villageId().toString());
-                r.createCell(c++).setCellValue(nz(p.address()));
+                r.createCell(c++).setCellValue(personalData ? nz(p.address()) : "");
                 r.createCell(c++).setCellValue(p.householdId() == null ? "" : p.householdId().toString());
                 r.createCell(c++).setCellValue(p.relationToHead() == null ? "" : p.relationToHead().vi());
                 r.createCell(c++).setCellValue(nz(p.occupation()));
-                r.createCell(c++).setCellValue(p.pregnant() ? "x" : "");
-                r.createCell(c).setCellValue(String.join(";", p.comorbidities()));
+                r.createCell(c++).setCellValue(personalData && Boolean.TRUE.equals(p.pregnant()) ? "x" : "");
+                r.createCell(c).setCellValue(personalData ? String.join(";", p.comorbidities()) : "");
             });
             wb.write(out);
         }

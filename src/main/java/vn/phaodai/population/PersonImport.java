@@ -7,6 +7,11 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.phaodai.geography.Geography;
 import vn.phaodai.geography.Village;
 import vn.phaodai.jobs.Job;
+import vn.phaodai.security.AuditLog;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.PhaodaiUser;
+import vn.phaodai.security.Right;
+import vn.phaodai.security.Scope;
 import vn.phaodai.jobs.JobProgress;
 import vn.phaodai.jobs.Jobs;
 import vn.phaodai.shared.BulkCopy;
@@ -61,31 +66,38 @@ public class PersonImport {
     private final Jobs jobs;
     private final Geography geography;
     private final JsonMapper json;
+    private final AuditLog audit;
     private final int nationalIdRequiredFromAge;
 
-    PersonImport(DataSource dataSource, JdbcClient jdbc, Jobs jobs, Geography geography, JsonMapper json,
+    PersonImport(DataSource dataSource, JdbcClient jdbc, Jobs jobs, Geography geography, JsonMapper json, AuditLog audit,
                  @Value("${phaodai.population.national-id-required-from-age:14}") int nationalIdRequiredFromAge) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.jobs = jobs;
         this.geography = geography;
         this.json = json;
+        this.audit = audit;
         this.nationalIdRequiredFromAge = nationalIdRequiredFromAge;
     }
 
     /** Starts the import in the background; the file is deleted when the job ends. */
-    public UUID submit(Path file, String fileName, String user, boolean allOrNothing) {
-        return jobs.submit(JOB_KIND, fileName, user, progress -> runAndDelete(file, fileName, progress, allOrNothing));
+    /** Starts the import in the background, for the current user's jurisdiction; the file is deleted when the job ends. */
+    public UUID submit(Path file, String fileName, boolean allOrNothing) {
+        PhaodaiUser user = CurrentUser.require(Right.PERSON_IMPORT);
+        audit.record("IMPORT", "person", null, null, Map.of("file", fileName));
+        return jobs.submit(JOB_KIND, fileName, user.username(),
+                progress -> runAndDelete(file, fileName, user.scope(), progress, allOrNothing));
     }
 
-    /** Imports now, in this thread (benchmarks and the command line). */
+    /** Imports now, in this thread, for the whole installation (benchmarks and the command line). */
     public Job runNow(Path file, String fileName, String user, boolean allOrNothing) {
-        return jobs.runNow(JOB_KIND, fileName, user, progress -> json.writeValueAsString(run(file, fileName, progress, allOrNothing)));
+        return jobs.runNow(JOB_KIND, fileName, user,
+                progress -> json.writeValueAsString(run(file, fileName, Scope.EVERYTHING, progress, allOrNothing)));
     }
 
-    private String runAndDelete(Path file, String fileName, JobProgress progress, boolean allOrNothing) {
+    private String runAndDelete(Path file, String fileName, Scope scope, JobProgress progress, boolean allOrNothing) {
         try {
-            return json.writeValueAsString(run(file, fileName, progress, allOrNothing));
+            return json.writeValueAsString(run(file, fileName, scope, progress, allOrNothing));
         } finally {
             try {
                 Files.deleteIfExists(file);
@@ -95,11 +107,11 @@ public class PersonImport {
         }
     }
 
-    Result run(Path file, String fileName, JobProgress progress, boolean allOrNothing) {
+    Result run(Path file, String fileName, Scope scope, JobProgress progress, boolean allOrNothing) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Result r = load(c, file, fileName, progress, allOrNothing);
+                Result r = load(c, file, fileName, scope, progress, allOrNothing);
                 if (r.applied()) c.commit();
                 else c.rollback();
                 return r;
@@ -114,10 +126,10 @@ public class PersonImport {
         }
     }
 
-    private Result load(Connection c, Path file, String fileName, JobProgress progress, boolean allOrNothing)
+    private Result load(Connection c, Path file, String fileName, Scope scope, JobProgress progress, boolean allOrNothing)
             throws SQLException, IOException {
         progress.phase("READING", estimateRows(file, fileName));
-        ImportReferences refs = new ImportReferences(jdbc, geography);
+        ImportReferences refs = new ImportReferences(jdbc, geography, scope);
         PersonRules rules = new PersonRules(refs, nationalIdRequiredFromAge);
         try (Statement s = c.createStatement()) {
             s.execute("""
@@ -364,8 +376,10 @@ public class PersonImport {
         private final Set<Long> workplaceIds = new HashSet<>();
         private final Set<String> comorbidities;
 
-        ImportReferences(JdbcClient jdbc, Geography geography) {
+        /** Only the communes of the importing user's jurisdiction are accepted. */
+        ImportReferences(JdbcClient jdbc, Geography geography, Scope scope) {
             communes = geography.activeCommuneCodes();
+            communes.removeIf(code -> !scope.covers(code, null));
             for (Village v : geography.activeVillages()) {
                 villagesByName.put(v.communeCode() + "|" + ImportColumns.fold(v.name()), v.id());
                 villageCommunes.put(v.id(), v.communeCode());

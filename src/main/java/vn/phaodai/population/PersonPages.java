@@ -154,7 +154,7 @@ class PersonPages {
 
     @PostMapping("/persons/{id}/merge")
     String merge(@PathVariable long id, @RequestParam long duplicateId, Principal user) {
-        persons.merge(id, duplicateId, user.getName());
+        persons.merge(id, duplicateId);
         return "redirect:/persons/" + id;
     }
 
@@ -180,7 +180,7 @@ class PersonPages {
     String importFile(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean allOrNothing,
                       Principal user, RedirectAttributes redirect) throws IOException {
         try {
-            UUID job = personImport.submit(Uploads.save(file), file.getOriginalFilename(), user.getName(), allOrNothing);
+            UUID job = personImport.submit(Uploads.save(file), file.getOriginalFilename(), allOrNothing);
             return "redirect:/persons/import/" + job;
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.errors().get(0).message());
@@ -221,7 +221,7 @@ class PersonPages {
                 @RequestParam(required = false) String commune, @RequestParam(required = false) Long village,
                 HttpServletResponse response) throws IOException {
         xlsx(response, "danh-sach-nhan-khau.xlsx");
-        export.write(new PersonSearch.Criteria(q, commune, district, village), response.getOutputStream());
+        persons.export(new PersonSearch.Criteria(q, commune, district, village), response.getOutputStream());
     }
 
     @GetMapping("/persons/import/template.xlsx")

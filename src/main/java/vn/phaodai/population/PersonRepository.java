@@ -3,6 +3,7 @@ package vn.phaodai.population;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.phaodai.security.Scope;
 
 import java.sql.Array;
 import java.sql.Date;
@@ -83,12 +84,16 @@ class PersonRepository {
                 where id = :id and version = :version and merged_into is null""").params(p).update() == 1;
     }
 
-    Optional<Person> find(long id) {
-        return jdbc.sql("select * from person where id = ?").param(id).query(PERSON).optional();
+    /** A person inside the scope; outside it the person does not exist. */
+    Optional<Person> find(long id, Scope scope) {
+        return jdbc.sql("select * from person p where p.id = :id and " + scope.condition("p.commune_code", "p.village_id"))
+                .params(scope.params()).param("id", id).query(PERSON).optional();
     }
 
-    Optional<Person> findLockedLiving(long id) {
-        return jdbc.sql("select * from person where id = ? and merged_into is null for update").param(id).query(PERSON).optional();
+    Optional<Person> findLockedLiving(long id, Scope scope) {
+        return jdbc.sql("select * from person p where p.id = :id and p.merged_into is null and "
+                        + scope.condition("p.commune_code", "p.village_id") + " for update")
+                .params(scope.params()).param("id", id).query(PERSON).optional();
     }
 
     /** The living person holding an ID number, other than the one given. */
@@ -113,17 +118,17 @@ class PersonRepository {
     record Candidate(long id, String fullName, String born, double score) {
     }
 
-    /** Living persons of the same commune and birth with a very similar name (trigram similarity). */
-    List<Candidate> similar(long personId, double threshold) {
+    /** Living persons in the scope, of the same commune and birth, with a very similar name (trigram similarity). */
+    List<Candidate> similar(long personId, double threshold, Scope scope) {
         return jdbc.sql("""
                 select o.id, o.full_name, coalesce(to_char(o.date_of_birth, 'DD/MM/YYYY'), o.birth_year::text) as born,
                        similarity(o.search_name, p.search_name) as score
                 from person p join person o on o.commune_code = p.commune_code and o.birth_year = p.birth_year
                   and (o.date_of_birth is null or p.date_of_birth is null or o.date_of_birth = p.date_of_birth)
-                where p.id = ? and o.id <> p.id and o.merged_into is null
-                  and similarity(o.search_name, p.search_name) >= ?
-                order by score desc limit 10""")
-                .params(personId, threshold)
+                where p.id = :id and o.id <> p.id and o.merged_into is null
+                  and similarity(o.search_name, p.search_name) >= :threshold and %s
+                order by score desc limit 10""".formatted(scope.condition("o.commune_code", "o.village_id")))
+                .params(scope.params()).param("id", personId).param("threshold", threshold)
                 .query((rs, i) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4))).list();
     }
 

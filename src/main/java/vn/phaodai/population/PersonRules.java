@@ -86,7 +86,8 @@ final class PersonRules {
 
         String commune = blank(f.communeCode()) ? null : f.communeCode().strip();
         if (commune == null) errors.add(new FieldError("communeCode", "Phường/xã là bắt buộc"));
-        else if (!refs.communeActive(commune)) errors.add(new FieldError("communeCode", "Không có phường/xã đang hoạt động mã " + commune));
+        else if (!refs.communeActive(commune)) errors.add(new FieldError("communeCode", "Không có phường/xã đang hoạt động mã " + commune
+                + " (hoặc phường/xã ngoài địa bàn quản lý)"));
         if (f.villageId() != null) {
             String c = refs.villageCommune(f.villageId());
             if (c == null) errors.add(new FieldError("villageId", "Không có thôn/tổ dân phố mã " + f.villageId()));

@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.phaodai.geography.Geography;
+import vn.phaodai.security.Scope;
 import vn.phaodai.shared.PageResult;
 
 import java.util.ArrayList;
@@ -35,9 +36,9 @@ class PersonSearch {
     static final String NAME_SIMILARITY = "0.5";
 
     @Transactional(readOnly = true)
-    PageResult<Person> page(Criteria c, int page, int size) {
+    PageResult<Person> page(Criteria c, Scope scope, int page, int size) {
         strictSimilarity();
-        Query q = query(c);
+        Query q = query(c, scope);
         Map<String, Object> p = new HashMap<>(q.params);
         p.put("limit", size);
         p.put("offset", (long) page * size);
@@ -55,9 +56,9 @@ class PersonSearch {
 
     /** Streams every match in order (for exports), up to a limit. */
     @Transactional(readOnly = true)
-    void each(Criteria c, int limit, Consumer<Person> consumer) {
+    void each(Criteria c, Scope scope, int limit, Consumer<Person> consumer) {
         strictSimilarity();
-        Query q = query(c);
+        Query q = query(c, scope);
         Map<String, Object> p = new HashMap<>(q.params);
         p.put("limit", limit);
         jdbc.sql("select p.* from person p where " + q.where + " order by " + q.order + " limit :limit").params(p)
@@ -78,9 +79,10 @@ class PersonSearch {
     private record Query(String where, String order, Map<String, Object> params) {
     }
 
-    private Query query(Criteria c) {
-        StringBuilder where = new StringBuilder("p.merged_into is null");
-        Map<String, Object> p = new HashMap<>();
+    /** The search as SQL; it cannot be built without the user's scope. */
+    private Query query(Criteria c, Scope scope) {
+        StringBuilder where = new StringBuilder("p.merged_into is null and " + scope.condition("p.commune_code", "p.village_id"));
+        Map<String, Object> p = new HashMap<>(scope.params());
         String order = "p.id";
         if (c.communeCode() != null && !c.communeCode().isBlank()) {
             where.append(" and p.commune_code = :commune");

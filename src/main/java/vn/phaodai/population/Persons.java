@@ -6,7 +6,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
+import org.springframework.security.access.AccessDeniedException;
 import vn.phaodai.geography.Geography;
+import vn.phaodai.security.AuditLog;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.PhaodaiUser;
+import vn.phaodai.security.Right;
+import vn.phaodai.security.Scope;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.NotFoundException;
@@ -29,10 +35,12 @@ public class Persons {
     private final Geography geography;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final AuditLog audit;
+    private final PersonExport exporter;
     private final int nationalIdRequiredFromAge;
 
     Persons(PersonRepository repository, PersonSearch search, JdbcClient jdbc, Geography geography,
-            ApplicationEventPublisher events, JsonMapper json,
+            ApplicationEventPublisher events, JsonMapper json, AuditLog audit, PersonExport exporter,
             @Value("${phaodai.population.national-id-required-from-age:14}") int nationalIdRequiredFromAge) {
         this.repository = repository;
         this.search = search;
@@ -40,6 +48,8 @@ public class Persons {
         this.geography = geography;
         this.events = events;
         this.json = json;
+        this.audit = audit;
+        this.exporter = exporter;
         this.nationalIdRequiredFromAge = nationalIdRequiredFromAge;
     }
 
@@ -54,37 +64,54 @@ public class Persons {
      */
     @Transactional
     public Created create(PersonForm form) {
+        PhaodaiUser user = CurrentUser.require(Right.PERSON_WRITE);
         PersonData d = rules().validate(form);
-        refuseSamePerson(d, 0);
+        requireInScope(user, d);
+        refuseSamePerson(d, 0, user.scope());
         long id = repository.insert(d);
-        List<PersonRepository.Candidate> candidates = repository.similar(id, SIMILAR_NAME);
+        List<PersonRepository.Candidate> candidates = repository.similar(id, SIMILAR_NAME, user.scope());
         for (var c : candidates) repository.flagDuplicate(id, c.id(), "NAME_BIRTH_COMMUNE", c.score());
-        return new Created(get(id), candidates);
+        Person created = repository.find(id, user.scope()).orElseThrow();
+        audit.record("CREATE", "person", id, id, Map.of("after", created));
+        return new Created(created, candidates);
+    }
+
+    /** Writing a record into a commune outside one's jurisdiction is refused (403). */
+    private static void requireInScope(PhaodaiUser user, PersonData d) {
+        if (!user.scope().covers(d.communeCode(), d.villageId())) {
+            throw new AccessDeniedException("Phường/xã " + d.communeCode() + " nằm ngoài địa bàn quản lý của bạn");
+        }
     }
 
     @Transactional
     public Person update(long id, PersonForm form) {
-        Person current = get(id);
+        PhaodaiUser user = CurrentUser.require(Right.PERSON_WRITE);
+        Person current = repository.find(id, user.scope()).orElseThrow(() -> notFound(id));
         if (current.mergedInto() != null) {
             throw new ConflictException("Hồ sơ đã được gộp vào hồ sơ " + current.mergedInto(), null,
                     Map.of("mergedInto", current.mergedInto()));
         }
         if (form.version() == null) throw new InvalidInputException("version", "Cần phiên bản (version) của hồ sơ đã đọc");
         PersonData d = rules().validate(form);
-        refuseSamePerson(d, id);
+        requireInScope(user, d);
+        refuseSamePerson(d, id, user.scope());
         if (!repository.update(id, form.version(), d)) {
-            throw new ConflictException("Hồ sơ đã được người khác sửa (phiên bản hiện tại " + get(id).version()
-                    + ", bạn gửi " + form.version() + "); hãy tải lại rồi sửa", "version",
-                    Map.of("currentVersion", get(id).version()));
+            int now = repository.find(id, user.scope()).orElseThrow().version();
+            throw new ConflictException("Hồ sơ đã được người khác sửa (phiên bản hiện tại " + now
+                    + ", bạn gửi " + form.version() + "); hãy tải lại rồi sửa", "version", Map.of("currentVersion", now));
         }
-        return get(id);
+        Person after = repository.find(id, user.scope()).orElseThrow();
+        audit.record("UPDATE", "person", id, id, Map.of("before", current, "after", after));
+        return after;
     }
 
-    private void refuseSamePerson(PersonData d, long exceptId) {
+    /** An ID number is held once in the whole registry; which record holds it is told only within the scope. */
+    private void refuseSamePerson(PersonData d, long exceptId, Scope scope) {
         if (d.nationalId() != null) {
             repository.holderOf(d.nationalId(), exceptId).ifPresent(other -> {
-                throw new ConflictException("Số CCCD/CMND " + d.nationalId() + " đã thuộc hồ sơ " + other, "nationalId",
-                        Map.of("existingPersonId", other));
+                boolean visible = repository.find(other, scope).isPresent();
+                throw new ConflictException("Số CCCD/CMND " + d.nationalId() + (visible ? " đã thuộc hồ sơ " + other
+                        : " đã được đăng ký ở địa bàn khác"), "nationalId", visible ? Map.of("existingPersonId", other) : Map.of());
             });
         }
         repository.sameIdentity(d, exceptId).ifPresent(other -> {
@@ -93,16 +120,46 @@ public class Persons {
         });
     }
 
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("Không có người mã " + id);
+    }
+
+    /** A person as the current user may see them (404 outside the jurisdiction); the view is audited. */
     public Person get(long id) {
-        return repository.find(id).orElseThrow(() -> new NotFoundException("Không có người mã " + id));
+        PhaodaiUser user = reader();
+        Person p = repository.find(id, user.scope()).orElseThrow(() -> notFound(id));
+        audit.record("VIEW", "person", id, id, null);
+        return visible(user, p);
+    }
+
+    private static PhaodaiUser reader() {
+        PhaodaiUser user = CurrentUser.get();
+        if (!user.can(Right.PERSON_READ) && !user.can(Right.PERSON_READ_BASIC)) {
+            throw new AccessDeniedException("Không có quyền xem thông tin cá nhân");
+        }
+        return user;
+    }
+
+    private static Person visible(PhaodaiUser user, Person p) {
+        return user.can(Right.PERSON_READ) ? p : p.basic();
     }
 
     public PageResult<Person> search(PersonSearch.Criteria criteria, int page, int size) {
-        return search.page(criteria, page, size);
+        PhaodaiUser user = reader();
+        return search.page(criteria, user.scope(), page, size).map(p -> visible(user, p));
+    }
+
+    /** An Excel list within the jurisdiction; without the personal-data right it holds no names or numbers. */
+    public void export(PersonSearch.Criteria criteria, java.io.OutputStream out) throws java.io.IOException {
+        PhaodaiUser user = CurrentUser.require(Right.PERSON_EXPORT);
+        audit.record("EXPORT", "person", null, null, Map.of("criteria", criteria));
+        exporter.write(criteria, user.scope(), user.can(Right.PERSON_READ), out);
     }
 
     public List<PersonRepository.Candidate> possibleDuplicates(long id) {
-        return repository.similar(id, SIMILAR_NAME);
+        PhaodaiUser user = reader();
+        repository.find(id, user.scope()).orElseThrow(() -> notFound(id));
+        return repository.similar(id, SIMILAR_NAME, user.scope());
     }
 
     /** Raised inside the merge transaction so that every capability moves its rows from the loser to the winner. */
@@ -115,15 +172,16 @@ public class Persons {
      * the merge is recorded with the loser as it was.
      */
     @Transactional
-    public Person merge(long winnerId, long loserId, String user) {
+    public Person merge(long winnerId, long loserId) {
+        PhaodaiUser user = CurrentUser.require(Right.PERSON_MERGE);
         if (winnerId == loserId) throw new InvalidInputException("duplicateId", "Không thể gộp một hồ sơ với chính nó");
         // Lock in id order so that two officers merging the same pair cannot deadlock.
         long first = Math.min(winnerId, loserId), second = Math.max(winnerId, loserId);
-        repository.findLockedLiving(first).orElseThrow(() -> new NotFoundException("Không có người (chưa gộp) mã " + first));
-        repository.findLockedLiving(second).orElseThrow(() -> new NotFoundException("Không có người (chưa gộp) mã " + second));
-        Person loser = get(loserId);
+        repository.findLockedLiving(first, user.scope()).orElseThrow(() -> new NotFoundException("Không có người (chưa gộp) mã " + first));
+        repository.findLockedLiving(second, user.scope()).orElseThrow(() -> new NotFoundException("Không có người (chưa gộp) mã " + second));
+        Person loser = repository.find(loserId, user.scope()).orElseThrow();
         jdbc.sql("insert into person_merge (winner_id, loser_id, merged_by, loser) values (?, ?, ?, ?::jsonb)")
-                .params(winnerId, loserId, user, json.writeValueAsString(loser)).update();
+                .params(winnerId, loserId, user.username(), json.writeValueAsString(loser)).update();
         jdbc.sql("update person set merged_into = ?, version = version + 1, updated_at = now() where id = ?")
                 .params(winnerId, loserId).update();
         jdbc.sql("""
@@ -142,21 +200,30 @@ public class Persons {
         jdbc.sql("update person_duplicate set status = 'MERGED' where status = 'OPEN' and (person_id = ? or candidate_id = ?)")
                 .params(loserId, loserId).update();
         events.publishEvent(new PersonsMerged(winnerId, loserId));
-        return get(winnerId);
+        Person winner = repository.find(winnerId, user.scope()).orElseThrow();
+        audit.record("MERGE", "person", winnerId, winnerId, Map.of("loser", loser, "after", winner));
+        return winner;
     }
 
     /** An open pair of records that may be the same person. */
     public record DuplicatePair(long id, Person person, Person candidate, String reason, double score) {
     }
 
+    /** Open pairs whose both records lie in the user's jurisdiction. */
     public PageResult<DuplicatePair> openDuplicates(int page, int size) {
-        long total = jdbc.sql("select count(*) from person_duplicate where status = 'OPEN'").query(Long.class).single();
+        Scope scope = CurrentUser.require(Right.PERSON_MERGE).scope();
+        String inScope = """
+                d.status = 'OPEN' and exists (select 1 from person p where p.id = d.person_id and %s)
+                and exists (select 1 from person o where o.id = d.candidate_id and %s)"""
+                .formatted(scope.condition("p.commune_code", "p.village_id"), scope.condition("o.commune_code", "o.village_id"));
+        long total = jdbc.sql("select count(*) from person_duplicate d where " + inScope).params(scope.params())
+                .query(Long.class).single();
         List<long[]> pairs = new java.util.ArrayList<>();
         List<String> reasons = new java.util.ArrayList<>();
         List<Double> scores = new java.util.ArrayList<>();
-        jdbc.sql("""
-                select id, person_id, candidate_id, reason, score from person_duplicate where status = 'OPEN'
-                order by score desc, id limit ? offset ?""").params(size, (long) page * size).query(rs -> {
+        jdbc.sql("select d.id, d.person_id, d.candidate_id, d.reason, d.score from person_duplicate d where " + inScope
+                + " order by d.score desc, d.id limit :limit offset :offset").params(scope.params())
+                .param("limit", size).param("offset", (long) page * size).query(rs -> {
             pairs.add(new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)});
             reasons.add(rs.getString(4));
             scores.add(rs.getDouble(5));
@@ -176,23 +243,36 @@ public class Persons {
 
     @Transactional
     public void dismissDuplicate(long pairId) {
-        if (jdbc.sql("update person_duplicate set status = 'DISMISSED' where id = ? and status = 'OPEN'").param(pairId).update() == 0) {
+        Scope scope = CurrentUser.require(Right.PERSON_MERGE).scope();
+        if (jdbc.sql("update person_duplicate d set status = 'DISMISSED' where d.id = :id and d.status = 'OPEN' and exists "
+                + "(select 1 from person p where p.id = d.person_id and " + scope.condition("p.commune_code", "p.village_id") + ")")
+                .params(scope.params()).param("id", pairId).update() == 0) {
             throw new NotFoundException("Không có cặp nghi trùng đang mở mã " + pairId);
         }
     }
 
     public List<Person> householdMembers(long householdId) {
-        return jdbc.sql("select * from person where household_id = ? and merged_into is null order by relation_to_head = 'HEAD' desc, birth_year")
-                .param(householdId).query(PersonRepository.PERSON).list();
+        PhaodaiUser user = reader();
+        return jdbc.sql("select * from person p where p.household_id = :household and p.merged_into is null and "
+                        + user.scope().condition("p.commune_code", "p.village_id")
+                        + " order by p.relation_to_head = 'HEAD' desc, p.birth_year")
+                .params(user.scope().params()).param("household", householdId).query(PersonRepository.PERSON).list()
+                .stream().map(p -> visible(user, p)).toList();
     }
 
     public record Totals(long persons, long households, long openDuplicates) {
     }
 
+    /** Counts within the user's jurisdiction only. */
     public Totals totals() {
+        Scope scope = CurrentUser.get().scope();
         return jdbc.sql("""
-                select (select count(*) from person where merged_into is null), (select count(*) from household),
-                       (select count(*) from person_duplicate where status = 'OPEN')""")
+                select (select count(*) from person p where p.merged_into is null and %s),
+                       (select count(*) from household h where %s),
+                       (select count(*) from person_duplicate d join person p on p.id = d.person_id where d.status = 'OPEN' and %s)"""
+                        .formatted(scope.condition("p.commune_code", "p.village_id"),
+                                scope.condition("h.commune_code", "h.village_id"), scope.condition("p.commune_code", "p.village_id")))
+                .params(scope.params())
                 .query((rs, i) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 

@@ -77,7 +77,7 @@ class PersonsApi {
                     @RequestParam(required = false) String district, @RequestParam(required = false) Long village,
                     HttpServletResponse response) throws IOException {
         PersonPages.xlsx(response, "danh-sach-nhan-khau.xlsx");
-        export.write(new PersonSearch.Criteria(q, commune, district, village), response.getOutputStream());
+        persons.export(new PersonSearch.Criteria(q, commune, district, village), response.getOutputStream());
     }
 
     @GetMapping("/persons/{id}/duplicates")
@@ -93,7 +93,7 @@ class PersonsApi {
     @Operation(summary = "Merge the duplicate into this person: everything pointing at the duplicate moves here")
     Person merge(@PathVariable long id, @RequestBody MergeRequest body, Principal user) {
         if (body.duplicateId() == null) throw new InvalidInputException("duplicateId", "Cần mã hồ sơ trùng (duplicateId)");
-        return persons.merge(id, body.duplicateId(), user.getName());
+        return persons.merge(id, body.duplicateId());
     }
 
     @PostMapping(path = "/persons/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -102,7 +102,7 @@ class PersonsApi {
     Map<String, Object> importFile(@RequestParam("file") MultipartFile file,
                                    @RequestParam(defaultValue = "false") boolean allOrNothing, Principal user) throws IOException {
         Path saved = Uploads.save(file);
-        UUID job = personImport.submit(saved, file.getOriginalFilename(), user.getName(), allOrNothing);
+        UUID job = personImport.submit(saved, file.getOriginalFilename(), allOrNothing);
         return Map.of("jobId", job, "status", "/api/v1/jobs/" + job);
     }
 

@@ -35,7 +35,8 @@ class AdminBootstrap {
         if (users.exists("admin")) return;
         boolean generated = configuredPassword.isBlank();
         String password = generated ? randomPassword() : configuredPassword;
-        users.create("admin", encoder.encode(password), "Quản trị hệ thống", "ADMIN");
+        users.create("admin", encoder.encode(password), "Quản trị hệ thống", java.util.List.of("ADMIN"), "PROVINCE",
+                java.util.List.of(), "system");
         if (generated) {
             log.warn("""
 

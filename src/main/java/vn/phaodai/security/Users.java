@@ -1,49 +1,103 @@
 package vn.phaodai.security;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
 import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
-/** Users and their roles, from the database. */
+/** Users as Spring Security loads them: roles, the rights those roles give now, and the jurisdiction. */
 @Service
 class Users implements UserDetailsService {
 
     private final JdbcClient jdbc;
+    private final Jurisdictions jurisdictions;
 
-    Users(JdbcClient jdbc) {
+    Users(JdbcClient jdbc, Jurisdictions jurisdictions) {
         this.jdbc = jdbc;
+        this.jurisdictions = jurisdictions;
     }
 
     @Override
-    public UserDetails loadUserByUsername(String username) {
-        return jdbc.sql("select username, password_hash, roles, enabled from app_user where username = ?")
-                .param(username)
-                .query((rs, i) -> {
-                    Array roles = rs.getArray("roles");
-                    return User.withUsername(rs.getString("username"))
-                            .password(rs.getString("password_hash"))
-                            .disabled(!rs.getBoolean("enabled"))
-                            .authorities(Arrays.stream((String[]) roles.getArray())
-                                    .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
-                            .build();
-                })
-                .optional()
-                .orElseThrow(() -> new UsernameNotFoundException(username));
+    public PhaodaiUser loadUserByUsername(String username) {
+        return find(username).orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    Optional<PhaodaiUser> find(String username) {
+        return jdbc.sql("""
+                select u.*, coalesce(locked_until > now(), false) as locked,
+                       array(select distinct unnest(r.rights) from role r where r.code = any(u.roles)) as rights
+                from app_user u where username = ?""").param(username).query(this::user).optional();
+    }
+
+    Optional<PhaodaiUser> find(long id) {
+        return jdbc.sql("select username from app_user where id = ?").param(id).query(String.class).optional()
+                .flatMap(this::find);
+    }
+
+    private PhaodaiUser user(ResultSet rs, int i) throws SQLException {
+        Set<Right> rights = EnumSet.noneOf(Right.class);
+        for (String r : strings(rs.getArray("rights"))) {
+            try {
+                rights.add(Right.valueOf(r));
+            } catch (IllegalArgumentException unknown) {
+                // a right the administrator typed that the code does not check: it gives nothing
+            }
+        }
+        String level = rs.getString("jurisdiction_level");
+        List<String> codes = Arrays.asList(strings(rs.getArray("jurisdiction_codes")));
+        return new PhaodaiUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+                rs.getBoolean("enabled"), rs.getBoolean("locked"), rs.getInt("stamp"),
+                new LinkedHashSet<>(Arrays.asList(strings(rs.getArray("roles")))), rights, level, codes,
+                jurisdictions.scope(level, codes));
+    }
+
+    private static String[] strings(Array a) throws SQLException {
+        return a == null ? new String[0] : (String[]) a.getArray();
     }
 
     boolean exists(String username) {
         return jdbc.sql("select count(*) from app_user where username = ?").param(username).query(Long.class).single() > 0;
     }
 
-    void create(String username, String passwordHash, String fullName, String... roles) {
-        jdbc.sql("insert into app_user (username, password_hash, full_name, roles) values (?, ?, ?, ?)")
-                .params(username, passwordHash, fullName, roles).update();
+    long create(String username, String passwordHash, String fullName, List<String> roles, String level, List<String> codes,
+                String createdBy) {
+        return jdbc.sql("""
+                insert into app_user (username, password_hash, full_name, roles, jurisdiction_level, jurisdiction_codes, created_by)
+                values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(username, passwordHash, fullName, roles.toArray(String[]::new), level, codes.toArray(String[]::new), createdBy)
+                .query(Long.class).single();
+    }
+
+    /** Stamp changes end the user's open sessions at their next request. */
+    boolean disable(long id) {
+        return jdbc.sql("update app_user set enabled = false, stamp = stamp + 1 where id = ?").param(id).update() == 1;
+    }
+
+    void changePassword(long id, String passwordHash) {
+        jdbc.sql("update app_user set password_hash = ?, stamp = stamp + 1, failed_logins = 0, locked_until = null where id = ?")
+                .params(passwordHash, id).update();
+    }
+
+    /** The current stamp and enabled flag, checked on each request of a session. */
+    Optional<Integer> liveStamp(String username) {
+        return jdbc.sql("select stamp from app_user where username = ? and enabled").param(username).query(Integer.class).optional();
+    }
+
+    List<String> usernames() {
+        return jdbc.sql("select username from app_user order by username").query(String.class).list();
+    }
+
+    Set<String> roleCodes() {
+        return Set.copyOf(jdbc.sql("select code from role").query(String.class).list());
     }
 }

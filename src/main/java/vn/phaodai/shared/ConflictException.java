@@ -3,6 +3,7 @@ package vn.phaodai.shared;
 import java.util.Map;
 
 /** The request collides with the current state (stale version, an ID number already held): 409. */
+@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CONFLICT)
 public class ConflictException extends RuntimeException {
 
     private final String field;

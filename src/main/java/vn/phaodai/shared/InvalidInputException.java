@@ -3,6 +3,7 @@ package vn.phaodai.shared;
 import java.util.List;
 
 /** Bad input, rejected before anything is written; answered as 400 problem+json naming each field. */
+@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.BAD_REQUEST)
 public class InvalidInputException extends RuntimeException {
 
     private final List<FieldError> errors;

@@ -1,0 +1,44 @@
+package vn.phaodai.security;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Who is acting now, for the checks every capability makes in its services and queries. */
+public final class CurrentUser {
+
+    /** The command line and start-up work act as this user: every right, everywhere. */
+    public static final PhaodaiUser SYSTEM = new PhaodaiUser(0, "system", "", true, false, 0, Set.of("ADMIN"),
+            EnumSet.allOf(Right.class), "PROVINCE", List.of(), Scope.EVERYTHING);
+
+    private CurrentUser() {
+    }
+
+    /** The acting user; fails (403) when nobody is logged in: there is no anonymous access to data. */
+    public static PhaodaiUser get() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof PhaodaiUser user) return user;
+        throw new AccessDeniedException("Chưa đăng nhập");
+    }
+
+    public static Scope scope() {
+        return get().scope();
+    }
+
+    /** Refuses (403) a user whose roles do not give the right. */
+    public static PhaodaiUser require(Right right) {
+        PhaodaiUser user = get();
+        if (!user.can(right)) throw new AccessDeniedException("Không có quyền " + right);
+        return user;
+    }
+
+    /** Runs work as the system user (command line, start-up). */
+    public static void actAsSystem() {
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(SYSTEM, null, SYSTEM.getAuthorities()));
+    }
+}

@@ -1,0 +1,61 @@
+package vn.phaodai.security;
+
+import org.springframework.stereotype.Component;
+import vn.phaodai.geography.Geography;
+import vn.phaodai.shared.InvalidInputException;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Turns a jurisdiction (a level and its codes) into the scope that queries apply. */
+@Component
+class Jurisdictions {
+
+    static final Set<String> LEVELS = Set.of("PROVINCE", "DISTRICT", "COMMUNE", "VILLAGE", "FACILITY");
+
+    private final Geography geography;
+
+    Jurisdictions(Geography geography) {
+        this.geography = geography;
+    }
+
+    /**
+     * A provincial jurisdiction without codes is the whole installation (the system administrator, the
+     * provincial committee of a one-province installation).
+     */
+    Scope scope(String level, List<String> codes) {
+        return switch (level) {
+            case "PROVINCE" -> codes.isEmpty() ? Scope.EVERYTHING : new Scope(false, geography.communeCodesWithin(level, codes), Set.of());
+            case "DISTRICT", "COMMUNE" -> new Scope(false, geography.communeCodesWithin(level, codes), Set.of());
+            case "VILLAGE" -> new Scope(false, Set.of(), villageIds(codes));
+            default -> Scope.NOTHING; // facilities see their own records (laboratory samples, residents), not the registry
+        };
+    }
+
+    void validate(String level, List<String> codes) {
+        if (level == null || !LEVELS.contains(level)) {
+            throw new InvalidInputException("jurisdiction.level", "Cấp phải là PROVINCE, DISTRICT, COMMUNE, VILLAGE hoặc FACILITY");
+        }
+        if (!level.equals("PROVINCE") && codes.isEmpty()) throw new InvalidInputException("jurisdiction.codes", "Cần ít nhất một mã");
+        switch (level) {
+            case "PROVINCE", "DISTRICT", "COMMUNE" -> {
+                if (!geography.unitsExist(level, codes)) throw new InvalidInputException("jurisdiction.codes", "Có mã đơn vị không tồn tại");
+            }
+            case "VILLAGE" -> {
+                for (String c : codes) {
+                    if (!c.matches("\\d+") || geography.village(Long.parseLong(c)).isEmpty()) {
+                        throw new InvalidInputException("jurisdiction.codes", "Không có thôn/tổ dân phố mã " + c);
+                    }
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private static Set<Long> villageIds(List<String> codes) {
+        Set<Long> ids = new HashSet<>();
+        for (String c : codes) ids.add(Long.parseLong(c));
+        return ids;
+    }
+}

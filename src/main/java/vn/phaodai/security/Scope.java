@@ -1,0 +1,52 @@
+package vn.phaodai.security;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The records a user may see: those owned by the communes, or kept in the villages, of the user's
+ * jurisdiction (or everything). Every query of person-linked data adds {@link #condition}; a record
+ * outside it does not exist for that user.
+ */
+public record Scope(boolean everything, Set<String> communes, Set<Long> villages) {
+
+    public static final Scope EVERYTHING = new Scope(true, Set.of(), Set.of());
+    public static final Scope NOTHING = new Scope(false, Set.of(), Set.of());
+
+    /** SQL condition on a row's commune and village columns, with parameters {@code :scopeCommunes, :scopeVillages}. */
+    public String condition(String communeColumn, String villageColumn) {
+        if (everything) return "true";
+        return "(" + communeColumn + " = any(:scopeCommunes) or " + villageColumn + " = any(:scopeVillages))";
+    }
+
+    /** The same for rows that have a commune but no village. */
+    public String condition(String communeColumn) {
+        if (everything) return "true";
+        return communeColumn + " = any(:scopeCommunes)";
+    }
+
+    public Map<String, Object> params() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("scopeCommunes", communes.toArray(String[]::new));
+        p.put("scopeVillages", villages.toArray(Long[]::new));
+        return p;
+    }
+
+    public boolean covers(String communeCode, Long villageId) {
+        return everything || communes.contains(communeCode) || (villageId != null && villages.contains(villageId));
+    }
+
+    /** Whether every commune and village of the other scope is also in this one. */
+    public boolean includes(Scope other) {
+        if (everything) return true;
+        if (other.everything) return false;
+        return communes.containsAll(other.communes) && other.villages.stream().allMatch(v -> villages.contains(v));
+    }
+
+    @Override
+    public String toString() {
+        return everything ? "everything" : "communes " + Arrays.toString(communes.toArray()) + ", villages " + villages;
+    }
+}

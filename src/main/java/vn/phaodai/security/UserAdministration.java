@@ -1,0 +1,134 @@
+package vn.phaodai.security;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.FieldError;
+import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.NotFoundException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Users, their roles and jurisdictions, managed by administrators within their own jurisdiction: a
+ * district administrator creates users of its district and sees only them.
+ */
+@Service
+public class UserAdministration {
+
+    public record Jurisdiction(String level, List<String> codes) {
+    }
+
+    public record NewUser(String username, String password, String fullName, List<String> roles, Jurisdiction jurisdiction) {
+    }
+
+    public record UserView(long id, String username, List<String> roles, Jurisdiction jurisdiction, boolean enabled, boolean locked) {
+    }
+
+    public record RoleView(String code, String nameVi, String nameEn, List<String> rights) {
+    }
+
+    private final Users users;
+    private final Jurisdictions jurisdictions;
+    private final PasswordEncoder encoder;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    UserAdministration(Users users, Jurisdictions jurisdictions, PasswordEncoder encoder, JdbcClient jdbc, AuditLog audit) {
+        this.users = users;
+        this.jurisdictions = jurisdictions;
+        this.encoder = encoder;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public UserView create(NewUser u) {
+        PhaodaiUser admin = CurrentUser.require(Right.USER_ADMIN);
+        List<FieldError> errors = new ArrayList<>();
+        String username = u.username() == null ? "" : u.username().strip().toLowerCase(java.util.Locale.ROOT);
+        if (!username.matches("[a-z0-9._-]{3,40}")) errors.add(new FieldError("username", "Tên đăng nhập 3–40 ký tự: chữ không dấu, số, . _ -"));
+        List<String> roles = u.roles() == null ? List.of() : u.roles();
+        if (roles.isEmpty()) errors.add(new FieldError("roles", "Cần ít nhất một vai trò"));
+        if (!users.roleCodes().containsAll(roles)) errors.add(new FieldError("roles", "Có vai trò không tồn tại"));
+        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        PasswordPolicy.check(username, u.password());
+        Jurisdiction j = u.jurisdiction() == null ? new Jurisdiction(null, List.of()) : u.jurisdiction();
+        List<String> codes = j.codes() == null ? List.of() : j.codes();
+        jurisdictions.validate(j.level(), codes);
+        Scope scope = jurisdictions.scope(j.level(), codes);
+        if (!admin.scope().everything() && (roles.contains("ADMIN") || !admin.scope().includes(scope))) {
+            throw new AccessDeniedException("Chỉ được tạo người dùng trong phạm vi quản lý của mình");
+        }
+        if (users.exists(username)) {
+            throw new ConflictException("Đã có người dùng " + username, "username", Map.of());
+        }
+        long id = users.create(username, encoder.encode(u.password()), u.fullName(), roles, j.level(), codes, admin.username());
+        audit.record("CREATE", "user", id, null, Map.of("username", username, "roles", roles, "level", j.level(), "codes", codes));
+        return view(users.find(id).orElseThrow());
+    }
+
+    /** The users whose jurisdiction lies inside the administrator's. */
+    public List<UserView> list() {
+        PhaodaiUser admin = CurrentUser.require(Right.USER_ADMIN);
+        return users.usernames().stream().map(users::find).flatMap(java.util.Optional::stream)
+                .filter(u -> admin.scope().includes(u.scope())).map(UserAdministration::view).toList();
+    }
+
+    @Transactional
+    public void disable(long id) {
+        PhaodaiUser admin = CurrentUser.require(Right.USER_ADMIN);
+        PhaodaiUser target = users.find(id).filter(u -> admin.scope().includes(u.scope()))
+                .orElseThrow(() -> new NotFoundException("Không có người dùng " + id));
+        if (target.id() == admin.id()) throw new InvalidInputException("id", "Không thể tự khóa tài khoản của mình");
+        users.disable(id);
+        audit.record("DISABLE", "user", id, null, Map.of("username", target.username()));
+    }
+
+    @Transactional
+    public void changeOwnPassword(String current, String replacement) {
+        PhaodaiUser me = CurrentUser.get();
+        PhaodaiUser stored = users.find(me.id()).orElseThrow();
+        if (current == null || !encoder.matches(current, stored.passwordHash())) {
+            throw new InvalidInputException("currentPassword", "Mật khẩu hiện tại không đúng");
+        }
+        PasswordPolicy.check(me.username(), replacement);
+        users.changePassword(me.id(), encoder.encode(replacement));
+        audit.record("CHANGE_PASSWORD", "user", me.id(), null, null);
+    }
+
+    public List<RoleView> roles() {
+        return jdbc.sql("select * from role order by code").query((rs, i) -> new RoleView(rs.getString("code"),
+                rs.getString("name_vi"), rs.getString("name_en"), List.of((String[]) rs.getArray("rights").getArray()))).list();
+    }
+
+    /** Rights of a role are data; changing them ends the sessions of everyone who holds it. */
+    @Transactional
+    public RoleView setRights(String code, List<String> rights) {
+        PhaodaiUser admin = CurrentUser.require(Right.USER_ADMIN);
+        if (!admin.scope().everything()) throw new AccessDeniedException("Chỉ quản trị cấp tỉnh sửa được quyền của vai trò");
+        for (String r : rights) {
+            try {
+                Right.valueOf(r);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("rights", "Không có quyền " + r);
+            }
+        }
+        List<String> before = roles().stream().filter(r -> r.code().equals(code)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Không có vai trò " + code)).rights();
+        jdbc.sql("update role set rights = ? where code = ?").params(rights.toArray(String[]::new), code).update();
+        jdbc.sql("update app_user set stamp = stamp + 1 where ? = any(roles)").param(code).update();
+        audit.record("UPDATE", "role", code, null, Map.of("before", before, "after", rights));
+        return roles().stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    static UserView view(PhaodaiUser u) {
+        return new UserView(u.id(), u.username(), List.copyOf(u.roles()), new Jurisdiction(u.jurisdictionLevel(), u.jurisdictionCodes()),
+                u.isEnabled(), u.locked());
+    }
+}
