@@ -57,7 +57,11 @@ public class Households {
 
     /** A household of the user's jurisdiction; any other does not exist for them. */
     public Household household(long id) {
-        Scope scope = CurrentUser.get().scope();
+        var user = CurrentUser.get();
+        if (!user.can(Right.PERSON_READ) && !user.can(Right.PERSON_READ_BASIC)) {
+            throw new AccessDeniedException("Không có quyền xem thông tin cá nhân");
+        }
+        Scope scope = user.scope();
         return jdbc.sql("select * from household h where h.id = :id and " + scope.condition("h.commune_code", "h.village_id"))
                 .params(scope.params()).param("id", id).query(HOUSEHOLD).optional()
                 .orElseThrow(() -> new NotFoundException("Không có hộ gia đình mã " + id));

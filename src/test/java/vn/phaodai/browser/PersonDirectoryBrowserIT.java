@@ -66,16 +66,41 @@ class PersonDirectoryBrowserIT {
         if (browser != null) browser.quit();
     }
 
+    private void logIn(String user, String password) {
+        browser.get("http://localhost:" + port + "/persons");
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
     @Test
-    void logInSearchWithoutAccentsAndFindThePerson() throws Exception {
-        String base = "http://localhost:" + port;
+    void aCommuneOfficerSeesItsCommuneAndNotAPersonOfAnother() throws Exception {
+        TestApi admin = new TestApi(port);
+        jdbc.sql("delete from api_token").update();
+        jdbc.sql("delete from app_user where username <> 'admin'").update();
+        admin.post("/api/v1/users", Map.of("username", "tram-y-te-nam-ha", "password", "Mat-khau-Tram-2021",
+                "roles", java.util.List.of("COMMUNE_OFFICER"), "jurisdiction", Map.of("level", "COMMUNE", "codes", java.util.List.of("18073"))));
+        long outside = admin.post("/api/v1/persons", Map.of("fullName", "Phạm Văn Hà Nội", "sex", "MALE", "dateOfBirth", "03/03/1983",
+                "nationalId", "001083000444", "communeCode", "00001")).body().get("person").get("id").asLong();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 
-        browser.get(base + "/persons");
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(TestApi.ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        logIn("tram-y-te-nam-ha", "Mat-khau-Tram-2021");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("persons")));
+        String list = browser.findElement(By.id("persons")).getText();
+        assertThat(list).contains("Nguyễn Văn An").contains("Trần Thị Bích").doesNotContain("Phạm Văn Hà Nội");
+
+        browser.get("http://localhost:" + port + "/persons/" + outside);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("not-found")));
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("target", "not-found.png"), StandardCopyOption.REPLACE_EXISTING);
+        assertThat(browser.getPageSource()).contains("Không tìm thấy").doesNotContain("Phạm Văn Hà Nội").doesNotContain("001083000444");
+    }
+
+    @Test
+    void logInSearchWithoutAccentsAndFindThePerson() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        logIn("admin", TestApi.ADMIN_PASSWORD);
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("persons")));
         browser.findElement(By.id("q")).sendKeys("nguyen van an");

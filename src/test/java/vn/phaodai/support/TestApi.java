@@ -27,9 +27,21 @@ public final class TestApi {
     }
 
     public TestApi(int port, String user, String password) {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+        this(port, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()));
+    }
+
+    private TestApi(int port, String authorization) {
         this.client = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Basic " + basic).build();
+                .defaultHeader(HttpHeaders.AUTHORIZATION, authorization).build();
+    }
+
+    /** A client that sends a personal API token. */
+    public static TestApi bearer(int port, String token) {
+        return new TestApi(port, "Bearer " + token);
+    }
+
+    public Response delete(String path) {
+        return client.delete().uri(path).exchange((req, res) -> read(res.getStatusCode().value(), res.bodyTo(String.class)));
     }
 
     public static TestApi anonymous(int port) {

@@ -24,7 +24,7 @@ public final class TestData {
 
     /** Empty registry on top of the national list (loaded once: it does not change between tests). */
     public static void registryOnNationalList(JdbcClient jdbc, TestApi api) {
-        jdbc.sql("truncate person_merge, person_duplicate, person, household, enterprise, village, job_rejection, job restart identity cascade").update();
+        jdbc.sql("truncate person_merge, person_duplicate, person, household, enterprise, village, job_rejection, job, audit_log restart identity cascade").update();
         long communes = jdbc.sql("select count(*) from commune where active").query(Long.class).single();
         if (communes != 10_599) {
             reset(jdbc);

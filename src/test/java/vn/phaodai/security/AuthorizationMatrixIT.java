@@ -1,0 +1,314 @@
+package vn.phaodai.security;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import vn.phaodai.support.PhaodaiIT;
+import vn.phaodai.support.TestApi;
+import vn.phaodai.support.TestData;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every API endpoint × every default role × a record inside and one outside the role's jurisdiction, on
+ * the real database. Expected statuses are the table below: one code where the endpoint has no record in
+ * a jurisdiction, "inside/outside" where it has. An endpoint missing from the table fails the test.
+ */
+@PhaodaiIT
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixIT {
+
+    static final List<String> ROLES = List.of("ADMIN", "PROVINCIAL_COMMITTEE", "HEALTH_DEPARTMENT", "DISTRICT_OFFICER",
+            "COMMUNE_OFFICER", "LOCAL_ADMIN", "COMMUNITY_TEAM", "CARE_TEAM", "LAB_TECHNICIAN", "FACILITY_MANAGER",
+            "CHECKPOINT_OFFICER", "ANALYST");
+
+    /** Columns in the order of ROLES: ADMIN PROV HEALTH DISTRICT COMMUNE LOCAL COMMUNITY CARE LAB FACILITY CHECKPOINT ANALYST. */
+    static final String MATRIX = """
+            GET /api/v1/geography/provinces                   | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200 | 200 | 200 | 200
+            GET /api/v1/geography/provinces/{code}            | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200 | 200 | 200 | 200
+            GET /api/v1/geography/provinces/{code}/districts  | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200 | 200 | 200 | 200
+            GET /api/v1/geography/districts/{code}            | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200 | 200 | 200 | 200
+            GET /api/v1/geography/districts/{code}/communes   | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200 | 200 | 200 | 200
+            GET /api/v1/geography/communes/{code}             | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200 | 200 | 200 | 200
+            GET /api/v1/geography/communes/{code}/villages    | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200 | 200 | 200 | 200
+            POST /api/v1/geography/import                     | 200     | 403     | 403     | 403     | 403     | 403     | 403     | 403     | 403 | 403 | 403 | 403
+            POST /api/v1/geography/communes/{code}/villages   | 201     | 403     | 403     | 403     | 403     | 403     | 403     | 403     | 403 | 403 | 403 | 403
+            POST /api/v1/geography/villages/import            | 200     | 403     | 403     | 403     | 403     | 403     | 403     | 403     | 403 | 403 | 403 | 403
+            GET /api/v1/persons                               | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 200     | 403 | 403 | 403 | 403
+            POST /api/v1/persons                              | 201/201 | 403/403 | 201/403 | 201/403 | 201/403 | 403/403 | 403/403 | 403/403 | 403 | 403 | 403 | 403
+            GET /api/v1/persons/{id}                          | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 200/404 | 403 | 403 | 403 | 403
+            PUT /api/v1/persons/{id}                          | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403/403 | 403 | 403 | 403 | 403
+            GET /api/v1/persons/{id}/duplicates               | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 200/404 | 403 | 403 | 403 | 403
+            POST /api/v1/persons/{id}/merge                   | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403/403 | 403 | 403 | 403 | 403
+            GET /api/v1/persons/export                        | 200     | 200     | 200     | 200     | 200     | 403     | 403     | 403     | 403 | 403 | 403 | 403
+            POST /api/v1/persons/import                       | 202     | 403     | 202     | 202     | 202     | 403     | 403     | 403     | 403 | 403 | 403 | 403
+            GET /api/v1/persons/import/template               | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200 | 200 | 200 | 200
+            POST /api/v1/households                           | 201/201 | 403/403 | 201/403 | 201/403 | 201/403 | 403/403 | 403/403 | 403/403 | 403 | 403 | 403 | 403
+            GET /api/v1/households/{id}                       | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 200/404 | 403 | 403 | 403 | 403
+            POST /api/v1/enterprises                          | 201     | 403     | 201     | 201     | 201     | 403     | 403     | 403     | 403 | 403 | 403 | 403
+            GET /api/v1/jobs/{id}                             | 200     | 404     | 404     | 404     | 404     | 404     | 404     | 404     | 404 | 404 | 404 | 404
+            GET /api/v1/jobs/{id}/rejections                  | 200     | 404     | 404     | 404     | 404     | 404     | 404     | 404     | 404 | 404 | 404 | 404
+            POST /api/v1/users                                | 201/201 | 403/403 | 403/403 | 403/403 | 403/403 | 201/403 | 403/403 | 403/403 | 403 | 403 | 403 | 403
+            GET /api/v1/users                                 | 200     | 403     | 403     | 403     | 403     | 200     | 403     | 403     | 403 | 403 | 403 | 403
+            POST /api/v1/users/{id}/disable                   | 200/200 | 403/403 | 403/403 | 403/403 | 403/403 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403
+            GET /api/v1/roles                                 | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200 | 200 | 200 | 200
+            PUT /api/v1/roles/{code}                          | 200     | 403     | 403     | 403     | 403     | 403     | 403     | 403     | 403 | 403 | 403 | 403
+            POST /api/v1/me/password                          | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200 | 200 | 200 | 200
+            POST /api/v1/me/tokens                            | 201     | 201     | 201     | 201     | 201     | 201     | 201     | 201     | 201 | 201 | 201 | 201
+            GET /api/v1/me/tokens                             | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200 | 200 | 200 | 200
+            DELETE /api/v1/me/tokens/{id}                     | 204     | 204     | 204     | 204     | 204     | 204     | 204     | 204     | 204 | 204 | 204 | 204
+            GET /api/v1/audit                                 | 200     | 403     | 403     | 403     | 403     | 403     | 403     | 403     | 403 | 403 | 403 | 403
+            GET /api/v1/audit/verify                          | 200     | 403     | 403     | 403     | 403     | 403     | 403     | 403     | 403 | 403 | 403 | 403
+            """;
+
+    static final String INSIDE = "18073";   // Phường Nam Hà, thành phố Hà Tĩnh (district 436, province 42)
+    static final String OUTSIDE = "00001";  // Phường Phúc Xá, Hà Nội
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    TestApi admin;
+    final Map<String, TestApi> asRole = new HashMap<>();
+    final Map<String, String> passwords = new HashMap<>();
+    long village;
+    String job;
+    final AtomicInteger serial = new AtomicInteger();
+
+    @BeforeAll
+    void users() {
+        admin = new TestApi(port);
+        TestData.registryOnNationalList(jdbc, admin);
+        jdbc.sql("delete from api_token").update();
+        jdbc.sql("delete from app_user where username <> 'admin'").update();
+        village = admin.post("/api/v1/geography/communes/" + INSIDE + "/villages", Map.of("name", "Tổ dân phố 9")).body().get("id").asLong();
+        for (String role : ROLES) {
+            Map<String, Object> jurisdiction = switch (role) {
+                case "ADMIN" -> Map.of("level", "PROVINCE", "codes", List.of());
+                case "PROVINCIAL_COMMITTEE", "HEALTH_DEPARTMENT", "ANALYST" -> Map.of("level", "PROVINCE", "codes", List.of("42"));
+                case "DISTRICT_OFFICER" -> Map.of("level", "DISTRICT", "codes", List.of("436"));
+                case "COMMUNITY_TEAM" -> Map.of("level", "VILLAGE", "codes", List.of(String.valueOf(village)));
+                case "LAB_TECHNICIAN", "FACILITY_MANAGER", "CHECKPOINT_OFFICER" -> Map.of("level", "FACILITY", "codes", List.of("LAB-1"));
+                default -> Map.of("level", "COMMUNE", "codes", List.of(INSIDE));
+            };
+            String username = "u-" + role.toLowerCase().replace('_', '-');
+            String password = "Mat-khau-" + role.length() + "-rat-dai";
+            var created = admin.post("/api/v1/users", Map.of("username", username, "password", password,
+                    "roles", List.of(role), "jurisdiction", jurisdiction));
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            String token = new TestApi(port, username, password).post("/api/v1/me/tokens", Map.of("name", "matrix"))
+                    .body().get("token").asString();
+            asRole.put(role, TestApi.bearer(port, token));
+            passwords.put(role, password);
+        }
+        job = admin.upload("/api/v1/persons/import", csv("Tên\nAn\n")).body().get("jobId").asString();
+    }
+
+    @Test
+    void everyEndpointIsInTheMatrix() {
+        Set<String> mapped = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            for (String path : info.getPatternValues()) {
+                if (!path.startsWith("/api/")) continue;
+                info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m.name() + " " + path));
+            }
+        });
+        assertThat(matrix().keySet()).containsExactlyInAnyOrderElementsOf(mapped);
+    }
+
+    @Test
+    void everyRoleGetsWhatTheMatrixSays() {
+        List<String> wrong = new ArrayList<>();
+        matrix().forEach((endpoint, codes) -> {
+            for (int r = 0; r < ROLES.size(); r++) {
+                String role = ROLES.get(r);
+                String[] expected = codes.get(r).split("/");
+                int inside = call(endpoint, role, true);
+                if (inside != Integer.parseInt(expected[0])) wrong.add(endpoint + " as " + role + " inside: " + inside + ", expected " + expected[0]);
+                if (expected.length > 1) {
+                    int outside = call(endpoint, role, false);
+                    if (outside != Integer.parseInt(expected[1])) wrong.add(endpoint + " as " + role + " outside: " + outside + ", expected " + expected[1]);
+                }
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void listsAndCountsHoldOnlyTheJurisdiction() {
+        long inside = person(INSIDE, true);
+        long outside = person(OUTSIDE, false);
+        var list = asRole.get("COMMUNE_OFFICER").get("/api/v1/persons?size=500").body();
+        List<Long> ids = new ArrayList<>();
+        list.get("items").forEach(p -> ids.add(p.get("id").asLong()));
+        assertThat(ids).contains(inside).doesNotContain(outside);
+        assertThat(list.get("total").asLong()).isEqualTo(jdbc.sql("select count(*) from person where commune_code = ? and merged_into is null")
+                .param(INSIDE).query(Long.class).single());
+        assertThat(asRole.get("COMMUNE_OFFICER").get("/api/v1/persons?q=" + jdbc.sql("select national_id from person where id = ?")
+                .param(outside).query(String.class).single()).body().get("total").asInt()).isZero();
+    }
+
+    @Test
+    void theCommunityTeamSeesOnlyWhatItNeeds() {
+        long id = person(INSIDE, true);
+        var seen = asRole.get("COMMUNITY_TEAM").get("/api/v1/persons/" + id).body();
+        assertThat(seen.get("fullName").asString()).isNotBlank();
+        assertThat(seen.get("nationalId").isNull()).isTrue();
+        assertThat(seen.get("dateOfBirth").isNull()).isTrue();
+        assertThat(seen.get("comorbidities").size()).isZero();
+        assertThat(admin.get("/api/v1/persons/" + id).body().get("nationalId").isNull()).isFalse();
+    }
+
+    /** Performs one call of the endpoint as the role, on a fresh record inside or outside its jurisdiction. */
+    private int call(String endpoint, String role, boolean inside) {
+        TestApi api = asRole.get(role);
+        String commune = inside ? INSIDE : OUTSIDE;
+        return switch (endpoint) {
+            case "GET /api/v1/geography/provinces" -> api.get("/api/v1/geography/provinces").status();
+            case "GET /api/v1/geography/provinces/{code}" -> api.get("/api/v1/geography/provinces/42").status();
+            case "GET /api/v1/geography/provinces/{code}/districts" -> api.get("/api/v1/geography/provinces/42/districts").status();
+            case "GET /api/v1/geography/districts/{code}" -> api.get("/api/v1/geography/districts/436").status();
+            case "GET /api/v1/geography/districts/{code}/communes" -> api.get("/api/v1/geography/districts/436/communes").status();
+            case "GET /api/v1/geography/communes/{code}" -> api.get("/api/v1/geography/communes/" + INSIDE).status();
+            case "GET /api/v1/geography/communes/{code}/villages" -> api.get("/api/v1/geography/communes/" + INSIDE + "/villages").status();
+            case "POST /api/v1/geography/import" -> api.upload("/api/v1/geography/import?complete=false", csv("""
+                    Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp,Tên Tiếng Anh
+                    Tỉnh Hà Tĩnh,42,Thành phố Hà Tĩnh,436,Phường Nam Hà,18073,Phường,
+                    """)).status();
+            case "POST /api/v1/geography/communes/{code}/villages" ->
+                    api.post("/api/v1/geography/communes/" + INSIDE + "/villages", Map.of("name", "Thôn " + serial.incrementAndGet())).status();
+            case "POST /api/v1/geography/villages/import" -> api.upload("/api/v1/geography/villages/import",
+                    csv("Mã PX,Tên,Loại\n" + INSIDE + ",Xóm " + serial.incrementAndGet() + ",xóm\n")).status();
+            case "GET /api/v1/persons" -> api.get("/api/v1/persons").status();
+            case "POST /api/v1/persons" -> api.post("/api/v1/persons", newPerson(commune, inside)).status();
+            case "GET /api/v1/persons/{id}" -> api.get("/api/v1/persons/" + person(commune, inside)).status();
+            case "PUT /api/v1/persons/{id}" -> {
+                long id = person(commune, inside);
+                var body = admin.get("/api/v1/persons/" + id).body();
+                Map<String, Object> form = new HashMap<>();
+                for (String f : List.of("fullName", "sex", "dateOfBirth", "nationalId", "communeCode")) form.put(f, body.get(f).asString());
+                form.put("villageId", body.get("villageId").isNull() ? null : body.get("villageId").asLong());
+                form.put("version", body.get("version").asInt());
+                form.put("occupation", "Giáo viên");
+                yield api.put("/api/v1/persons/" + id, form).status();
+            }
+            case "GET /api/v1/persons/{id}/duplicates" -> api.get("/api/v1/persons/" + person(commune, inside) + "/duplicates").status();
+            case "POST /api/v1/persons/{id}/merge" -> api.post("/api/v1/persons/" + person(commune, inside) + "/merge",
+                    Map.of("duplicateId", person(commune, inside))).status();
+            case "GET /api/v1/persons/export" -> api.get("/api/v1/persons/export").status();
+            case "POST /api/v1/persons/import" -> api.upload("/api/v1/persons/import", csv("Họ và tên,Giới tính,Năm sinh,Mã xã\nBé An,Nam,2020,"
+                    + INSIDE + "\n")).status();
+            case "GET /api/v1/persons/import/template" -> api.get("/api/v1/persons/import/template").status();
+            case "POST /api/v1/households" -> api.post("/api/v1/households", Map.of("communeCode", commune,
+                    "code", "HK-" + serial.incrementAndGet())).status();
+            case "GET /api/v1/households/{id}" -> api.get("/api/v1/households/" + household(commune, inside)).status();
+            case "POST /api/v1/enterprises" -> api.post("/api/v1/enterprises", Map.of("name", "Công ty " + serial.incrementAndGet())).status();
+            case "GET /api/v1/jobs/{id}" -> api.get("/api/v1/jobs/" + job).status();
+            case "GET /api/v1/jobs/{id}/rejections" -> api.get("/api/v1/jobs/" + job + "/rejections").status();
+            case "POST /api/v1/users" -> api.post("/api/v1/users", newUser(commune)).status();
+            case "GET /api/v1/users" -> api.get("/api/v1/users").status();
+            case "POST /api/v1/users/{id}/disable" -> {
+                long id = admin.post("/api/v1/users", newUser(commune)).body().get("id").asLong();
+                yield api.post("/api/v1/users/" + id + "/disable", Map.of()).status();
+            }
+            case "GET /api/v1/roles" -> api.get("/api/v1/roles").status();
+            case "PUT /api/v1/roles/{code}" -> api.put("/api/v1/roles/ANALYST", Map.of("rights", List.of("AGGREGATE_READ"))).status();
+            case "POST /api/v1/me/password" -> {
+                String next = "Doi-mat-khau-" + serial.incrementAndGet() + "-x";
+                int status = api.post("/api/v1/me/password", Map.of("currentPassword", passwords.get(role), "newPassword", next)).status();
+                if (status == 200) passwords.put(role, next);
+                yield status;
+            }
+            case "POST /api/v1/me/tokens" -> api.post("/api/v1/me/tokens", Map.of("name", "t")).status();
+            case "GET /api/v1/me/tokens" -> api.get("/api/v1/me/tokens").status();
+            case "DELETE /api/v1/me/tokens/{id}" -> {
+                long id = api.post("/api/v1/me/tokens", Map.of("name", "to-revoke")).body().get("id").asLong();
+                yield api.delete("/api/v1/me/tokens/" + id).status();
+            }
+            case "GET /api/v1/audit" -> api.get("/api/v1/audit").status();
+            case "GET /api/v1/audit/verify" -> api.get("/api/v1/audit/verify").status();
+            default -> throw new AssertionError("No call written for " + endpoint);
+        };
+    }
+
+    /** A fresh adult; inside the community team's village when inside. */
+    private Map<String, Object> newPerson(String commune, boolean inside) {
+        int n = serial.incrementAndGet();
+        Map<String, Object> p = new HashMap<>();
+        p.put("fullName", "Người Thử " + letters(n));
+        p.put("sex", "MALE");
+        p.put("dateOfBirth", "01/01/1980");
+        p.put("nationalId", String.format("042080%06d", n));
+        p.put("communeCode", commune);
+        if (inside) p.put("villageId", village);
+        return p;
+    }
+
+    private long person(String commune, boolean inside) {
+        var r = admin.post("/api/v1/persons", newPerson(commune, inside));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.body().get("person").get("id").asLong();
+    }
+
+    private long household(String commune, boolean inside) {
+        Map<String, Object> h = new HashMap<>(Map.of("communeCode", commune, "code", "HH-" + serial.incrementAndGet()));
+        if (inside) h.put("villageId", village);
+        return admin.post("/api/v1/households", h).body().get("id").asLong();
+    }
+
+    private Map<String, Object> newUser(String commune) {
+        return Map.of("username", "nv-" + serial.incrementAndGet(), "password", "Mot-mat-khau-dai-9", "roles", List.of("COMMUNE_OFFICER"),
+                "jurisdiction", Map.of("level", "COMMUNE", "codes", List.of(commune)));
+    }
+
+    /** Names without digits: a person's name is letters only. */
+    private static String letters(int n) {
+        StringBuilder s = new StringBuilder();
+        for (int x = n; x > 0; x /= 20) s.append("ABCDEGHIKLMNOPQRSTUV".charAt(x % 20));
+        return s.toString();
+    }
+
+    private Path csv(String text) {
+        try {
+            Path f = Files.createTempFile("matrix", ".csv");
+            f.toFile().deleteOnExit();
+            Files.writeString(f, text);
+            return f;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, List<String>> matrix() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (String line : MATRIX.strip().split("\n")) {
+            String[] cells = line.split("\\|");
+            List<String> codes = new ArrayList<>();
+            for (int i = 1; i < cells.length; i++) codes.add(cells[i].strip());
+            assertThat(codes).as(line).hasSize(ROLES.size());
+            m.put(cells[0].strip(), codes);
+        }
+        return m;
+    }
+}
