@@ -1,0 +1,113 @@
+package vn.phaodai.security;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.PageResult;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+
+/** Users (for their administrators), the audit trail (for auditors), and one's own password and tokens. */
+@Controller
+class SecurityPages {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final UserAdministration administration;
+    private final ApiTokens tokens;
+    private final AuditLog audit;
+
+    SecurityPages(UserAdministration administration, ApiTokens tokens, AuditLog audit) {
+        this.administration = administration;
+        this.tokens = tokens;
+        this.audit = audit;
+    }
+
+    @GetMapping("/admin/users")
+    String users(Model model) {
+        model.addAttribute("users", administration.list());
+        model.addAttribute("roles", administration.roles());
+        return "security/users";
+    }
+
+    @PostMapping("/admin/users")
+    String createUser(@RequestParam String username, @RequestParam(required = false) String fullName,
+                      @RequestParam String password, @RequestParam(required = false) List<String> roles,
+                      @RequestParam String level, @RequestParam(required = false) String codes, RedirectAttributes redirect) {
+        List<String> codeList = codes == null || codes.isBlank() ? List.of()
+                : Arrays.stream(codes.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
+        try {
+            administration.create(new UserAdministration.NewUser(username, password, fullName, roles == null ? List.of() : roles,
+                    new UserAdministration.Jurisdiction(level, codeList)));
+            redirect.addFlashAttribute("message", username);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.errors().get(0).field() + ": " + e.errors().get(0).message());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{id}/disable")
+    String disable(@PathVariable long id) {
+        administration.disable(id);
+        return "redirect:/admin/users";
+    }
+
+    @GetMapping("/admin/audit")
+    String audit(@RequestParam(required = false) String username, @RequestParam(required = false) Long personId,
+                 @RequestParam(required = false) @DateTimeFormat(pattern = "dd/MM/yyyy") LocalDate from,
+                 @RequestParam(required = false) @DateTimeFormat(pattern = "dd/MM/yyyy") LocalDate to,
+                 @RequestParam(required = false) Integer page, @RequestParam(required = false) Boolean verify, Model model) {
+        model.addAttribute("result", audit.search(personId, username,
+                from == null ? null : from.atStartOfDay(ZONE).toOffsetDateTime(),
+                to == null ? null : to.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime(), PageResult.page(page), 50));
+        model.addAttribute("username", username);
+        model.addAttribute("personId", personId);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        if (Boolean.TRUE.equals(verify)) model.addAttribute("verification", audit.verify());
+        return "security/audit";
+    }
+
+    @GetMapping("/me")
+    String me(Model model) {
+        PhaodaiUser me = CurrentUser.get();
+        model.addAttribute("me", UserAdministration.view(me));
+        model.addAttribute("tokens", tokens.list(me.id()));
+        return "security/me";
+    }
+
+    @PostMapping("/me/password")
+    String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword, RedirectAttributes redirect) {
+        try {
+            administration.changeOwnPassword(currentPassword, newPassword);
+            return "redirect:/login?changed";
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.errors().get(0).message());
+            return "redirect:/me";
+        }
+    }
+
+    @PostMapping("/me/tokens")
+    String createToken(@RequestParam(required = false) String name, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("newToken", tokens.create(CurrentUser.get().id(), name).token());
+        return "redirect:/me";
+    }
+
+    @PostMapping("/me/tokens/{id}/revoke")
+    String revoke(@PathVariable long id) {
+        tokens.revoke(CurrentUser.get().id(), id);
+        return "redirect:/me";
+    }
+}
