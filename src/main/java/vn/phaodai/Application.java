@@ -19,7 +19,9 @@ public class Application {
         boolean command = Arrays.stream(args).filter(a -> !a.startsWith("--")).findFirst().filter(Commands.NAMES::contains).isPresent();
         if (command) {
             var context = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE).run(args);
-            System.exit(SpringApplication.exit(context));
+            int status = context.getBean(Commands.class).exitCode();
+            SpringApplication.exit(context);
+            System.exit(status);
         }
         SpringApplication.run(Application.class, args);
     }

@@ -7,43 +7,60 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.phaodai.geography.GeographyImporter;
 import vn.phaodai.jobs.Job;
 import vn.phaodai.population.PersonImport;
+import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Administrative work from the command line, on the same services the web uses:
- * {@code java -jar phaodai.jar import-geography FILE} and {@code java -jar phaodai.jar import-persons FILE}.
- * Each prints its result as JSON with the time it took; the application then stops.
+ * {@code import-geography FILE}, {@code import-persons FILE} and {@code verify-audit} (exit status 2 when the
+ * audit chain is broken). Each prints its result as JSON with the time it took; the application then stops.
  */
 @Component
 public class Commands implements ApplicationRunner {
 
     /** The first argument that makes the application a one-off command instead of a server. */
-    public static final Set<String> NAMES = Set.of("import-geography", "import-persons");
+    public static final Set<String> NAMES = Set.of("import-geography", "import-persons", "verify-audit");
 
     private final GeographyImporter geography;
     private final PersonImport persons;
+    private final AuditLog audit;
     private final JsonMapper json;
+    private int exitCode;
 
-    Commands(GeographyImporter geography, PersonImport persons, JsonMapper json) {
+    Commands(GeographyImporter geography, PersonImport persons, AuditLog audit, JsonMapper json) {
         this.geography = geography;
         this.persons = persons;
+        this.audit = audit;
         this.json = json;
+    }
+
+    /** The exit status of the command that ran (0 when none did). */
+    public int exitCode() {
+        return exitCode;
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
         List<String> words = args.getNonOptionArgs();
         if (words.isEmpty() || !NAMES.contains(words.get(0))) return;
+        CurrentUser.actAsSystem();
+        if (words.get(0).equals("verify-audit")) {
+            AuditLog.Verification v = audit.verify();
+            System.out.println(json.writeValueAsString(Map.of("command", "verify-audit", "entries", v.entries(),
+                    "intact", v.intact(), "broken", v.broken())));
+            exitCode = v.intact() ? 0 : 2;
+            return;
+        }
         if (words.size() < 2) throw new IllegalArgumentException("Usage: " + words.get(0) + " FILE");
         Path file = Path.of(words.get(1));
         if (!Files.isReadable(file)) throw new IllegalArgumentException("Cannot read " + file.toAbsolutePath());
         String name = file.getFileName().toString();
-        CurrentUser.actAsSystem();
         long start = System.nanoTime();
         Object result = switch (words.get(0)) {
             case "import-geography" -> geography.importList(file, name, "command-line", true, false);
@@ -54,7 +71,7 @@ public class Commands implements ApplicationRunner {
             }
         };
         long ms = (System.nanoTime() - start) / 1_000_000;
-        System.out.println(json.writeValueAsString(java.util.Map.of("command", words.get(0), "file", name,
+        System.out.println(json.writeValueAsString(Map.of("command", words.get(0), "file", name,
                 "elapsedMs", ms, "result", result)));
     }
 }
