@@ -16,7 +16,8 @@ insert into role (code, name_vi, name_en, rights) values
         '{PERSON_READ,PERSON_READ_BASIC,PERSON_WRITE,PERSON_MERGE,PERSON_IMPORT,PERSON_EXPORT,AGGREGATE_READ}'),
     ('COMMUNE_OFFICER', 'Cán bộ xã (Trạm y tế, BCĐ xã)', 'Commune officer',
         '{PERSON_READ,PERSON_READ_BASIC,PERSON_WRITE,PERSON_MERGE,PERSON_IMPORT,PERSON_EXPORT,AGGREGATE_READ}'),
-    ('LOCAL_ADMIN', 'Quản trị người dùng địa phương', 'Local user administrator', '{USER_ADMIN}'),
+    ('LOCAL_ADMIN', 'Quản trị địa phương (huyện, xã)', 'Local administrator (district, commune)',
+        '{USER_ADMIN,PERSON_READ,PERSON_READ_BASIC,PERSON_WRITE,PERSON_MERGE,PERSON_IMPORT,PERSON_EXPORT,AGGREGATE_READ}'),
     ('COMMUNITY_TEAM', 'Tổ Covid cộng đồng', 'Community COVID team', '{PERSON_READ_BASIC}'),
     ('CARE_TEAM', 'Trạm y tế lưu động / Tổ chăm sóc F0', 'Care-team worker', '{PERSON_READ,PERSON_READ_BASIC}'),
     ('LAB_TECHNICIAN', 'Kỹ thuật viên xét nghiệm', 'Laboratory technician', '{}'),
@@ -70,13 +71,15 @@ begin
 end $$;
 create trigger audit_log_append_only before update or delete on audit_log
     for each row execute function audit_log_is_append_only();
+create trigger audit_log_no_truncate before truncate on audit_log
+    for each statement execute function audit_log_is_append_only();
 
--- The hash of an entry covers the previous entry's hash and every field, as PostgreSQL prints them.
+-- The hash of an entry covers the previous entry's hash and every field, as a JSON array: unambiguous
+-- (a null is not an empty string, a separator inside a field cannot shift the others).
 create function audit_hash(prev text, at timestamptz, username text, address text, action text, entity text,
                            entity_id text, person_id bigint, details jsonb) returns text
     language sql immutable parallel safe
 as $$
-select encode(sha256(convert_to(concat_ws('|', prev, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'),
-       username, coalesce(address, ''), action, entity, coalesce(entity_id, ''), coalesce(person_id::text, ''),
-       coalesce(details::text, '')), 'UTF8')), 'hex')
+select encode(sha256(convert_to(jsonb_build_array(prev, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'),
+       username, address, action, entity, entity_id, person_id, details)::text, 'UTF8')), 'hex')
 $$;

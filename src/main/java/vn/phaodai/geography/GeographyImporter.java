@@ -70,9 +70,11 @@ public class GeographyImporter {
         long importId = jdbc.sql("insert into geography_import (file_name, imported_by, summary) values (?, ?, '{}') returning id")
                 .params(fileName, user).query(Long.class).single();
         stage(parsed);
-        Counts provinces = apply(Level.PROVINCE, importId, complete);
-        Counts districts = apply(Level.DISTRICT, importId, complete);
-        Counts communes = apply(Level.COMMUNE, importId, complete);
+        // A rejected row's unit is missing from the staging table: it must not be taken for a vanished one.
+        boolean deactivate = complete && parsed.rejected().isEmpty();
+        Counts provinces = apply(Level.PROVINCE, importId, deactivate);
+        Counts districts = apply(Level.DISTRICT, importId, deactivate);
+        Counts communes = apply(Level.COMMUNE, importId, deactivate);
         ImportSummary summary = new ImportSummary(importId, provinces, districts, communes, parsed.rejected(), true);
         jdbc.sql("update geography_import set summary = ?::jsonb where id = ?")
                 .params(json.writeValueAsString(summary), importId).update();
@@ -107,7 +109,8 @@ public class GeographyImporter {
                 insert into geography_change (import_id, level, code, change, old_name, new_name)
                 select :import, :lvl, u.code, case when not u.active then 'REACTIVATED' else 'UPDATED' end, u.name, s.name
                 from %1$s u join gso_stage s on s.level = :level and s.code = u.code
-                where u.name is distinct from s.name or u.name_en is distinct from s.name_en or not u.active%2$s"""
+                where u.name is distinct from s.name or u.name_en is distinct from s.name_en or u.kind <> s.kind
+                   or not u.active%2$s"""
                 .formatted(t, parentDiffers)).params(p).update();
         int updated = jdbc.sql("""
                 update %1$s u set name = s.name, name_en = s.name_en, kind = s.kind, active = true, updated_at = now()%2$s

@@ -1,5 +1,6 @@
 package vn.phaodai.home;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +22,11 @@ class HomePage {
     @GetMapping("/")
     String home(Model model) {
         model.addAttribute("geo", geography.totals());
-        model.addAttribute("registry", persons.totals());
+        try {
+            model.addAttribute("registry", persons.totals());
+        } catch (AccessDeniedException numbersNotForThisRole) {
+            model.addAttribute("registry", null);
+        }
         return "home";
     }
 }

@@ -96,8 +96,10 @@ public class Jobs {
         return new PageResult<>(items, job.rowsRejected(), page, size);
     }
 
-    public List<Job> recent(String kind, int limit) {
-        return jdbc.sql("select * from job where kind = ? order by created_at desc limit ?").params(kind, limit).query(JOB).list();
+    /** The user's own recent jobs of a kind. */
+    public List<Job> recent(String kind, String username, int limit) {
+        return jdbc.sql("select * from job where kind = ? and created_by = ? order by created_at desc limit ?")
+                .params(kind, username, limit).query(JOB).list();
     }
 
     private final class Progress implements JobProgress {

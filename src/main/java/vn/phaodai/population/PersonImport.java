@@ -166,7 +166,7 @@ public class PersonImport {
         long idConflicts = refuse(c, progress, """
                 delete from person_stage s using person p
                 where p.id = s.existing_id and similarity(p.search_name, s.search_name) < 0.5
-                returning s.line, 'Số CCCD/CMND ' || s.national_id || ' đã thuộc hồ sơ ' || p.id || ' có họ tên khác'""");
+                returning s.line, 'Số CCCD/CMND ' || s.national_id || ' đã được đăng ký cho một người có họ tên khác'""");
         exec(c, """
                 update person_stage s set existing_id = p.id from person p
                 where s.existing_id is null and p.commune_code = s.commune_code and p.search_name = s.search_name
@@ -181,6 +181,7 @@ public class PersonImport {
                 returning s.line, 'Trùng người ở dòng ' || t.line || ' (cùng họ tên, ngày sinh, phường/xã)'""");
         long rejected = reader.rejected + idConflicts + repeated;
         if (allOrNothing && rejected > 0) {
+            progress.rowsDone(reader.read, (int) rejected);
             return new Result(reader.read, 0, 0, rejected, 0, 0, false);
         }
         long existing = single(c, "select count(*) from person_stage where existing_id is not null", null);
@@ -206,19 +207,26 @@ public class PersonImport {
                 from person_stage s
                 left join household_stage h on h.commune_code = s.commune_code and h.household_key = s.household_key
                 where s.existing_id is null order by s.line""";
-        String insertHouseholds = """
-                insert into household (id, commune_code, village_id, code, address, head_person_id) overriding system value
-                select id, commune_code, village_id, household_key, address, head from household_stage where new""";
         boolean initialLoad = reader.read - existing > single(c, "select count(*) from person", null);
-        long[] written = new long[2];
-        BulkLoad.Work<Void> write = () -> {
-            written[0] = exec(c, insertPersons, null);
-            written[1] = exec(c, insertHouseholds, null);
-            return null;
-        };
-        if (initialLoad) BulkLoad.withoutIndexesAndForeignKeys(c, "person", write);
-        else write.run();
-        long created = written[0], households = written[1];
+        long created, households;
+        if (initialLoad) {
+            // Person's foreign keys are off while it loads: persons first, then households with their heads.
+            long[] written = new long[2];
+            BulkLoad.withoutIndexesAndForeignKeys(c, "person", () -> {
+                written[0] = exec(c, insertPersons, null);
+                written[1] = exec(c, insertHouseholds("head"), null);
+                return null;
+            });
+            created = written[0];
+            households = written[1];
+        } else {
+            // Every key is checked row by row: households first, then persons, then the heads.
+            households = exec(c, insertHouseholds("null"), null);
+            created = exec(c, insertPersons, null);
+            exec(c, """
+                    update household h set head_person_id = s.head from household_stage s
+                    where s.new and s.head is not null and h.id = s.id""", null);
+        }
 
         progress.phase("DUPLICATES", reader.read);
         // Very similar names born the same day in the same commune: flagged for an officer, not merged.
@@ -232,6 +240,12 @@ public class PersonImport {
                 on conflict do nothing""", null);
         progress.rowsDone(reader.read, (int) rejected);
         return new Result(reader.read, created, existing, rejected, households, flagged, true);
+    }
+
+    private static String insertHouseholds(String head) {
+        return """
+                insert into household (id, commune_code, village_id, code, address, head_person_id) overriding system value
+                select id, commune_code, village_id, household_key, address, %s from household_stage where new""".formatted(head);
     }
 
     /** Runs a statement returning (line, reason) of refused rows, and reports them outside the transaction. */

@@ -16,6 +16,8 @@ import vn.phaodai.geography.Geography;
 import tools.jackson.databind.json.JsonMapper;
 import vn.phaodai.jobs.Job;
 import vn.phaodai.jobs.Jobs;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.Right;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
@@ -172,13 +174,15 @@ class PersonPages {
 
     @GetMapping("/persons/import")
     String importPage(Model model) {
-        model.addAttribute("recent", jobs.recent(PersonImport.JOB_KIND, 10));
+        CurrentUser.require(Right.PERSON_IMPORT);
+        model.addAttribute("recent", jobs.recent(PersonImport.JOB_KIND, CurrentUser.get().username(), 10));
         return "population/import";
     }
 
     @PostMapping("/persons/import")
     String importFile(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean allOrNothing,
-                      Principal user, RedirectAttributes redirect) throws IOException {
+                      RedirectAttributes redirect) throws IOException {
+        CurrentUser.require(Right.PERSON_IMPORT); // before the upload is kept
         try {
             UUID job = personImport.submit(Uploads.save(file), file.getOriginalFilename(), allOrNothing);
             return "redirect:/persons/import/" + job;

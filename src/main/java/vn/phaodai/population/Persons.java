@@ -115,8 +115,9 @@ public class Persons {
             });
         }
         repository.sameIdentity(d, exceptId).ifPresent(other -> {
-            throw new ConflictException("Đã có hồ sơ " + other + " cùng họ tên, ngày sinh và phường/xã", "fullName",
-                    Map.of("existingPersonId", other));
+            boolean visible = repository.find(other, scope).isPresent();
+            throw new ConflictException((visible ? "Đã có hồ sơ " + other : "Đã có hồ sơ") + " cùng họ tên, ngày sinh và phường/xã",
+                    "fullName", visible ? Map.of("existingPersonId", other) : Map.of());
         });
     }
 
@@ -192,11 +193,15 @@ public class Persons {
                     household_id = coalesce(w.household_id, case when l.commune_code = w.commune_code then l.household_id end),
                     relation_to_head = coalesce(w.relation_to_head, l.relation_to_head),
                     address = coalesce(w.address, l.address), occupation = coalesce(w.occupation, l.occupation),
-                    workplace_id = coalesce(w.workplace_id, l.workplace_id), pregnant = w.pregnant or l.pregnant,
+                    workplace_id = coalesce(w.workplace_id, l.workplace_id),
+                    pregnant = w.pregnant or (l.pregnant and w.sex = 'FEMALE'),
                     comorbidities = array(select distinct unnest(w.comorbidities || l.comorbidities) order by 1),
                     version = w.version + 1, updated_at = now()
                 from person l where w.id = ? and l.id = ?""").params(winnerId, loserId).update();
-        jdbc.sql("update household set head_person_id = ? where head_person_id = ?").params(winnerId, loserId).update();
+        // The winner heads the loser's household only if it lives there; otherwise that household has no known head.
+        jdbc.sql("""
+                update household h set head_person_id = case when w.household_id = h.id then w.id end
+                from person w where w.id = ? and h.head_person_id = ?""").params(winnerId, loserId).update();
         jdbc.sql("update person_duplicate set status = 'MERGED' where status = 'OPEN' and (person_id = ? or candidate_id = ?)")
                 .params(loserId, loserId).update();
         events.publishEvent(new PersonsMerged(winnerId, loserId));
@@ -245,7 +250,8 @@ public class Persons {
     public void dismissDuplicate(long pairId) {
         Scope scope = CurrentUser.require(Right.PERSON_MERGE).scope();
         if (jdbc.sql("update person_duplicate d set status = 'DISMISSED' where d.id = :id and d.status = 'OPEN' and exists "
-                + "(select 1 from person p where p.id = d.person_id and " + scope.condition("p.commune_code", "p.village_id") + ")")
+                + "(select 1 from person p where p.id = d.person_id and " + scope.condition("p.commune_code", "p.village_id") + ") and exists "
+                + "(select 1 from person o where o.id = d.candidate_id and " + scope.condition("o.commune_code", "o.village_id") + ")")
                 .params(scope.params()).param("id", pairId).update() == 0) {
             throw new NotFoundException("Không có cặp nghi trùng đang mở mã " + pairId);
         }
@@ -265,13 +271,19 @@ public class Persons {
 
     /** Counts within the user's jurisdiction only. */
     public Totals totals() {
-        Scope scope = CurrentUser.get().scope();
+        PhaodaiUser user = CurrentUser.get();
+        if (!user.can(Right.AGGREGATE_READ) && !user.can(Right.PERSON_READ) && !user.can(Right.PERSON_READ_BASIC)) {
+            throw new AccessDeniedException("Không có quyền xem số liệu");
+        }
+        Scope scope = user.scope();
         return jdbc.sql("""
                 select (select count(*) from person p where p.merged_into is null and %s),
                        (select count(*) from household h where %s),
-                       (select count(*) from person_duplicate d join person p on p.id = d.person_id where d.status = 'OPEN' and %s)"""
+                       (select count(*) from person_duplicate d join person p on p.id = d.person_id
+                          join person o on o.id = d.candidate_id where d.status = 'OPEN' and %s and %s)"""
                         .formatted(scope.condition("p.commune_code", "p.village_id"),
-                                scope.condition("h.commune_code", "h.village_id"), scope.condition("p.commune_code", "p.village_id")))
+                                scope.condition("h.commune_code", "h.village_id"), scope.condition("p.commune_code", "p.village_id"),
+                                scope.condition("o.commune_code", "o.village_id")))
                 .params(scope.params())
                 .query((rs, i) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }

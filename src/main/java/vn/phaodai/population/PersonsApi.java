@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.Right;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.PageResult;
 import vn.phaodai.shared.Uploads;
@@ -100,7 +102,8 @@ class PersonsApi {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Import persons from CSV/XLSX (template at /api/v1/persons/import/template); follow the job at /api/v1/jobs/{id}")
     Map<String, Object> importFile(@RequestParam("file") MultipartFile file,
-                                   @RequestParam(defaultValue = "false") boolean allOrNothing, Principal user) throws IOException {
+                                   @RequestParam(defaultValue = "false") boolean allOrNothing) throws IOException {
+        CurrentUser.require(Right.PERSON_IMPORT); // before the upload is kept
         Path saved = Uploads.save(file);
         UUID job = personImport.submit(saved, file.getOriginalFilename(), allOrNothing);
         return Map.of("jobId", job, "status", "/api/v1/jobs/" + job);

@@ -71,10 +71,12 @@ public class AuditLog {
                         String entityId, Long personId, String details) {
     }
 
+    /** Entries about persons of the auditor's jurisdiction; the whole trail only for an auditor of everything. */
     public PageResult<Entry> search(Long personId, String username, OffsetDateTime from, OffsetDateTime to, int page, int size) {
-        CurrentUser.require(Right.AUDIT_READ);
-        StringBuilder where = new StringBuilder("true");
-        Map<String, Object> p = new HashMap<>();
+        Scope scope = CurrentUser.require(Right.AUDIT_READ).scope();
+        StringBuilder where = new StringBuilder(scope.everything() ? "true"
+                : "exists (select 1 from person p where p.id = audit_log.person_id and " + scope.condition("p.commune_code", "p.village_id") + ")");
+        Map<String, Object> p = new HashMap<>(scope.params());
         if (personId != null) {
             where.append(" and person_id = :personId");
             p.put("personId", personId);
@@ -108,7 +110,7 @@ public class AuditLog {
         }
     }
 
-    /** Recomputes every hash and link of the chain. */
+    /** Recomputes every hash and link of the chain (callers check AUDIT_READ: the command line has no user). */
     public Verification verify() {
         long entries = jdbc.sql("select count(*) from audit_log").query(Long.class).single();
         List<Long> broken = jdbc.sql("""

@@ -26,9 +26,14 @@ class Jurisdictions {
      */
     Scope scope(String level, List<String> codes) {
         return switch (level) {
-            case "PROVINCE" -> codes.isEmpty() ? Scope.EVERYTHING : new Scope(false, geography.communeCodesWithin(level, codes), Set.of());
-            case "DISTRICT", "COMMUNE" -> new Scope(false, geography.communeCodesWithin(level, codes), Set.of());
-            case "VILLAGE" -> new Scope(false, Set.of(), villageIds(codes));
+            case "PROVINCE" -> codes.isEmpty() ? Scope.EVERYTHING : Scope.ofCommunes(geography.communeCodesWithin(level, codes));
+            case "DISTRICT", "COMMUNE" -> Scope.ofCommunes(geography.communeCodesWithin(level, codes));
+            case "VILLAGE" -> {
+                Set<Long> ids = villageIds(codes);
+                Set<String> communes = new HashSet<>();
+                for (Long id : ids) geography.village(id).ifPresent(v -> communes.add(v.communeCode()));
+                yield new Scope(false, Set.of(), ids, communes);
+            }
             default -> Scope.NOTHING; // facilities see their own records (laboratory samples, residents), not the registry
         };
     }

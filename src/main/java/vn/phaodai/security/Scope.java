@@ -10,10 +10,15 @@ import java.util.Set;
  * jurisdiction (or everything). Every query of person-linked data adds {@link #condition}; a record
  * outside it does not exist for that user.
  */
-public record Scope(boolean everything, Set<String> communes, Set<Long> villages) {
+public record Scope(boolean everything, Set<String> communes, Set<Long> villages, Set<String> villageCommunes) {
 
-    public static final Scope EVERYTHING = new Scope(true, Set.of(), Set.of());
-    public static final Scope NOTHING = new Scope(false, Set.of(), Set.of());
+    public static final Scope EVERYTHING = new Scope(true, Set.of(), Set.of(), Set.of());
+    public static final Scope NOTHING = new Scope(false, Set.of(), Set.of(), Set.of());
+
+    /** A scope of whole communes. */
+    public static Scope ofCommunes(Set<String> communes) {
+        return new Scope(false, communes, Set.of(), Set.of());
+    }
 
     /** SQL condition on a row's commune and village columns, with parameters {@code :scopeCommunes, :scopeVillages}. */
     public String condition(String communeColumn, String villageColumn) {
@@ -38,11 +43,15 @@ public record Scope(boolean everything, Set<String> communes, Set<Long> villages
         return everything || communes.contains(communeCode) || (villageId != null && villages.contains(villageId));
     }
 
-    /** Whether every commune and village of the other scope is also in this one. */
+    /**
+     * Whether every commune and village of the other scope is also in this one. An empty scope (a
+     * facility's) is included only in everything: facilities are managed by the province.
+     */
     public boolean includes(Scope other) {
         if (everything) return true;
-        if (other.everything) return false;
-        return communes.containsAll(other.communes) && other.villages.stream().allMatch(v -> villages.contains(v));
+        if (other.everything || (other.communes.isEmpty() && other.villages.isEmpty())) return false;
+        return communes.containsAll(other.communes)
+                && (villages.containsAll(other.villages) || communes.containsAll(other.villageCommunes));
     }
 
     @Override

@@ -65,6 +65,12 @@ public class UserAdministration {
         if (!admin.scope().everything() && (roles.contains("ADMIN") || !admin.scope().includes(scope))) {
             throw new AccessDeniedException("Chỉ được tạo người dùng trong phạm vi quản lý của mình");
         }
+        // Nobody hands out a right they do not hold themselves.
+        for (RoleView role : roles()) {
+            if (roles.contains(role.code()) && !role.rights().stream().allMatch(r -> admin.rights().stream().anyMatch(h -> h.name().equals(r)))) {
+                throw new AccessDeniedException("Vai trò " + role.code() + " có quyền mà bạn không có");
+            }
+        }
         if (users.exists(username)) {
             throw new ConflictException("Đã có người dùng " + username, "username", Map.of());
         }

@@ -88,6 +88,29 @@ class PersonImportIT {
     }
 
     @Test
+    void aLaterFileAddsPersonsAndHouseholdsToAPopulatedRegistry(@TempDir Path dir) throws IOException {
+        Path first = dir.resolve("dot-1.csv");
+        Files.writeString(first, String.join("\n", HEADER,
+                "Nguyễn Văn An,Nam,25/03/1985,,042085000123,,18073,,,HO-1,Chủ hộ,,,,",
+                "Lê Thị Hoa,Nữ,01/02/1988,,042188000456,,18073,,,HO-1,Vợ,,,,",
+                "Trần Văn Ba,Nam,01/01/1970,,042070000001,,18073,,,HO-3,Chủ hộ,,,,") + "\n");
+        assertThat(importAndWait(first).get("result").get("created").asInt()).isEqualTo(3);
+        Path second = dir.resolve("dot-2.csv");
+        Files.writeString(second, String.join("\n", HEADER,
+                "Phạm Văn Cường,Nam,02/02/1960,,042060000002,,18073,,,HO-2,Chủ hộ,,,,",
+                "Phạm Thị Dung,Nữ,03/03/1962,,042162000003,,18073,,,HO-2,Vợ,,,,") + "\n");
+
+        JsonNode job = importAndWait(second);
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("DONE");
+        assertThat(job.get("result").get("created").asInt()).isEqualTo(2);
+        assertThat(job.get("result").get("householdsCreated").asInt()).isEqualTo(1);
+        long head = jdbc.sql("select id from person where national_id = '042060000002'").query(Long.class).single();
+        assertThat(jdbc.sql("select head_person_id from household where code = 'HO-2'").query(Long.class).single()).isEqualTo(head);
+        assertThat(jdbc.sql("select count(*) from person p join household h on h.id = p.household_id where h.code = 'HO-2'")
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void readsXlsxAndCanRejectTheWholeFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("nhan-khau.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {

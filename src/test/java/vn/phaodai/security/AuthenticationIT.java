@@ -94,6 +94,26 @@ class AuthenticationIT {
     }
 
     @Test
+    void aLocalAdministratorCannotHandOutMoreThanItHolds() {
+        var r = admin.post("/api/v1/users", Map.of("username", "quan-tri-xa", "password", "Mat-khau-rat-dai-6", "roles", List.of("LOCAL_ADMIN"),
+                "jurisdiction", Map.of("level", "COMMUNE", "codes", List.of("18073"))));
+        assertThat(r.status()).isEqualTo(201);
+        TestApi local = new TestApi(port, "quan-tri-xa", "Mat-khau-rat-dai-6");
+        Map<String, Object> inCommune = Map.of("level", "COMMUNE", "codes", List.of("18073"));
+        assertThat(local.post("/api/v1/users", Map.of("username", "phan-tich", "password", "Mat-khau-rat-dai-7",
+                "roles", List.of("ANALYST"), "jurisdiction", inCommune)).status()).isEqualTo(201);
+        assertThat(admin.put("/api/v1/roles/ANALYST", Map.of("rights", List.of("AGGREGATE_READ", "AUDIT_READ"))).status()).isEqualTo(200);
+        assertThat(local.post("/api/v1/users", Map.of("username", "phan-tich-2", "password", "Mat-khau-rat-dai-7",
+                "roles", List.of("ANALYST"), "jurisdiction", inCommune)).status()).as("AUDIT_READ is not the local admin's").isEqualTo(403);
+        assertThat(local.post("/api/v1/users", Map.of("username", "quan-tri-2", "password", "Mat-khau-rat-dai-7",
+                "roles", List.of("ADMIN"), "jurisdiction", inCommune)).status()).isEqualTo(403);
+        assertThat(local.post("/api/v1/users", Map.of("username", "phong-xet-nghiem", "password", "Mat-khau-rat-dai-7",
+                "roles", List.of("LAB_TECHNICIAN"), "jurisdiction", Map.of("level", "FACILITY", "codes", List.of("LAB-1")))).status())
+                .as("facilities are managed by the province").isEqualTo(403);
+        admin.put("/api/v1/roles/ANALYST", Map.of("rights", List.of("AGGREGATE_READ")));
+    }
+
+    @Test
     void weakPasswordsAreRefused() {
         for (String weak : List.of("ngan", "1234567890", "matkhau123", "aaaaaaaaaaaa", "xx-nguoi-dung-moi-xx")) {
             var r = admin.post("/api/v1/users", Map.of("username", "nguoi-dung-moi", "password", weak, "roles", List.of("ANALYST"),
@@ -145,7 +165,7 @@ class AuthenticationIT {
         assertThat(v.intact()).isFalse();
         assertThat(v.broken()).hasSize(1);
         assertThat(admin.get("/api/v1/audit/verify").body().get("broken").size()).isEqualTo(1);
-        jdbc.sql("truncate audit_log").update();
+        TestData.emptyAuditLog(jdbc);
     }
 
     @Test
@@ -155,6 +175,8 @@ class AuthenticationIT {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("update audit_log set username = 'x'").update())
                 .hasMessageContaining("append-only");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from audit_log").update())
+                .hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("truncate audit_log").update())
                 .hasMessageContaining("append-only");
     }
 
