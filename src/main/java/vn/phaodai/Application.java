@@ -7,7 +7,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import vn.phaodai.commandline.Commands;
 
-import java.util.Arrays;
 
 /** Pháo Đài: the epidemic command centre of a province. */
 @SpringBootApplication
@@ -16,7 +15,7 @@ public class Application {
 
     /** A command (see {@link Commands}) runs without the web server and stops when done. */
     public static void main(String[] args) {
-        boolean command = Arrays.stream(args).filter(a -> !a.startsWith("--")).findFirst().filter(Commands.NAMES::contains).isPresent();
+        boolean command = args.length > 0 && Commands.NAMES.contains(args[0]);
         if (command) {
             var context = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE).run(args);
             int status = context.getBean(Commands.class).exitCode();

@@ -4,6 +4,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import vn.phaodai.demo.SyntheticProvince;
 import vn.phaodai.geography.GeographyImporter;
 import vn.phaodai.jobs.Job;
 import vn.phaodai.population.PersonImport;
@@ -18,26 +19,38 @@ import java.util.Set;
 
 /**
  * Administrative work from the command line, on the same services the web uses:
- * {@code import-geography FILE}, {@code import-persons FILE} and {@code verify-audit} (exit status 2 when the
- * audit chain is broken). Each prints its result as JSON with the time it took; the application then stops.
+ * {@code import-geography FILE}, {@code import-persons FILE}, {@code verify-audit} (exit status 2 when the
+ * audit chain is broken) and {@code generate --persons N --seed S [--province P] [--days D]} (a synthetic province). Each prints its result as JSON with the time it took; the application then stops.
  */
 @Component
 public class Commands implements ApplicationRunner {
 
     /** The first argument that makes the application a one-off command instead of a server. */
-    public static final Set<String> NAMES = Set.of("import-geography", "import-persons", "verify-audit");
+    public static final Set<String> NAMES = Set.of("import-geography", "import-persons", "verify-audit", "generate");
 
     private final GeographyImporter geography;
     private final PersonImport persons;
     private final AuditLog audit;
+    private final SyntheticProvince synthetic;
     private final JsonMapper json;
     private int exitCode;
 
-    Commands(GeographyImporter geography, PersonImport persons, AuditLog audit, JsonMapper json) {
+    Commands(GeographyImporter geography, PersonImport persons, AuditLog audit, SyntheticProvince synthetic, JsonMapper json) {
+        this.synthetic = synthetic;
         this.geography = geography;
         this.persons = persons;
         this.audit = audit;
         this.json = json;
+    }
+
+    /** {@code --name value} or {@code --name=value}. */
+    private static String option(List<String> args, String name, String otherwise) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--" + name) && i + 1 < args.size()) return args.get(i + 1);
+            if (a.startsWith("--" + name + "=")) return a.substring(name.length() + 3);
+        }
+        return otherwise;
     }
 
     /** The exit status of the command that ran (0 when none did). */
@@ -55,6 +68,17 @@ public class Commands implements ApplicationRunner {
             System.out.println(json.writeValueAsString(Map.of("command", "verify-audit", "entries", v.entries(),
                     "intact", v.intact(), "broken", v.broken())));
             exitCode = v.intact() ? 0 : 2;
+            return;
+        }
+        if (words.get(0).equals("generate")) {
+            List<String> raw = List.of(args.getSourceArgs());
+            var options = new SyntheticProvince.Options(Integer.parseInt(option(raw, "persons", "50000")),
+                    Long.parseLong(option(raw, "seed", "2021")), option(raw, "province", SyntheticProvince.DEMO_PROVINCE),
+                    Integer.parseInt(option(raw, "days", "0")));
+            long start = System.nanoTime();
+            var result = synthetic.build(options);
+            System.out.println(json.writeValueAsString(Map.of("command", "generate", "elapsedMs", (System.nanoTime() - start) / 1_000_000,
+                    "result", result)));
             return;
         }
         if (words.size() < 2) throw new IllegalArgumentException("Usage: " + words.get(0) + " FILE");

@@ -36,9 +36,21 @@ public final class CurrentUser {
         return user;
     }
 
+    /** Runs work as the system user in this thread, then leaves the thread as it was (background jobs). */
+    public static <T> T asSystem(java.util.function.Supplier<T> work) {
+        var before = SecurityContextHolder.getContext();
+        try {
+            actAsSystem();
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(before);
+        }
+    }
+
     /** Runs work as the system user (command line, start-up). */
     public static void actAsSystem() {
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(SYSTEM, null, SYSTEM.getAuthorities()));
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(SYSTEM, null, SYSTEM.getAuthorities()));
+        SecurityContextHolder.setContext(context);
     }
 }
