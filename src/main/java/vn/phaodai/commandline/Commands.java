@@ -4,6 +4,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import vn.phaodai.demo.Benchmark;
 import vn.phaodai.demo.SyntheticProvince;
 import vn.phaodai.geography.GeographyImporter;
 import vn.phaodai.jobs.Job;
@@ -20,23 +21,27 @@ import java.util.Set;
 /**
  * Administrative work from the command line, on the same services the web uses:
  * {@code import-geography FILE}, {@code import-persons FILE}, {@code verify-audit} (exit status 2 when the
- * audit chain is broken) and {@code generate --persons N --seed S [--province P] [--days D]} (a synthetic province). Each prints its result as JSON with the time it took; the application then stops.
+ * audit chain is broken), {@code generate --persons N --seed S [--province P] [--days D]} (a synthetic province) and
+ * {@code bench --persons N [--province P] [--requests R]} (the in-process benchmark scenarios, as JSON). Each prints its result as JSON with the time it took; the application then stops.
  */
 @Component
 public class Commands implements ApplicationRunner {
 
     /** The first argument that makes the application a one-off command instead of a server. */
-    public static final Set<String> NAMES = Set.of("import-geography", "import-persons", "verify-audit", "generate");
+    public static final Set<String> NAMES = Set.of("import-geography", "import-persons", "verify-audit", "generate", "bench");
 
     private final GeographyImporter geography;
     private final PersonImport persons;
     private final AuditLog audit;
     private final SyntheticProvince synthetic;
+    private final Benchmark benchmark;
     private final JsonMapper json;
     private int exitCode;
 
-    Commands(GeographyImporter geography, PersonImport persons, AuditLog audit, SyntheticProvince synthetic, JsonMapper json) {
+    Commands(GeographyImporter geography, PersonImport persons, AuditLog audit, SyntheticProvince synthetic, Benchmark benchmark,
+             JsonMapper json) {
         this.synthetic = synthetic;
+        this.benchmark = benchmark;
         this.geography = geography;
         this.persons = persons;
         this.audit = audit;
@@ -79,6 +84,13 @@ public class Commands implements ApplicationRunner {
             var result = synthetic.build(options);
             System.out.println(json.writeValueAsString(Map.of("command", "generate", "elapsedMs", (System.nanoTime() - start) / 1_000_000,
                     "result", result)));
+            return;
+        }
+        if (words.get(0).equals("bench")) {
+            List<String> raw = List.of(args.getSourceArgs());
+            var scenarios = benchmark.run(Integer.parseInt(option(raw, "persons", "1300000")), Long.parseLong(option(raw, "seed", "2021")),
+                    option(raw, "province", "42"), Integer.parseInt(option(raw, "requests", "200")));
+            System.out.println(benchmark.toJson(scenarios));
             return;
         }
         if (words.size() < 2) throw new IllegalArgumentException("Usage: " + words.get(0) + " FILE");

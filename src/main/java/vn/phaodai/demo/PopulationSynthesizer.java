@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * layout), so that they are loaded through the same import that users use. Deterministic for a seed:
  * ages are counted on a fixed reference date, not today.
  */
-final class PopulationSynthesizer {
+public final class PopulationSynthesizer {
 
     /** A commune and the names of its villages. */
     record Place(String communeCode, List<String> villages) {
@@ -26,7 +26,7 @@ final class PopulationSynthesizer {
     }
 
     /** What was written, for the generator's own checks. */
-    record Stats(int persons, int households, int[] ageBands, Map<String, Integer> familyNames, int[] householdSizes,
+    public record Stats(int persons, int households, int[] ageBands, Map<String, Integer> familyNames, int[] householdSizes,
                  int employed, int withComorbidity, int pregnant) {
     }
 

@@ -66,8 +66,38 @@ public class SyntheticProvince {
         this.json = json;
     }
 
+    /** A province's residents written out, ready for the person import, with the places they were written for. */
+    public record Prepared(String provinceCode, Path file, int communes, int villages, int enterprises,
+                           PopulationSynthesizer.Stats stats, long generateMs) {
+    }
+
     /** Builds the province; the caller acts as the system user (command line, start-up) or an administrator. */
     public Result build(Options o) {
+        Prepared p = prepare(o);
+        try {
+            long start = System.nanoTime();
+            Job job = personImport.runNow(p.file(), "tinh-mau-" + p.provinceCode() + "-" + o.seed() + ".csv", "generator", false);
+            long imported = (System.nanoTime() - start) / 1_000_000;
+            if (!"DONE".equals(job.status())) throw new IllegalStateException("Import failed: " + job.error());
+            jdbc.sql("insert into demo_load (province_code, persons, seed) values (?, ?, ?)")
+                    .params(p.provinceCode(), p.stats().persons(), o.seed()).update();
+            String note = o.days() > 0 ? "The outbreak (" + o.days() + " days) needs the testing, cases and tracing "
+                    + "capabilities, which this installation does not have yet: only the population was built." : null;
+            log.info("Synthetic province {}: {} persons in {} households, generated in {} ms, imported in {} ms",
+                    p.provinceCode(), p.stats().persons(), p.stats().households(), p.generateMs(), imported);
+            return new Result(p.provinceCode(), p.communes(), p.villages(), p.enterprises(), p.stats().persons(),
+                    p.stats().households(), p.generateMs(), imported, job.result(), note);
+        } finally {
+            try {
+                Files.deleteIfExists(p.file());
+            } catch (IOException ignored) {
+                // a temp file
+            }
+        }
+    }
+
+    /** The geography, villages and enterprises in the database, and the residents in a file (the caller deletes it). */
+    public Prepared prepare(Options o) {
         if (o.persons() < 1 || o.persons() > 20_000_000) throw new InvalidInputException("persons", "Từ 1 đến 20.000.000 người");
         SplittableRandom random = new SplittableRandom(o.seed());
         try {
@@ -77,30 +107,14 @@ public class SyntheticProvince {
             List<PopulationSynthesizer.Place> places = villages(province, random);
             List<PopulationSynthesizer.Employer> employers = enterprises(province, places, o.persons(), random);
             Path file = Files.createTempFile("phaodai-synthetic", ".csv");
-            try {
-                long start = System.nanoTime();
-                List<String> birthProvinces = List.of(province.equals(DEMO_PROVINCE) ? "42" : province, "01", "79", "40", "38", "44");
-                PopulationSynthesizer.Stats stats;
-                try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    stats = new PopulationSynthesizer(o.seed(), REFERENCE, places, employers, birthProvinces).write(o.persons(), out);
-                }
-                long generated = (System.nanoTime() - start) / 1_000_000;
-                start = System.nanoTime();
-                Job job = personImport.runNow(file, "tinh-mau-" + province + "-" + o.seed() + ".csv", "generator", false);
-                long imported = (System.nanoTime() - start) / 1_000_000;
-                if (!"DONE".equals(job.status())) throw new IllegalStateException("Import failed: " + job.error());
-                jdbc.sql("insert into demo_load (province_code, persons, seed) values (?, ?, ?)")
-                        .params(province, stats.persons(), o.seed()).update();
-                String note = o.days() > 0 ? "The outbreak (" + o.days() + " days) needs the testing, cases and tracing "
-                        + "capabilities, which this installation does not have yet: only the population was built." : null;
-                Result result = new Result(province, places.size(), places.stream().mapToInt(p -> p.villages().size()).sum(),
-                        employers.size(), stats.persons(), stats.households(), generated, imported, job.result(), note);
-                log.info("Synthetic province {}: {} persons in {} households, generated in {} ms, imported in {} ms",
-                        province, stats.persons(), stats.households(), generated, imported);
-                return result;
-            } finally {
-                Files.deleteIfExists(file);
+            long start = System.nanoTime();
+            List<String> birthProvinces = List.of(province.equals(DEMO_PROVINCE) ? "42" : province, "01", "79", "40", "38", "44");
+            PopulationSynthesizer.Stats stats;
+            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                stats = new PopulationSynthesizer(o.seed(), REFERENCE, places, employers, birthProvinces).write(o.persons(), out);
             }
+            return new Prepared(province, file, places.size(), places.stream().mapToInt(p -> p.villages().size()).sum(),
+                    employers.size(), stats, (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,7 +25,7 @@ class PersonExport {
     }
 
     /** Without the personal-data right, names, ID numbers, phones and addresses are left out. */
-    void write(PersonSearch.Criteria criteria, Scope scope, boolean personalData, OutputStream out) throws IOException {
+    void write(PersonCriteria criteria, Scope scope, boolean personalData, OutputStream out) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             SXSSFSheet sheet = wb.createSheet("Danh sách");
             Row header = sheet.createRow(0);

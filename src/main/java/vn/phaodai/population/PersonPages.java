@@ -70,7 +70,7 @@ class PersonPages {
             if (c != null) district = c.parentCode();
         }
         if (notBlank(district) && !notBlank(province)) province = geography.district(district).parentCode();
-        PageResult<Person> result = persons.search(new PersonSearch.Criteria(q, commune, district, village),
+        PageResult<Person> result = persons.search(new PersonCriteria(q, commune, district, village),
                 PageResult.page(page), 20);
         model.addAttribute("result", result);
         model.addAttribute("communeNames", geography.communeNames(result.items().stream().map(Person::communeCode).toList()));
@@ -225,7 +225,7 @@ class PersonPages {
                 @RequestParam(required = false) String commune, @RequestParam(required = false) Long village,
                 HttpServletResponse response) throws IOException {
         xlsx(response, "danh-sach-nhan-khau.xlsx");
-        persons.export(new PersonSearch.Criteria(q, commune, district, village), response.getOutputStream());
+        persons.export(new PersonCriteria(q, commune, district, village), response.getOutputStream());
     }
 
     @GetMapping("/persons/import/template.xlsx")

@@ -20,10 +20,6 @@ import java.util.function.Consumer;
 @Component
 class PersonSearch {
 
-    /** What a user filters by; every part optional. */
-    record Criteria(String q, String communeCode, String districtCode, Long villageId) {
-    }
-
     private final JdbcClient jdbc;
     private final Geography geography;
 
@@ -36,7 +32,7 @@ class PersonSearch {
     static final String NAME_SIMILARITY = "0.5";
 
     @Transactional(readOnly = true)
-    PageResult<Person> page(Criteria c, Scope scope, int page, int size) {
+    PageResult<Person> page(PersonCriteria c, Scope scope, int page, int size) {
         strictSimilarity();
         Query q = query(c, scope);
         Map<String, Object> p = new HashMap<>(q.params);
@@ -56,7 +52,7 @@ class PersonSearch {
 
     /** Streams every match in order (for exports), up to a limit. */
     @Transactional(readOnly = true)
-    void each(Criteria c, Scope scope, int limit, Consumer<Person> consumer) {
+    void each(PersonCriteria c, Scope scope, int limit, Consumer<Person> consumer) {
         strictSimilarity();
         Query q = query(c, scope);
         Map<String, Object> p = new HashMap<>(q.params);
@@ -80,7 +76,7 @@ class PersonSearch {
     }
 
     /** The search as SQL; it cannot be built without the user's scope. */
-    private Query query(Criteria c, Scope scope) {
+    private Query query(PersonCriteria c, Scope scope) {
         StringBuilder where = new StringBuilder("p.merged_into is null and " + scope.condition("p.commune_code", "p.village_id"));
         Map<String, Object> p = new HashMap<>(scope.params());
         String order = "p.id";

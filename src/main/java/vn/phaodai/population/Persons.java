@@ -145,13 +145,13 @@ public class Persons {
         return user.can(Right.PERSON_READ) ? p : p.basic();
     }
 
-    public PageResult<Person> search(PersonSearch.Criteria criteria, int page, int size) {
+    public PageResult<Person> search(PersonCriteria criteria, int page, int size) {
         PhaodaiUser user = reader();
         return search.page(criteria, user.scope(), page, size).map(p -> visible(user, p));
     }
 
     /** An Excel list within the jurisdiction; without the personal-data right it holds no names or numbers. */
-    public void export(PersonSearch.Criteria criteria, java.io.OutputStream out) throws java.io.IOException {
+    public void export(PersonCriteria criteria, java.io.OutputStream out) throws java.io.IOException {
         PhaodaiUser user = CurrentUser.require(Right.PERSON_EXPORT);
         audit.record("EXPORT", "person", null, null, Map.of("criteria", criteria));
         exporter.write(criteria, user.scope(), user.can(Right.PERSON_READ), out);

@@ -71,7 +71,7 @@ class PersonsApi {
     PageResult<Person> search(@RequestParam(required = false) String q, @RequestParam(required = false) String commune,
                               @RequestParam(required = false) String district, @RequestParam(required = false) Long village,
                               @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return persons.search(new PersonSearch.Criteria(q, commune, district, village), PageResult.page(page), PageResult.size(size));
+        return persons.search(new PersonCriteria(q, commune, district, village), PageResult.page(page), PageResult.size(size));
     }
 
     @GetMapping("/persons/export")
@@ -79,7 +79,7 @@ class PersonsApi {
                     @RequestParam(required = false) String district, @RequestParam(required = false) Long village,
                     HttpServletResponse response) throws IOException {
         PersonPages.xlsx(response, "danh-sach-nhan-khau.xlsx");
-        persons.export(new PersonSearch.Criteria(q, commune, district, village), response.getOutputStream());
+        persons.export(new PersonCriteria(q, commune, district, village), response.getOutputStream());
     }
 
     @GetMapping("/persons/{id}/duplicates")

@@ -1,0 +1,171 @@
+package vn.phaodai.demo;
+
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+import vn.phaodai.jobs.Job;
+import vn.phaodai.population.PersonCriteria;
+import vn.phaodai.population.PersonImport;
+import vn.phaodai.population.Persons;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.PhaodaiUser;
+import vn.phaodai.security.Right;
+import vn.phaodai.security.Scope;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * The benchmark scenarios that run inside the application: a synthetic province loaded through the
+ * person import, beside a raw COPY of the same file into a bare table (the physical limit of the
+ * server), and the person directory queried as a commune officer and as the province. {@code bench/run}
+ * builds the jar, runs this through {@code java -jar phaodai.jar bench}, and writes the results.
+ */
+@Service
+public class Benchmark {
+
+    /** One measured scenario: what, on how much data, the figure, and the target it is held to. */
+    public record Scenario(String name, String data, String figure, String target, boolean met, Map<String, Object> values) {
+    }
+
+    private final SyntheticProvince province;
+    private final PersonImport personImport;
+    private final Persons persons;
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Benchmark(SyntheticProvince province, PersonImport personImport, Persons persons, DataSource dataSource, JdbcClient jdbc,
+              JsonMapper json) {
+        this.province = province;
+        this.personImport = personImport;
+        this.persons = persons;
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public List<Scenario> run(int size, long seed, String provinceCode, int requests) {
+        List<Scenario> scenarios = new ArrayList<>();
+        String data = String.format("%,d persons", size);
+        SyntheticProvince.Prepared prepared = CurrentUser.asSystem(() -> province.prepare(new SyntheticProvince.Options(size, seed, provinceCode, 0)));
+        try {
+            long rawMs = rawCopy(prepared.file());
+            long start = System.nanoTime();
+            Job job = personImport.runNow(prepared.file(), "bench.csv", "benchmark", false);
+            long importMs = (System.nanoTime() - start) / 1_000_000;
+            if (!"DONE".equals(job.status())) throw new IllegalStateException("Import failed: " + job.error());
+            double importRate = size * 1000.0 / importMs, rawRate = size * 1000.0 / rawMs, ratio = importRate / rawRate;
+            scenarios.add(new Scenario("synthetic province written (generator)", data,
+                    String.format("%,d ms; %,d households", prepared.generateMs(), prepared.stats().households()),
+                    "a few minutes", prepared.generateMs() < 180_000, Map.of("ms", prepared.generateMs())));
+            scenarios.add(new Scenario("person import (COPY + set-based SQL, checks, duplicates) vs raw COPY into a bare table", data,
+                    String.format("import %,.0f rows/s (%,d ms); raw COPY %,.0f rows/s (%,d ms); ratio %.2f", importRate, importMs,
+                            rawRate, rawMs, ratio), "ratio ≥ 0.5", ratio >= 0.5,
+                    Map.of("importMs", importMs, "rawCopyMs", rawMs, "ratio", ratio)));
+            scenarios.addAll(directory(data, prepared.provinceCode(), requests, seed));
+        } finally {
+            try {
+                Files.deleteIfExists(prepared.file());
+            } catch (IOException ignored) {
+                // a temp file
+            }
+        }
+        return scenarios;
+    }
+
+    /** The same file into a table of text columns without a key, index or check: what the server can take. */
+    private long rawCopy(Path file) {
+        try (Connection c = dataSource.getConnection(); Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            c.setAutoCommit(false);
+            try (var s = c.createStatement()) {
+                s.execute("create temp table raw_person (" + String.join(" text, ", Arrays.asList(
+                        "c1 c2 c3 c4 c5 c6 c7 c8 c9 c10 c11 c12 c13 c14 c15".split(" "))) + " text) on commit drop");
+            }
+            long start = System.nanoTime();
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy raw_person from stdin with (format csv, header)", in);
+            c.commit();
+            return Math.max(1, (System.nanoTime() - start) / 1_000_000);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** First page with total, a name search and a commune's list, each as a commune officer and as the province. */
+    private List<Scenario> directory(String data, String provinceCode, int requests, long seed) {
+        List<String> communes = jdbc.sql("""
+                select c.code from commune c join district d on d.code = c.district_code
+                where d.province_code = ? order by c.code""").param(provinceCode).query(String.class).list();
+        List<String> names = jdbc.sql("""
+                select search_name from person where commune_code = any(?) order by id limit 500""")
+                .param(communes.toArray(String[]::new)).query(String.class).list();
+        Set<Right> read = EnumSet.of(Right.PERSON_READ, Right.PERSON_READ_BASIC);
+        PhaodaiUser officer = user("bench-commune", Scope.ofCommunes(Set.of(communes.get(0))), read);
+        PhaodaiUser provincial = user("bench-province", Scope.ofCommunes(Set.copyOf(communes)), read);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Scenario> out = new ArrayList<>();
+        for (PhaodaiUser u : List.of(officer, provincial)) {
+            String who = u == officer ? "commune officer" : "province";
+            out.add(timed("directory first page with total, as " + who, data, requests, u, () -> new PersonCriteria(null, null, null, null)));
+            out.add(timed("directory name search (no accents), as " + who, data, requests, u,
+                    () -> new PersonCriteria(names.get(random.nextInt(names.size())), null, null, null)));
+            out.add(timed("directory of one commune, as " + who, data, requests, u,
+                    () -> new PersonCriteria(null, u == officer ? communes.get(0) : communes.get(random.nextInt(communes.size())), null, null)));
+        }
+        return out;
+    }
+
+    private Scenario timed(String name, String data, int requests, PhaodaiUser user, java.util.function.Supplier<PersonCriteria> criteria) {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        var before = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(context);
+        try {
+            for (int i = 0; i < 10; i++) persons.search(criteria.get(), 0, 20); // warm-up
+            long[] micros = new long[requests];
+            for (int i = 0; i < requests; i++) {
+                long start = System.nanoTime();
+                persons.search(criteria.get(), 0, 20);
+                micros[i] = (System.nanoTime() - start) / 1000;
+            }
+            Arrays.sort(micros);
+            double p50 = micros[requests / 2] / 1000.0, p95 = micros[(int) Math.ceil(requests * 0.95) - 1] / 1000.0;
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("p50Ms", p50);
+            values.put("p95Ms", p95);
+            values.put("requests", requests);
+            return new Scenario(name, data, String.format("p50 %.1f ms, p95 %.1f ms (%d requests, in process)", p50, p95, requests),
+                    "p95 < 150 ms", p95 < 150, values);
+        } finally {
+            SecurityContextHolder.setContext(before);
+        }
+    }
+
+    private static PhaodaiUser user(String name, Scope scope, Set<Right> rights) {
+        return new PhaodaiUser(-1, name, "", true, false, 0, Set.of(), rights, "COMMUNE", List.of(), scope);
+    }
+
+    public String toJson(List<Scenario> scenarios) {
+        return json.writeValueAsString(scenarios);
+    }
+}
