@@ -38,6 +38,13 @@ class PersonSearch {
         Map<String, Object> p = new HashMap<>(q.params);
         p.put("limit", size);
         p.put("offset", (long) page * size);
+        if (!q.bySimilarity) {
+            // The page walks an index and stops after it; the total is counted apart (a window count would read every row).
+            List<Person> items = jdbc.sql("select p.* from person p where " + q.where + " order by " + q.order
+                    + " limit :limit offset :offset").params(p).query(PersonRepository.PERSON).list();
+            long total = items.size() < size && (page == 0 || !items.isEmpty()) ? (long) page * size + items.size() : count(q);
+            return new PageResult<>(items, total, page, size);
+        }
         List<Long> total = new ArrayList<>();
         List<Person> items = jdbc.sql("select p.*, count(*) over () as total from person p where " + q.where
                         + " order by " + q.order + " limit :limit offset :offset")
@@ -72,7 +79,7 @@ class PersonSearch {
         return jdbc.sql("select count(*) from person p where " + q.where).params(q.params).query(Long.class).single();
     }
 
-    private record Query(String where, String order, Map<String, Object> params) {
+    private record Query(String where, String order, Map<String, Object> params, boolean bySimilarity) {
     }
 
     /** The search as SQL; it cannot be built without the user's scope. */
@@ -80,6 +87,7 @@ class PersonSearch {
         StringBuilder where = new StringBuilder("p.merged_into is null and " + scope.condition("p.commune_code", "p.village_id"));
         Map<String, Object> p = new HashMap<>(scope.params());
         String order = "p.id";
+        boolean bySimilarity = false;
         if (c.communeCode() != null && !c.communeCode().isBlank()) {
             where.append(" and p.commune_code = :commune");
             p.put("commune", c.communeCode().strip());
@@ -101,13 +109,19 @@ class PersonSearch {
                 p.put("digits", digits);
                 p.put("phone", phone == null ? "-" : phone);
             } else {
-                // Substring or similar: "Nguyen Van An", "nguyễn văn ân" and "Nguyen Van Aan" all find "Nguyễn Văn An".
-                where.append(" and (p.search_name like '%' || fold_text(:q) || '%' or p.search_name % fold_text(:q))");
-                order = "(p.search_name = fold_text(:q)) desc, similarity(p.search_name, fold_text(:q)) desc, p.id";
                 // LIKE wildcards typed by a user are just characters that no name contains.
                 p.put("q", q.replaceAll("[%_\\\\]", " ").replaceAll("\\s+", " ").strip());
+                // "Nguyen Van An" and "nguyễn văn ân" find "Nguyễn Văn An" as a substring; only when no name contains
+                // what was typed is it taken for a typo ("Nguyen Vna An"), and similar names are looked for: the
+                // similarity search is the slow one (thousands of "Nguyễn Văn …" are similar to each other).
+                String contains = " and p.search_name like '%' || fold_text(:q) || '%'";
+                boolean typo = !jdbc.sql("select exists (select 1 from person p where " + where + contains + ")").params(p)
+                        .query(Boolean.class).single();
+                where.append(typo ? " and p.search_name % fold_text(:q)" : contains);
+                order = "(p.search_name = fold_text(:q)) desc, similarity(p.search_name, fold_text(:q)) desc, p.id";
+                bySimilarity = true;
             }
         }
-        return new Query(where.toString(), order, p);
+        return new Query(where.toString(), order, p, bySimilarity);
     }
 }

@@ -23,6 +23,9 @@ public record Scope(boolean everything, Set<String> communes, Set<Long> villages
     /** SQL condition on a row's commune and village columns, with parameters {@code :scopeCommunes, :scopeVillages}. */
     public String condition(String communeColumn, String villageColumn) {
         if (everything) return "true";
+        // One side only when the other is empty: an OR would keep PostgreSQL from the commune index.
+        if (villages.isEmpty()) return communeColumn + " = any(:scopeCommunes)";
+        if (communes.isEmpty()) return villageColumn + " = any(:scopeVillages)";
         return "(" + communeColumn + " = any(:scopeCommunes) or " + villageColumn + " = any(:scopeVillages))";
     }
 
