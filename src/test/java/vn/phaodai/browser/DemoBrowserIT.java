@@ -6,19 +6,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.phaodai.support.Chromium;
 import vn.phaodai.support.PhaodaiIT;
 import vn.phaodai.support.TestApi;
 import vn.phaodai.support.TestData;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.time.Duration;
 
@@ -39,14 +36,7 @@ class DemoBrowserIT {
     void startBrowser() throws Exception {
         TestData.registryOnNationalList(jdbc, new TestApi(port));
         jdbc.sql("delete from demo_load").update();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("phaodai.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("phaodai-chromium"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("phaodai.chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build(), options);
+        browser = Chromium.start();
     }
 
     @AfterEach

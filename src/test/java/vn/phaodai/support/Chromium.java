@@ -1,0 +1,28 @@
+package vn.phaodai.support;
+
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+
+/** Debian's Chromium, headless, driven by its chromedriver; no network beyond localhost is asked for. */
+public final class Chromium {
+
+    private Chromium() {
+    }
+
+    public static WebDriver start() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("phaodai.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("phaodai-chromium"));
+        return new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("phaodai.chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build(), options);
+    }
+}
