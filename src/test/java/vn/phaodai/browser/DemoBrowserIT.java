@@ -16,7 +16,6 @@ import vn.phaodai.support.PhaodaiIT;
 import vn.phaodai.support.TestApi;
 import vn.phaodai.support.TestData;
 
-import java.nio.file.Files;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
