@@ -15,7 +15,7 @@ public class Application {
 
     /** A command (see {@link Commands}) runs without the web server and stops when done. */
     public static void main(String[] args) {
-        boolean command = args.length > 0 && Commands.NAMES.contains(args[0]);
+        boolean command = Commands.name(args) != null;
         if (command) {
             var context = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE).run(args);
             int status = context.getBean(Commands.class).exitCode();

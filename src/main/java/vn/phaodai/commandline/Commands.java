@@ -48,6 +48,12 @@ public class Commands implements ApplicationRunner {
         this.json = json;
     }
 
+    /** The command a run was started for: the first argument that is not an option; null for the server. */
+    public static String name(String[] args) {
+        return args.length > 0 && NAMES.contains(args[0]) ? args[0]
+                : java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().filter(NAMES::contains).orElse(null);
+    }
+
     /** {@code --name value} or {@code --name=value}. */
     private static String option(List<String> args, String name, String otherwise) {
         for (int i = 0; i < args.size(); i++) {
@@ -65,8 +71,11 @@ public class Commands implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        List<String> words = args.getNonOptionArgs();
-        if (words.isEmpty() || !NAMES.contains(words.get(0))) return;
+        String command = name(args.getSourceArgs());
+        if (command == null) return;
+        List<String> words = new java.util.ArrayList<>(args.getNonOptionArgs());
+        words.remove(command);
+        words.add(0, command);
         CurrentUser.actAsSystem();
         if (words.get(0).equals("verify-audit")) {
             AuditLog.Verification v = audit.verify();

@@ -1,6 +1,7 @@
 package vn.phaodai.demo;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Controller;
@@ -20,6 +21,7 @@ import java.util.UUID;
  */
 @Controller
 @ControllerAdvice(annotations = Controller.class)
+@ConditionalOnWebApplication
 class DemoPages {
 
     static final SyntheticProvince.Options DEMO = new SyntheticProvince.Options(50_000, 2021, SyntheticProvince.DEMO_PROVINCE, 60);
@@ -36,24 +38,43 @@ class DemoPages {
         this.atStartup = atStartup;
     }
 
+    private volatile long checkedAt;
+    private volatile boolean loaded;
+
+    /** For the banner of every page; asked of the database at most every 10 s, not on each API call. */
     @ModelAttribute("demoData")
     boolean demoData() {
-        return province.loaded();
+        long now = System.currentTimeMillis();
+        if (now - checkedAt > 10_000) {
+            loaded = province.loaded();
+            checkedAt = now;
+        }
+        return loaded;
     }
 
     /** Loads the demo in the background; the import's progress page follows it. */
     @PostMapping("/demo")
     String load() {
         CurrentUser.require(Right.GEOGRAPHY_ADMIN);
+        CurrentUser.require(Right.PERSON_IMPORT);
         if (province.loaded()) return "redirect:/";
-        UUID job = jobs.submit("PERSON_IMPORT", "tinh-mau (demo)", CurrentUser.get().username(),
-                progress -> CurrentUser.asSystem(() -> province.build(DEMO).importResult()));
+        // Checked again in the job: jobs run one at a time, so a double click loads the demo once.
+        UUID job = jobs.submit("PERSON_IMPORT", "tinh-mau (demo)", CurrentUser.get().username(), progress -> CurrentUser.asSystem(() -> {
+            if (province.loaded()) throw new IllegalStateException("Tỉnh mẫu đã được tải");
+            String result = province.build(DEMO).importResult();
+            checkedAt = 0;
+            return result;
+        }));
         return "redirect:/persons/import/" + job;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void loadAtStartup() {
         if (!atStartup || province.loaded()) return;
+        if (province.registryHasPersons()) {
+            org.slf4j.LoggerFactory.getLogger(DemoPages.class).warn("phaodai.demo=true ignored: the registry already holds persons");
+            return;
+        }
         CurrentUser.asSystem(() -> province.build(DEMO));
     }
 }

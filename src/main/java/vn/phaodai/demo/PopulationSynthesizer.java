@@ -43,7 +43,8 @@ public final class PopulationSynthesizer {
     private final java.util.Set<Long> identities = new java.util.HashSet<>();
 
     /**
-     * @param birthProvinces CCCD province codes (2 digits) people were registered in: mostly the province's own
+     * @param birthProvinces CCCD province codes (2 digits) people were registered in, mostly the province's own;
+     *                       empty for the demo province, whose residents get numbers that no citizen holds
      */
     PopulationSynthesizer(long seed, LocalDate reference, List<Place> places, List<Employer> employers, List<String> birthProvinces) {
         this.random = new SplittableRandom(seed);
@@ -97,8 +98,8 @@ public final class PopulationSynthesizer {
                         .append(String.format("%02d/%02d/%d", born.getDayOfMonth(), born.getMonthValue(), born.getYear())).append(",,")
                         .append(nationalId(m, born.getYear())).append(',')
                         .append(m.age >= 15 && random.nextInt(100) < 92 ? phone() : "").append(',')
-                        .append(place.communeCode()).append(',').append(village).append(',')
-                        .append(village.isEmpty() ? "" : "Số " + (1 + households % 300) + " " + village).append(',')
+                        .append(place.communeCode()).append(',').append(csv(village)).append(',')
+                        .append(village.isEmpty() ? "" : csv("Số " + (1 + households % 300) + " " + village)).append(',')
                         .append(key).append(',').append(relation(m, head)).append(',')
                         .append(occupation).append(',').append(employer).append(',')
                         .append(isPregnant ? "x" : "").append(',').append(comorbidity).append('\n');
@@ -205,11 +206,20 @@ public final class PopulationSynthesizer {
      */
     private String nationalId(Member m, int birthYear) {
         if (m.age < 6 && random.nextInt(100) >= 60) return "";
+        if (birthProvinces.isEmpty()) {
+            // The demo province: 9-digit numbers under the prefix 99, which no province uses, never a real citizen's.
+            return "99" + String.format("%07d", serials.merge("demo", 1, Integer::sum));
+        }
         String province = birthProvinces.get(random.nextInt(100) < 90 ? 0 : random.nextInt(birthProvinces.size()));
         int centurySex = (birthYear >= 2000 ? 2 : 0) + (m.male ? 0 : 1);
         String prefix = "0" + province + centurySex + String.format("%02d", birthYear % 100);
         int serial = serials.merge(prefix, 1, Integer::sum);
         return prefix + String.format("%06d", serial);
+    }
+
+    /** A field as CSV: village names come from the database and may hold a comma or a quote. */
+    private static String csv(String value) {
+        return value.indexOf(',') < 0 && value.indexOf('"') < 0 ? value : '"' + value.replace("\"", "\"\"") + '"';
     }
 
     private String phone() {

@@ -107,17 +107,28 @@ public class SyntheticProvince {
             List<PopulationSynthesizer.Place> places = villages(province, random);
             List<PopulationSynthesizer.Employer> employers = enterprises(province, places, o.persons(), random);
             Path file = Files.createTempFile("phaodai-synthetic", ".csv");
-            long start = System.nanoTime();
-            List<String> birthProvinces = List.of(province.equals(DEMO_PROVINCE) ? "42" : province, "01", "79", "40", "38", "44");
-            PopulationSynthesizer.Stats stats;
-            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                stats = new PopulationSynthesizer(o.seed(), REFERENCE, places, employers, birthProvinces).write(o.persons(), out);
+            boolean written = false;
+            try {
+                long start = System.nanoTime();
+                List<String> birthProvinces = province.equals(DEMO_PROVINCE) ? List.of() : List.of(province, "01", "79", "40", "38", "44");
+                PopulationSynthesizer.Stats stats;
+                try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    stats = new PopulationSynthesizer(o.seed(), REFERENCE, places, employers, birthProvinces).write(o.persons(), out);
+                }
+                written = true;
+                return new Prepared(province, file, places.size(), places.stream().mapToInt(p -> p.villages().size()).sum(),
+                        employers.size(), stats, (System.nanoTime() - start) / 1_000_000);
+            } finally {
+                if (!written) Files.deleteIfExists(file);
             }
-            return new Prepared(province, file, places.size(), places.stream().mapToInt(p -> p.villages().size()).sum(),
-                    employers.size(), stats, (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether the registry holds anyone: the demo is loaded only into an empty one. */
+    public boolean registryHasPersons() {
+        return jdbc.sql("select exists (select 1 from person)").query(Boolean.class).single();
     }
 
     /** Whether a synthetic province has been loaded (the UI marks its data as demo data). */
@@ -144,7 +155,8 @@ public class SyntheticProvince {
         Path file = Files.createTempFile("phaodai-tinh-mau", ".csv");
         try {
             Files.writeString(file, csv);
-            geographyImporter.importList(file, "tinh-mau.csv", "generator", false, true);
+            var summary = geographyImporter.importList(file, "tinh-mau.csv", "generator", false, true);
+            if (!summary.applied()) throw new IllegalStateException("The demo geography was refused: " + summary.rejected());
         } finally {
             Files.deleteIfExists(file);
         }
@@ -156,21 +168,23 @@ public class SyntheticProvince {
         for (AdminUnit district : geography.districts(province)) {
             for (AdminUnit commune : geography.communes(district.code())) {
                 if (!commune.active()) continue;
-                List<String> names = new ArrayList<>(geography.villages(commune.code()).stream().map(v -> v.name()).toList());
-                if (names.isEmpty()) {
+                int n = 4 + random.nextInt(9); // drawn for every commune, so that a re-run draws the same
+                if (activeVillages(commune.code()).isEmpty()) {
                     boolean ward = commune.kind() == UnitKind.WARD;
-                    int n = 4 + random.nextInt(9);
                     for (int i = 1; i <= n; i++) {
-                        String name = (ward ? "Tổ dân phố " : "Thôn ") + i;
-                        geography.addVillage(commune.code(), name, ward ? "TO_DAN_PHO" : "THON");
-                        names.add(name);
+                        geography.addVillage(commune.code(), (ward ? "Tổ dân phố " : "Thôn ") + i, ward ? "TO_DAN_PHO" : "THON");
                     }
                 }
-                places.add(new PopulationSynthesizer.Place(commune.code(), names));
+                places.add(new PopulationSynthesizer.Place(commune.code(), activeVillages(commune.code())));
             }
         }
         if (places.isEmpty()) throw new InvalidInputException("province", "Tỉnh " + province + " không có phường/xã");
         return places;
+    }
+
+    /** A commune's active villages in the one order the database gives them (by name), fresh or not. */
+    private List<String> activeVillages(String communeCode) {
+        return geography.villages(communeCode).stream().filter(v -> v.active()).map(v -> v.name()).toList();
     }
 
     /**

@@ -101,7 +101,8 @@ class PersonSearch {
             p.put("village", c.villageId());
         }
         String q = c.q() == null ? "" : c.q().strip();
-        if (!q.isEmpty()) {
+        // One letter (or only wildcards) would match everyone and cost a full read; it filters nothing.
+        if (q.replaceAll("[%_\\\\\\s]", "").length() >= 2) {
             String digits = q.replaceAll("[\\s.\\-()+]", "");
             if (digits.chars().allMatch(Character::isDigit)) {
                 String phone = PhoneNumbers.normalise(q);
