@@ -5,8 +5,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import tools.jackson.databind.json.JsonMapper;
 import vn.phaodai.jobs.Jobs;
@@ -17,10 +15,10 @@ import java.util.UUID;
 
 /**
  * The demo: a small synthetic province loaded with one click from the administrator's home page, or at
- * start-up with {@code --phaodai.demo=true}. Every page then says that the data is demo data.
+ * start-up with {@code --phaodai.demo=true}. Every page then says that the data is demo data (the layout asks
+ * {@link SyntheticProvince#loaded()} itself, so that API calls do not pay for the banner).
  */
 @Controller
-@ControllerAdvice(annotations = Controller.class)
 @ConditionalOnWebApplication
 class DemoPages {
 
@@ -38,20 +36,6 @@ class DemoPages {
         this.atStartup = atStartup;
     }
 
-    private volatile long checkedAt;
-    private volatile boolean loaded;
-
-    /** For the banner of every page; asked of the database at most every 10 s, not on each API call. */
-    @ModelAttribute("demoData")
-    boolean demoData() {
-        long now = System.currentTimeMillis();
-        if (now - checkedAt > 10_000) {
-            loaded = province.loaded();
-            checkedAt = now;
-        }
-        return loaded;
-    }
-
     /** Loads the demo in the background; the import's progress page follows it. */
     @PostMapping("/demo")
     String load() {
@@ -61,9 +45,7 @@ class DemoPages {
         // Checked again in the job: jobs run one at a time, so a double click loads the demo once.
         UUID job = jobs.submit("PERSON_IMPORT", "tinh-mau (demo)", CurrentUser.get().username(), progress -> CurrentUser.asSystem(() -> {
             if (province.loaded()) throw new IllegalStateException("Tỉnh mẫu đã được tải");
-            String result = province.build(DEMO).importResult();
-            checkedAt = 0;
-            return result;
+            return province.build(DEMO).importResult();
         }));
         return "redirect:/persons/import/" + job;
     }

@@ -26,7 +26,6 @@ import vn.phaodai.shared.Uploads;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -40,12 +39,10 @@ class PersonPages {
     private final Geography geography;
     private final PersonImport personImport;
     private final Jobs jobs;
-    private final PersonExport export;
     private final JsonMapper json;
 
     PersonPages(Persons persons, Households households, Geography geography, PersonImport personImport, Jobs jobs,
-                PersonExport export, JsonMapper json) {
-        this.export = export;
+                JsonMapper json) {
         this.json = json;
         this.persons = persons;
         this.households = households;
@@ -155,7 +152,7 @@ class PersonPages {
     }
 
     @PostMapping("/persons/{id}/merge")
-    String merge(@PathVariable long id, @RequestParam long duplicateId, Principal user) {
+    String merge(@PathVariable long id, @RequestParam long duplicateId) {
         persons.merge(id, duplicateId);
         return "redirect:/persons/" + id;
     }

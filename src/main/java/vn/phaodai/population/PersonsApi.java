@@ -25,7 +25,6 @@ import vn.phaodai.shared.Uploads;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,13 +37,11 @@ class PersonsApi {
     private final Persons persons;
     private final Households households;
     private final PersonImport personImport;
-    private final PersonExport export;
 
-    PersonsApi(Persons persons, Households households, PersonImport personImport, PersonExport export) {
+    PersonsApi(Persons persons, Households households, PersonImport personImport) {
         this.persons = persons;
         this.households = households;
         this.personImport = personImport;
-        this.export = export;
     }
 
     @PostMapping("/persons")
@@ -93,7 +90,7 @@ class PersonsApi {
 
     @PostMapping("/persons/{id}/merge")
     @Operation(summary = "Merge the duplicate into this person: everything pointing at the duplicate moves here")
-    Person merge(@PathVariable long id, @RequestBody MergeRequest body, Principal user) {
+    Person merge(@PathVariable long id, @RequestBody MergeRequest body) {
         if (body.duplicateId() == null) throw new InvalidInputException("duplicateId", "Cần mã hồ sơ trùng (duplicateId)");
         return persons.merge(id, body.duplicateId());
     }

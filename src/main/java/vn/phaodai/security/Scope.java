@@ -29,12 +29,6 @@ public record Scope(boolean everything, Set<String> communes, Set<Long> villages
         return "(" + communeColumn + " = any(:scopeCommunes) or " + villageColumn + " = any(:scopeVillages))";
     }
 
-    /** The same for rows that have a commune but no village. */
-    public String condition(String communeColumn) {
-        if (everything) return "true";
-        return communeColumn + " = any(:scopeCommunes)";
-    }
-
     public Map<String, Object> params() {
         Map<String, Object> p = new HashMap<>();
         p.put("scopeCommunes", communes.toArray(String[]::new));

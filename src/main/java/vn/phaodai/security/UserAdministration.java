@@ -82,8 +82,7 @@ public class UserAdministration {
     /** The users whose jurisdiction lies inside the administrator's. */
     public List<UserView> list() {
         PhaodaiUser admin = CurrentUser.require(Right.USER_ADMIN);
-        return users.usernames().stream().map(users::find).flatMap(java.util.Optional::stream)
-                .filter(u -> admin.scope().includes(u.scope())).map(UserAdministration::view).toList();
+        return users.all().stream().filter(u -> admin.scope().includes(u.scope())).map(UserAdministration::view).toList();
     }
 
     @Transactional

@@ -32,11 +32,20 @@ class Users implements UserDetailsService {
         return find(username).orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
+    private static final String SELECT = """
+            select u.*, coalesce(locked_until > now(), false) as locked,
+                   array(select distinct unnest(r.rights) from role r where r.code = any(u.roles)) as rights
+            from app_user u""";
+
     Optional<PhaodaiUser> find(String username) {
-        return jdbc.sql("""
-                select u.*, coalesce(locked_until > now(), false) as locked,
-                       array(select distinct unnest(r.rights) from role r where r.code = any(u.roles)) as rights
-                from app_user u where username = ?""").param(username).query(this::user).optional();
+        return jdbc.sql(SELECT + " where username = ?").param(username).query(this::user).optional();
+    }
+
+    /** Every user in one query; users sharing a jurisdiction share the work of resolving it. */
+    List<PhaodaiUser> all() {
+        java.util.Map<String, Scope> scopes = new java.util.HashMap<>();
+        return jdbc.sql(SELECT + " order by username").query((rs, i) -> user(rs, (level, codes) ->
+                scopes.computeIfAbsent(level + codes, k -> jurisdictions.scope(level, codes)))).list();
     }
 
     Optional<PhaodaiUser> find(long id) {
@@ -45,6 +54,10 @@ class Users implements UserDetailsService {
     }
 
     private PhaodaiUser user(ResultSet rs, int i) throws SQLException {
+        return user(rs, jurisdictions::scope);
+    }
+
+    private PhaodaiUser user(ResultSet rs, java.util.function.BiFunction<String, List<String>, Scope> scopeOf) throws SQLException {
         Set<Right> rights = EnumSet.noneOf(Right.class);
         for (String r : strings(rs.getArray("rights"))) {
             try {
@@ -58,7 +71,7 @@ class Users implements UserDetailsService {
         return new PhaodaiUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
                 rs.getBoolean("enabled"), rs.getBoolean("locked"), rs.getInt("stamp"),
                 new LinkedHashSet<>(Arrays.asList(strings(rs.getArray("roles")))), rights, level, codes,
-                jurisdictions.scope(level, codes));
+                scopeOf.apply(level, codes));
     }
 
     private static String[] strings(Array a) throws SQLException {
@@ -91,10 +104,6 @@ class Users implements UserDetailsService {
     /** The current stamp and enabled flag, checked on each request of a session. */
     Optional<Integer> liveStamp(String username) {
         return jdbc.sql("select stamp from app_user where username = ? and enabled").param(username).query(Integer.class).optional();
-    }
-
-    List<String> usernames() {
-        return jdbc.sql("select username from app_user order by username").query(String.class).list();
     }
 
     Set<String> roleCodes() {
