@@ -14,5 +14,15 @@ public enum Right {
     AGGREGATE_READ,
     GEOGRAPHY_ADMIN,
     USER_ADMIN,
-    AUDIT_READ
+    AUDIT_READ,
+    /** Samples and test results of persons in the jurisdiction (health data). */
+    TESTING_READ,
+    /** Register samples, pools and screening campaigns. */
+    TESTING_WRITE,
+    /** Report laboratory results (a laboratory serves the whole province: results are write-only). */
+    LAB_RESULT_WRITE,
+    CASE_READ,
+    CASE_WRITE,
+    /** Issue official decisions (isolation, end of isolation) with their numbers. */
+    DECISION_ISSUE
 }
