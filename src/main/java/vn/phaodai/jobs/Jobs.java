@@ -6,6 +6,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.core.Authentication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.phaodai.shared.NotFoundException;
 import vn.phaodai.shared.PageResult;
 
@@ -38,8 +41,13 @@ public class Jobs {
         return t;
     });
 
-    Jobs(JdbcClient jdbc) {
+    /** Progress is written in its own transaction, so that it shows while the work's transaction is open. */
+    private final TransactionTemplate apart;
+
+    Jobs(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.apart = new TransactionTemplate(transactions);
+        this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Queues the work; it returns its result as JSON text. */
@@ -118,13 +126,15 @@ public class Jobs {
         @Override
         public void phase(String phase, int rowsTotal) {
             flush();
-            jdbc.sql("update job set phase = ?, rows_total = ? where id = ?").params(phase, rowsTotal, id).update();
+            apart.executeWithoutResult(t -> jdbc.sql("update job set phase = ?, rows_total = ? where id = ?")
+                    .params(phase, rowsTotal, id).update());
         }
 
         @Override
         public void rowsDone(int rowsDone, int rowsRejected) {
             flush();
-            jdbc.sql("update job set rows_done = ?, rows_rejected = ? where id = ?").params(rowsDone, rowsRejected, id).update();
+            apart.executeWithoutResult(t -> jdbc.sql("update job set rows_done = ?, rows_rejected = ? where id = ?")
+                    .params(rowsDone, rowsRejected, id).update());
         }
 
         @Override
@@ -143,7 +153,8 @@ public class Jobs {
                 params.add(r.line());
                 params.add(r.reason());
             }
-            jdbc.sql("insert into job_rejection (job_id, line, reason) values " + values).params(params).update();
+            apart.executeWithoutResult(t -> jdbc.sql("insert into job_rejection (job_id, line, reason) values " + values)
+                    .params(params).update());
             pending.clear();
         }
     }

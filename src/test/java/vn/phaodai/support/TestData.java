@@ -19,7 +19,8 @@ public final class TestData {
     public static void reset(JdbcClient jdbc) {
         jdbc.sql("""
                 truncate person_merge, person_duplicate, person, household, enterprise, village, commune, district, province,
-                         geography_change, geography_import, job_rejection, job restart identity cascade""").update();
+                         geography_change, geography_import, job_rejection, job, sample_pool, screening_campaign,
+                         decision_counter restart identity cascade""").update();
     }
 
     /** The application cannot empty the audit trail; tests start each case from a fresh chain. */
@@ -31,7 +32,9 @@ public final class TestData {
 
     /** Empty registry on top of the national list (loaded once: it does not change between tests). */
     public static void registryOnNationalList(JdbcClient jdbc, TestApi api) {
-        jdbc.sql("truncate person_merge, person_duplicate, person, household, enterprise, village, job_rejection, job restart identity cascade").update();
+        jdbc.sql("""
+                truncate person_merge, person_duplicate, person, household, enterprise, village, job_rejection, job,
+                         sample_pool, screening_campaign, decision_counter restart identity cascade""").update();
         emptyAuditLog(jdbc);
         long communes = jdbc.sql("select count(*) from commune where active").query(Long.class).single();
         if (communes != 10_599) {

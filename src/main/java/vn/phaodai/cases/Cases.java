@@ -1,0 +1,337 @@
+package vn.phaodai.cases;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.phaodai.population.Persons;
+import vn.phaodai.security.AuditLog;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.PhaodaiUser;
+import vn.phaodai.security.Right;
+import vn.phaodai.security.Scope;
+import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.FieldError;
+import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.NotFoundException;
+import vn.phaodai.shared.PageResult;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Confirmed cases: the directory, a case and its changes of care, its outcome. */
+@Service
+public class Cases {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    static final String SELECT = """
+            select c.*, p.full_name, p.sex, p.birth_year, p.date_of_birth, p.national_id, p.phone, p.address,
+                   s.code as confirming_sample_code
+            from covid_case c join person_card p on p.id = c.person_id
+            left join sample s on s.id = c.confirming_sample_id
+            """;
+    static final RowMapper<CovidCase> CASE = (rs, i) -> new CovidCase(rs.getLong("id"), rs.getInt("version"),
+            rs.getLong("person_id"), rs.getString("full_name"), rs.getString("sex"), rs.getInt("birth_year"),
+            rs.getObject("date_of_birth", LocalDate.class), rs.getString("national_id"), rs.getString("phone"),
+            rs.getString("address"), rs.getString("commune_code"), (Long) rs.getObject("village_id"), rs.getString("status"),
+            rs.getObject("confirmed_on", LocalDate.class), rs.getString("confirming_sample_code"), rs.getString("basis"),
+            rs.getString("rule_document"), rs.getString("evidence"), rs.getString("source"), rs.getBoolean("symptomatic"),
+            rs.getObject("onset_date", LocalDate.class), rs.getString("severity"), rs.getString("care_setting"),
+            rs.getString("facility"), strings(rs.getArray("comorbidities")), rs.getBoolean("pregnant"),
+            (Integer) rs.getObject("vaccine_doses"), rs.getString("responsible_worker"),
+            rs.getObject("outcome_on", LocalDate.class), rs.getString("discarded_reason"), rs.getString("created_by"),
+            rs.getObject("created_at", OffsetDateTime.class));
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    Cases(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** The directory: filtered, newest confirmation first, one page with its total. */
+    public PageResult<CovidCase> search(CaseCriteria criteria, int page, int size) {
+        PhaodaiUser user = CurrentUser.require(Right.CASE_READ);
+        CaseCriteria.Where where = criteria.where(user.scope());
+        long total = jdbc.sql("select count(*) from covid_case c join person_card p on p.id = c.person_id where " + where.sql())
+                .params(where.params()).query(Long.class).single();
+        Map<String, Object> params = new HashMap<>(where.params());
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<CovidCase> items = jdbc.sql(SELECT + " where " + where.sql() + " order by c.confirmed_on desc, c.id desc limit :limit offset :offset")
+                .params(params).query(CASE).list();
+        return new PageResult<>(items, total, page, size);
+    }
+
+    /** Every case matching, for the Excel export (streamed by the caller). */
+    void forEach(CaseCriteria criteria, java.util.function.Consumer<CovidCase> each) {
+        PhaodaiUser user = CurrentUser.require(Right.CASE_READ);
+        CaseCriteria.Where where = criteria.where(user.scope());
+        audit.record("EXPORT", "case", null, null, Map.of("criteria", criteria));
+        jdbc.sql(SELECT + " where " + where.sql() + " order by c.confirmed_on desc, c.id desc").params(where.params())
+                .query(CASE).stream().forEach(each);
+    }
+
+    public CovidCase get(long id) {
+        PhaodaiUser user = CurrentUser.require(Right.CASE_READ);
+        CovidCase c = find(id, user.scope()).orElseThrow(() -> notFound(id));
+        audit.record("VIEW", "case", id, c.personId(), null);
+        return c;
+    }
+
+    Optional<CovidCase> find(long id, Scope scope) {
+        Map<String, Object> params = new HashMap<>(scope.params());
+        params.put("id", id);
+        return jdbc.sql(SELECT + " where c.id = :id and " + scope.condition("c.commune_code", "c.village_id"))
+                .params(params).query(CASE).optional();
+    }
+
+    /** A person's cases, newest first (an empty list for a person with none or outside the jurisdiction). */
+    public List<CovidCase> ofPerson(long personId) {
+        PhaodaiUser user = CurrentUser.require(Right.CASE_READ);
+        Map<String, Object> params = new HashMap<>(user.scope().params());
+        params.put("person", personId);
+        return jdbc.sql(SELECT + " where c.person_id = :person and " + user.scope().condition("c.commune_code", "c.village_id")
+                + " order by c.confirmed_on desc").params(params).query(CASE).list();
+    }
+
+    /** A case entered by hand with its evidence; refused (409) while the person has an open case. */
+    @Transactional
+    public CovidCase create(CaseForms.NewCase form) {
+        PhaodaiUser user = CurrentUser.require(Right.CASE_WRITE);
+        List<FieldError> errors = new ArrayList<>();
+        if (form.personId() == null) errors.add(new FieldError("personId", "Chọn người bệnh"));
+        LocalDate confirmed = date(errors, "confirmedOn", form.confirmedOn(), true);
+        LocalDate onset = date(errors, "onsetDate", form.onsetDate(), false);
+        if (form.evidence() == null || form.evidence().isBlank()) {
+            errors.add(new FieldError("evidence", "Ghi bằng chứng xác định ca bệnh (xét nghiệm ở đâu, ngày nào, giấy tờ)"));
+        }
+        String source = oneOf(errors, "source", form.source(), CovidCase.SOURCES, "COMMUNITY");
+        String severity = oneOf(errors, "severity", form.severity(), CovidCase.SEVERITIES, "ASYMPTOMATIC");
+        String care = oneOf(errors, "careSetting", form.careSetting(), CovidCase.CARE_SETTINGS, "HOME");
+        doses(errors, form.vaccineDoses());
+        if (confirmed != null && confirmed.isAfter(LocalDate.now(VIETNAM))) errors.add(new FieldError("confirmedOn", "Ngày xác định ở tương lai"));
+        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        Map<String, Object> person = person(form.personId(), user.scope());
+        Map<String, Object> p = new HashMap<>(person);
+        p.put("confirmed", confirmed);
+        p.put("evidence", form.evidence().strip());
+        p.put("source", source);
+        p.put("symptomatic", Boolean.TRUE.equals(form.symptomatic()));
+        p.put("onset", onset);
+        p.put("severity", severity);
+        p.put("care", care);
+        p.put("facility", blankToNull(form.facility()));
+        p.put("doses", form.vaccineDoses());
+        p.put("worker", blankToNull(form.responsibleWorker()));
+        p.put("user", user.username());
+        long id;
+        try {
+            id = jdbc.sql("""
+                    insert into covid_case (person_id, commune_code, village_id, confirmed_on, basis, evidence, source, symptomatic,
+                                            onset_date, severity, care_setting, facility, comorbidities, pregnant, vaccine_doses,
+                                            responsible_worker, created_by)
+                    values (:id, :commune_code, :village_id, :confirmed, 'MANUAL', :evidence, :source, :symptomatic, :onset, :severity,
+                            :care, :facility, :comorbidities, :pregnant, :doses, :worker, :user)
+                    returning id""").params(p).query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            long open = jdbc.sql("select id from covid_case where person_id = ? and status = 'ACTIVE'").param(form.personId())
+                    .query(Long.class).single();
+            throw new ConflictException("Người này đang là ca bệnh " + open + "; không tạo ca thứ hai", "personId", Map.of("caseId", open));
+        }
+        jdbc.sql("""
+                insert into case_state (case_id, valid_from, care_setting, facility, severity, changed_by, note)
+                values (?, ?, ?, ?, ?, ?, 'Nhập ca bệnh')""")
+                .params(id, confirmed.atStartOfDay(VIETNAM).toOffsetDateTime(), care, p.get("facility"), severity, user.username()).update();
+        CovidCase created = find(id, user.scope()).orElseThrow();
+        audit.record("CREATE", "case", id, created.personId(), Map.of("after", created));
+        return created;
+    }
+
+    /** Changes the details, with the version read (409 when someone changed it meanwhile). */
+    @Transactional
+    public CovidCase update(long id, CaseForms.Details form) {
+        PhaodaiUser user = CurrentUser.require(Right.CASE_WRITE);
+        CovidCase before = find(id, user.scope()).orElseThrow(() -> notFound(id));
+        List<FieldError> errors = new ArrayList<>();
+        if (form.version() == null) errors.add(new FieldError("version", "Cần phiên bản (version) của ca bệnh đã đọc"));
+        String source = oneOf(errors, "source", form.source(), CovidCase.SOURCES, before.source());
+        LocalDate onset = date(errors, "onsetDate", form.onsetDate(), false);
+        doses(errors, form.vaccineDoses());
+        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", id);
+        p.put("version", form.version());
+        p.put("source", source);
+        p.put("symptomatic", form.symptomatic() == null ? before.symptomatic() : form.symptomatic());
+        p.put("onset", onset);
+        p.put("comorbidities", (form.comorbidities() == null ? before.comorbidities() : form.comorbidities()).toArray(String[]::new));
+        p.put("pregnant", form.pregnant() == null ? before.pregnant() : form.pregnant());
+        p.put("doses", form.vaccineDoses());
+        p.put("worker", blankToNull(form.responsibleWorker()));
+        p.put("evidence", form.evidence() == null ? before.evidence() : blankToNull(form.evidence()));
+        int changed = jdbc.sql("""
+                update covid_case set source = :source, symptomatic = :symptomatic, onset_date = :onset, comorbidities = :comorbidities,
+                       pregnant = :pregnant, vaccine_doses = :doses, responsible_worker = :worker, evidence = :evidence,
+                       version = version + 1, updated_at = now()
+                where id = :id and version = :version""").params(p).update();
+        if (changed == 0) throw stale(before, form.version());
+        CovidCase after = find(id, user.scope()).orElseThrow();
+        audit.record("UPDATE", "case", id, after.personId(), Map.of("before", before, "after", after));
+        return after;
+    }
+
+    /** A transfer to another care setting (or a change of severity), kept in the case's history. */
+    @Transactional
+    public CovidCase transfer(long id, CaseForms.Transfer form) {
+        PhaodaiUser user = CurrentUser.require(Right.CASE_WRITE);
+        CovidCase before = find(id, user.scope()).orElseThrow(() -> notFound(id));
+        if (!before.active()) throw new ConflictException("Ca bệnh đã kết thúc (" + before.status() + ")", "status", Map.of());
+        List<FieldError> errors = new ArrayList<>();
+        String care = oneOf(errors, "careSetting", form.careSetting(), CovidCase.CARE_SETTINGS, before.careSetting());
+        String severity = oneOf(errors, "severity", form.severity(), CovidCase.SEVERITIES, before.severity());
+        OffsetDateTime at = OffsetDateTime.now(VIETNAM);
+        if (form.at() != null && !form.at().isBlank()) {
+            try {
+                at = java.time.LocalDateTime.parse(form.at()).atZone(VIETNAM).toOffsetDateTime();
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("at", "Thời điểm không hợp lệ: " + form.at()));
+            }
+        }
+        if (at.toLocalDate().isBefore(before.confirmedOn())) errors.add(new FieldError("at", "Trước ngày xác định ca bệnh"));
+        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        String facility = "HOME".equals(care) ? null : blankToNull(form.facility());
+        jdbc.sql("""
+                insert into case_state (case_id, valid_from, care_setting, facility, severity, note, changed_by)
+                values (?, ?, ?, ?, ?, ?, ?)""").params(id, at, care, facility, severity, blankToNull(form.note()), user.username()).update();
+        jdbc.sql("""
+                update covid_case set care_setting = ?, facility = ?, severity = ?, version = version + 1, updated_at = now()
+                where id = ?""").params(care, facility, severity, id).update();
+        CovidCase after = find(id, user.scope()).orElseThrow();
+        audit.record("TRANSFER", "case", id, after.personId(), Map.of("before", before.careSetting() + "/" + before.severity(),
+                "after", care + "/" + severity));
+        return after;
+    }
+
+    /** Ends a case: recovered, died or transferred out of the province, on a date. */
+    @Transactional
+    public CovidCase close(long id, CaseForms.Outcome form) {
+        PhaodaiUser user = CurrentUser.require(Right.CASE_WRITE);
+        CovidCase before = find(id, user.scope()).orElseThrow(() -> notFound(id));
+        if (!before.active()) throw new ConflictException("Ca bệnh đã kết thúc (" + before.status() + ")", "status", Map.of());
+        List<FieldError> errors = new ArrayList<>();
+        String outcome = oneOf(errors, "outcome", form.outcome(), CovidCase.OUTCOMES, null);
+        if (outcome == null && errors.isEmpty()) errors.add(new FieldError("outcome", "Chọn kết quả điều trị"));
+        LocalDate on = date(errors, "on", form.on(), true);
+        if (on != null && on.isBefore(before.confirmedOn())) errors.add(new FieldError("on", "Trước ngày xác định ca bệnh"));
+        if (on != null && on.isAfter(LocalDate.now(VIETNAM))) errors.add(new FieldError("on", "Ngày ở tương lai"));
+        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        jdbc.sql("update covid_case set status = ?, outcome_on = ?, version = version + 1, updated_at = now() where id = ?")
+                .params(outcome, on, id).update();
+        CovidCase after = find(id, user.scope()).orElseThrow();
+        audit.record("CLOSE", "case", id, after.personId(), Map.of("outcome", outcome, "on", on.toString(),
+                "note", form.note() == null ? "" : form.note()));
+        return after;
+    }
+
+    /** One step of a case's history. */
+    public record State(OffsetDateTime from, String careSetting, String facility, String severity, String note, String changedBy) {
+    }
+
+    public List<State> states(long id) {
+        get(id);
+        return jdbc.sql("select valid_from, care_setting, facility, severity, note, changed_by from case_state where case_id = ? order by valid_from, id")
+                .param(id).query((rs, i) -> new State(rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6))).list();
+    }
+
+    /** Cases follow their person when two records of the same person are merged. */
+    @EventListener
+    void on(Persons.PersonsMerged merged) {
+        // Two open cases of one person: the loser's tests join the winner's case, and its own case is discarded.
+        jdbc.sql("""
+                with dup as (select l.id as loser_case, w.id as winner_case from covid_case l join covid_case w
+                             on w.person_id = :winner and w.status = 'ACTIVE' where l.person_id = :loser and l.status = 'ACTIVE'),
+                moved as (update case_test ct set case_id = dup.winner_case from dup where ct.case_id = dup.loser_case)
+                update covid_case c set status = 'DISCARDED', discarded_reason = 'Trùng ca khi gộp hồ sơ người ' || :winner
+                from dup where c.id = dup.loser_case""").param("winner", merged.winnerId()).param("loser", merged.loserId()).update();
+        jdbc.sql("update covid_case set person_id = ? where person_id = ?").params(merged.winnerId(), merged.loserId()).update();
+    }
+
+    private Map<String, Object> person(long personId, Scope scope) {
+        Map<String, Object> params = new HashMap<>(scope.params());
+        params.put("id", personId);
+        return jdbc.sql("select id, commune_code, village_id, comorbidities, pregnant from person_card p where id = :id and "
+                        + scope.condition("p.commune_code", "p.village_id"))
+                .params(params).query((rs, i) -> {
+                    Map<String, Object> m = new HashMap<>();
+                    m.put("id", rs.getLong(1));
+                    m.put("commune_code", rs.getString(2));
+                    m.put("village_id", rs.getObject(3));
+                    m.put("comorbidities", rs.getArray(4));
+                    m.put("pregnant", rs.getBoolean(5));
+                    return m;
+                }).optional().orElseThrow(() -> new NotFoundException("Không có người mã " + personId));
+    }
+
+    private static ConflictException stale(CovidCase before, int sent) {
+        return new ConflictException("Ca bệnh đã được người khác sửa (phiên bản hiện tại " + before.version() + ", bạn gửi "
+                + sent + "); hãy tải lại rồi sửa", "version", Map.of("currentVersion", before.version()));
+    }
+
+    static NotFoundException notFound(long id) {
+        return new NotFoundException("Không có ca bệnh mã " + id);
+    }
+
+    static LocalDate date(List<FieldError> errors, String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) errors.add(new FieldError(field, "Thiếu ngày"));
+            return null;
+        }
+        for (DateTimeFormatter f : List.of(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("d/M/uuuu"))) {
+            try {
+                return LocalDate.parse(value.strip(), f);
+            } catch (DateTimeParseException ignored) {
+                // next format
+            }
+        }
+        errors.add(new FieldError(field, "Ngày không hợp lệ: " + value + " (dd/mm/yyyy)"));
+        return null;
+    }
+
+    private static String oneOf(List<FieldError> errors, String field, String value, List<String> allowed, String fallback) {
+        if (value == null || value.isBlank()) return fallback;
+        if (!allowed.contains(value)) {
+            errors.add(new FieldError(field, "Giá trị không hợp lệ: " + value + " (" + String.join(", ", allowed) + ")"));
+            return fallback;
+        }
+        return value;
+    }
+
+    private static void doses(List<FieldError> errors, Integer doses) {
+        if (doses != null && (doses < 0 || doses > 5)) errors.add(new FieldError("vaccineDoses", "Số mũi tiêm từ 0 đến 5"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+}

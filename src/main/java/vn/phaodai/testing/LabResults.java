@@ -1,0 +1,203 @@
+package vn.phaodai.testing;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import vn.phaodai.jobs.Job;
+import vn.phaodai.jobs.JobProgress;
+import vn.phaodai.jobs.Jobs;
+import vn.phaodai.security.AuditLog;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.PhaodaiUser;
+import vn.phaodai.security.Right;
+import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.SpreadsheetReader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Laboratory results, one at a time, in batches through the API, or as a laboratory's file. Keyed by the
+ * sample code: sending the same result again changes nothing, a different one is an amendment with its
+ * history. A laboratory serves the whole province, so reporting needs only the right, not a jurisdiction;
+ * the answer names no person.
+ */
+@Service
+public class LabResults {
+
+    public static final String JOB_KIND = "LAB_RESULT_IMPORT";
+
+    /** The answer to a batch: each item's outcome and the totals. */
+    public record BatchAnswer(List<ResultLoader.Outcome> items, ResultLoader.Summary summary) {
+    }
+
+    private final ResultLoader loader;
+    private final TransactionTemplate transaction;
+    private final Jobs jobs;
+    private final JsonMapper json;
+    private final AuditLog audit;
+    private final int maxBatch;
+
+    LabResults(ResultLoader loader, TransactionTemplate transaction, Jobs jobs, JsonMapper json, AuditLog audit,
+               @Value("${phaodai.testing.max-api-batch:10000}") int maxBatch) {
+        this.loader = loader;
+        this.transaction = transaction;
+        this.jobs = jobs;
+        this.json = json;
+        this.audit = audit;
+        this.maxBatch = maxBatch;
+    }
+
+    public BatchAnswer submit(List<LabResultItem> items) {
+        PhaodaiUser user = CurrentUser.require(Right.LAB_RESULT_WRITE);
+        if (items.isEmpty()) throw new InvalidInputException("items", "Không có kết quả nào");
+        if (items.size() > maxBatch) {
+            throw new InvalidInputException("items", "Mỗi lần gửi tối đa " + maxBatch + " kết quả; tệp lớn hơn hãy nhập qua /lab-results/import");
+        }
+        List<ResultLine> lines = new ArrayList<>();
+        List<ResultLoader.Outcome> refused = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            LabResultItem item = items.get(i);
+            try {
+                lines.add(item.check(i + 1));
+            } catch (IllegalArgumentException e) {
+                refused.add(new ResultLoader.Outcome(i + 1, item == null ? null : item.sampleCode(), "REJECTED", e.getMessage(), null));
+            }
+        }
+        BatchAnswer answer = transaction.execute(status -> {
+            if (lines.isEmpty()) return new BatchAnswer(List.of(), new ResultLoader.Summary(0, 0, 0, 0, 0, 0, 0));
+            try {
+                loader.stage(sink -> {
+                    for (ResultLine l : lines) sink.row(l);
+                });
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ResultLoader.Summary summary = loader.apply(user.username(), "API");
+            return new BatchAnswer(loader.outcomes(), summary);
+        });
+        List<ResultLoader.Outcome> all = new ArrayList<>(answer.items());
+        all.addAll(refused);
+        all.sort(Comparator.comparingInt(ResultLoader.Outcome::line));
+        var s = answer.summary();
+        var summary = new ResultLoader.Summary(s.created(), s.unchanged(), s.amended(), s.rejected() + refused.size(),
+                s.casesCreated(), s.casesLinked(), s.casesDiscarded());
+        audit.record("LAB_RESULTS", "sample", null, null, Map.of("items", items.size(), "summary", summary));
+        return new BatchAnswer(all, summary);
+    }
+
+    /** Starts the import of a laboratory's file in the background; the file is deleted when it ends. */
+    public UUID submitFile(Path file, String fileName) {
+        PhaodaiUser user = CurrentUser.require(Right.LAB_RESULT_WRITE);
+        if (!SpreadsheetReader.supports(fileName)) throw new InvalidInputException("file", "Chỉ nhận tệp .csv, .xls hoặc .xlsx");
+        audit.record("IMPORT", "sample", null, null, Map.of("file", fileName));
+        return jobs.submit(JOB_KIND, fileName, user.username(), progress -> {
+            try {
+                return json.writeValueAsString(importFile(file, fileName, user.username(), progress));
+            } finally {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temp file; the OS cleans up
+                }
+            }
+        });
+    }
+
+    /** Imports now, in this thread (benchmarks and the command line). */
+    public Job importNow(Path file, String fileName, String user) {
+        return jobs.runNow(JOB_KIND, fileName, user, progress -> json.writeValueAsString(importFile(file, fileName, user, progress)));
+    }
+
+    /** What a file import did; refused rows are listed in the job's rejections with their line. */
+    public record FileResult(long rowsRead, ResultLoader.Summary summary) {
+    }
+
+    private FileResult importFile(Path file, String fileName, String user, JobProgress progress) {
+        FileReader reader = new FileReader(progress);
+        return transaction.execute(status -> {
+            try {
+                progress.phase("READING", 0);
+                loader.stage(sink -> {
+                    reader.sink = sink;
+                    SpreadsheetReader.read(file, fileName, reader::line);
+                });
+                if (reader.columns == null) throw new IllegalArgumentException("Tệp rỗng: thiếu dòng tiêu đề");
+                progress.rowsDone(reader.read, reader.rejected);
+                progress.phase("APPLYING", reader.read);
+                ResultLoader.Summary s = loader.apply(user, "FILE " + fileName);
+                for (var r : loader.rejections()) progress.reject(r.line(), r.reason());
+                long rejected = reader.rejected + s.rejected();
+                progress.rowsDone(reader.read, (int) rejected);
+                return new FileResult(reader.read, new ResultLoader.Summary(s.created(), s.unchanged(), s.amended(), rejected,
+                        s.casesCreated(), s.casesLinked(), s.casesDiscarded()));
+            } catch (SQLException e) {
+                throw new IllegalStateException("Lỗi cơ sở dữ liệu khi nhập: " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Không đọc được tệp: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Checks each line of the file and stages the good ones. */
+    private static final class FileReader {
+        final JobProgress progress;
+        ResultLoader.Sink sink;
+        int[] columns;
+        int read;
+        int rejected;
+
+        FileReader(JobProgress progress) {
+            this.progress = progress;
+        }
+
+        void line(SpreadsheetReader.Line line) {
+            if (columns == null) {
+                columns = ResultColumns.locate(line.cells());
+                for (ResultColumns c : ResultColumns.values()) {
+                    if (c.required && columns[c.ordinal()] < 0) {
+                        throw new IllegalArgumentException("Dòng tiêu đề thiếu cột bắt buộc: " + c.headers.get(0));
+                    }
+                }
+                return;
+            }
+            if (line.blank()) return;
+            read++;
+            try {
+                sink.row(new ResultLine(line.number(), ResultFields.sampleCode(cell(line, ResultColumns.SAMPLE_CODE)),
+                        ResultFields.personId(cell(line, ResultColumns.PERSON_ID)),
+                        ResultFields.nationalId(cell(line, ResultColumns.NATIONAL_ID)),
+                        ResultFields.testType(cell(line, ResultColumns.TEST_TYPE)),
+                        ResultFields.time(cell(line, ResultColumns.SAMPLED_AT), "Thời gian lấy mẫu"),
+                        ResultFields.result(cell(line, ResultColumns.RESULT)), ResultFields.ct(cell(line, ResultColumns.CT)),
+                        ResultFields.optional(cell(line, ResultColumns.LAB_CODE)),
+                        ResultFields.optional(cell(line, ResultColumns.POOL_CODE)),
+                        ResultFields.reason(cell(line, ResultColumns.REASON)),
+                        ResultFields.yes(cell(line, ResultColumns.SYMPTOMATIC)),
+                        ResultFields.time(cell(line, ResultColumns.RESULT_AT), "Thời gian trả kết quả")));
+            } catch (IllegalArgumentException e) {
+                rejected++;
+                progress.reject(line.number(), e.getMessage());
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            if (read % 100_000 == 0) progress.rowsDone(read, rejected);
+        }
+
+        private String cell(SpreadsheetReader.Line line, ResultColumns c) {
+            int at = columns[c.ordinal()];
+            return at < 0 ? "" : line.cell(at);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package vn.phaodai.testing;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+
+/** The column layout of a laboratory's result file; headers are matched without accents or case, Vietnamese or English. */
+enum ResultColumns {
+    SAMPLE_CODE(true, "Mã mẫu", "sampleCode", "sample_code"),
+    PERSON_ID(false, "Mã người", "personId", "person_id"),
+    NATIONAL_ID(false, "Số CCCD/CMND", "CCCD", "nationalId"),
+    TEST_TYPE(false, "Loại xét nghiệm", "testType", "test_type"),
+    SAMPLED_AT(false, "Thời gian lấy mẫu", "sampledAt", "sampled_at"),
+    RESULT(true, "Kết quả", "result"),
+    CT(false, "Ct"),
+    LAB_CODE(false, "Mã phòng xét nghiệm", "labCode", "lab_code"),
+    POOL_CODE(false, "Mã mẫu gộp", "poolCode", "pool_code"),
+    REASON(false, "Lý do", "reason"),
+    SYMPTOMATIC(false, "Có triệu chứng", "symptomatic"),
+    RESULT_AT(false, "Thời gian trả kết quả", "resultAt", "result_at");
+
+    final boolean required;
+    final List<String> headers;
+
+    ResultColumns(boolean required, String... headers) {
+        this.required = required;
+        this.headers = List.of(headers);
+    }
+
+    static int[] locate(List<String> headerCells) {
+        int[] at = new int[values().length];
+        java.util.Arrays.fill(at, -1);
+        for (int i = 0; i < headerCells.size(); i++) {
+            String h = fold(headerCells.get(i));
+            for (ResultColumns c : values()) {
+                for (String name : c.headers) if (fold(name).equals(h)) at[c.ordinal()] = i;
+            }
+        }
+        return at;
+    }
+
+    private static String fold(String s) {
+        return Normalizer.normalize(s.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "").strip();
+    }
+}
