@@ -1,7 +1,7 @@
 package vn.phaodai.cases;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -128,6 +128,11 @@ public class Cases {
         if (confirmed != null && confirmed.isAfter(LocalDate.now(VIETNAM))) errors.add(new FieldError("confirmedOn", "Ngày xác định ở tương lai"));
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         Map<String, Object> person = person(form.personId(), user.scope());
+        jdbc.sql("select id from covid_case where person_id = ? and status = 'ACTIVE'").param(form.personId()).query(Long.class)
+                .optional().ifPresent(open -> {
+                    throw new ConflictException("Người này đang là ca bệnh " + open + "; không tạo ca thứ hai", "personId",
+                            Map.of("caseId", open));
+                });
         Map<String, Object> p = new HashMap<>(person);
         p.put("confirmed", confirmed);
         p.put("evidence", form.evidence().strip());
@@ -149,10 +154,9 @@ public class Cases {
                     values (:id, :commune_code, :village_id, :confirmed, 'MANUAL', :evidence, :source, :symptomatic, :onset, :severity,
                             :care, :facility, :comorbidities, :pregnant, :doses, :worker, :user)
                     returning id""").params(p).query(Long.class).single();
-        } catch (DuplicateKeyException e) {
-            long open = jdbc.sql("select id from covid_case where person_id = ? and status = 'ACTIVE'").param(form.personId())
-                    .query(Long.class).single();
-            throw new ConflictException("Người này đang là ca bệnh " + open + "; không tạo ca thứ hai", "personId", Map.of("caseId", open));
+        } catch (DataIntegrityViolationException e) {
+            // Another request opened a case for the person a moment ago: the unique index refuses a second.
+            throw new ConflictException("Người này vừa được ghi nhận là ca bệnh; không tạo ca thứ hai", "personId", Map.of());
         }
         jdbc.sql("""
                 insert into case_state (case_id, valid_from, care_setting, facility, severity, changed_by, note)

@@ -1,7 +1,7 @@
 package vn.phaodai.testing;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -65,6 +65,7 @@ public class Samples {
         OffsetDateTime at = field(errors, "sampledAt", () -> required(ResultFields.time(form.sampledAt(), "Thời gian lấy mẫu"),
                 "Thiếu thời gian lấy mẫu"));
         if (form.personId() == null) errors.add(new FieldError("personId", "Thiếu người được lấy mẫu"));
+        campaignExists(errors, form.campaignId());
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         PersonPlace person = person(form.personId(), user.scope());
         var existing = byCode(code);
@@ -101,6 +102,7 @@ public class Samples {
         List<PoolForm.Member> members = form.householdId() != null ? householdMembers(form.householdId(), code, user.scope())
                 : form.members() == null ? List.of() : form.members();
         int limit = form.householdId() != null ? Math.max(maxPoolSize, members.size()) : campaignPoolSize(form.campaignId());
+        campaignExists(errors, form.campaignId());
         if (members.size() < 2) errors.add(new FieldError("members", "Mẫu gộp cần ít nhất 2 mẫu"));
         if (members.size() > limit) errors.add(new FieldError("members", "Mẫu gộp tối đa " + limit + " mẫu, nhận " + members.size()));
         Set<String> codes = new HashSet<>();
@@ -141,6 +143,13 @@ public class Samples {
         return registered;
     }
 
+    private void campaignExists(List<FieldError> errors, Long campaignId) {
+        if (campaignId != null && jdbc.sql("select count(*) from screening_campaign where id = ?").param(campaignId)
+                .query(Long.class).single() == 0) {
+            errors.add(new FieldError("campaignId", "Không có đợt xét nghiệm " + campaignId));
+        }
+    }
+
     private int campaignPoolSize(Long campaignId) {
         if (campaignId == null) return maxPoolSize;
         return jdbc.sql("select pool_size from screening_campaign where id = ?").param(campaignId).query(Integer.class)
@@ -169,10 +178,9 @@ public class Samples {
                     .params(code, person.id(), person.communeCode(), person.villageId(), type, reason, at, place, symptomatic,
                             labCode, poolId, campaignId)
                     .query(Long.class).single();
-        } catch (DuplicateKeyException e) {
+        } catch (DataIntegrityViolationException e) {
+            // The code was registered by another request a moment ago (the campaign was checked before).
             throw new ConflictException("Mã mẫu " + code + " vừa được đăng ký; hãy tải lại", "sampleCode", Map.of());
-        } catch (org.springframework.dao.DataIntegrityViolationException e) {
-            throw new InvalidInputException("campaignId", "Không có đợt xét nghiệm " + campaignId);
         }
     }
 
