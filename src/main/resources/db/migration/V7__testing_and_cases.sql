@@ -3,8 +3,9 @@
 -- The rights these capabilities check, given to the default roles.
 update role set rights = rights || '{TESTING_READ,TESTING_WRITE,LAB_RESULT_WRITE,CASE_READ,CASE_WRITE,DECISION_ISSUE}'
     where code in ('ADMIN', 'HEALTH_DEPARTMENT', 'DISTRICT_OFFICER');
-update role set rights = rights || '{TESTING_READ,TESTING_WRITE,CASE_READ,CASE_WRITE,DECISION_ISSUE}' where code = 'COMMUNE_OFFICER';
-update role set rights = rights || '{TESTING_READ,CASE_READ}' where code in ('PROVINCIAL_COMMITTEE', 'LOCAL_ADMIN');
+-- The local administrator holds what it may hand to the commune's officers.
+update role set rights = rights || '{TESTING_READ,TESTING_WRITE,CASE_READ,CASE_WRITE,DECISION_ISSUE}' where code in ('COMMUNE_OFFICER', 'LOCAL_ADMIN');
+update role set rights = rights || '{TESTING_READ,CASE_READ}' where code = 'PROVINCIAL_COMMITTEE';
 update role set rights = rights || '{TESTING_READ,TESTING_WRITE,CASE_READ}' where code = 'CARE_TEAM';
 update role set rights = rights || '{LAB_RESULT_WRITE}' where code = 'LAB_TECHNICIAN';
 

@@ -101,9 +101,10 @@ public class Cases {
                 .params(params).query(CASE).optional();
     }
 
-    /** A person's cases, newest first (an empty list for a person with none or outside the jurisdiction). */
+    /** A person's cases, newest first (404 for a person outside the jurisdiction). */
     public List<CovidCase> ofPerson(long personId) {
         PhaodaiUser user = CurrentUser.require(Right.CASE_READ);
+        person(personId, user.scope());
         Map<String, Object> params = new HashMap<>(user.scope().params());
         params.put("person", personId);
         return jdbc.sql(SELECT + " where c.person_id = :person and " + user.scope().condition("c.commune_code", "c.village_id")

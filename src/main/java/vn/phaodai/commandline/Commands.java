@@ -22,7 +22,7 @@ import java.util.Set;
  * Administrative work from the command line, on the same services the web uses:
  * {@code import-geography FILE}, {@code import-persons FILE}, {@code verify-audit} (exit status 2 when the
  * audit chain is broken), {@code generate --persons N --seed S [--province P] [--days D]} (a synthetic province) and
- * {@code bench --persons N [--province P] [--requests R]} (the in-process benchmark scenarios, as JSON). Each prints its result as JSON with the time it took; the application then stops.
+ * {@code bench --persons N [--province P] [--requests R] [--lab-results M]} (the in-process benchmark scenarios, as JSON). Each prints its result as JSON with the time it took; the application then stops.
  */
 @Component
 public class Commands implements ApplicationRunner {
@@ -98,7 +98,8 @@ public class Commands implements ApplicationRunner {
         if (words.get(0).equals("bench")) {
             List<String> raw = List.of(args.getSourceArgs());
             var scenarios = benchmark.run(Integer.parseInt(option(raw, "persons", "1300000")), Long.parseLong(option(raw, "seed", "2021")),
-                    option(raw, "province", "42"), Integer.parseInt(option(raw, "requests", "200")));
+                    option(raw, "province", "42"), Integer.parseInt(option(raw, "requests", "200")),
+                    Integer.parseInt(option(raw, "lab-results", "1000000")));
             System.out.println(benchmark.toJson(scenarios));
             return;
         }

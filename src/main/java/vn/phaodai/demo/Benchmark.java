@@ -14,6 +14,7 @@ import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
+import vn.phaodai.testing.LabResults;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -52,9 +53,11 @@ public class Benchmark {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final LabResults labResults;
 
     Benchmark(SyntheticProvince province, PersonImport personImport, Persons persons, DataSource dataSource, JdbcClient jdbc,
-              JsonMapper json) {
+              JsonMapper json, LabResults labResults) {
+        this.labResults = labResults;
         this.province = province;
         this.personImport = personImport;
         this.persons = persons;
@@ -63,7 +66,7 @@ public class Benchmark {
         this.json = json;
     }
 
-    public List<Scenario> run(int size, long seed, String provinceCode, int requests) {
+    public List<Scenario> run(int size, long seed, String provinceCode, int requests, int labResults) {
         if (requests < 1) throw new IllegalArgumentException("--requests must be at least 1");
         List<Scenario> scenarios = new ArrayList<>();
         String data = String.format("%,d persons", size);
@@ -83,6 +86,7 @@ public class Benchmark {
                             rawRate, rawMs, ratio), "ratio ≥ 0.5", ratio >= 0.5,
                     Map.of("importMs", importMs, "rawCopyMs", rawMs, "ratio", ratio)));
             scenarios.addAll(directory(data, prepared.provinceCode(), requests, seed));
+            if (labResults > 0) scenarios.addAll(labResults(labResults, seed, data));
         } finally {
             try {
                 Files.deleteIfExists(prepared.file());
@@ -91,6 +95,47 @@ public class Benchmark {
             }
         }
         return scenarios;
+    }
+
+    /**
+     * A laboratory's file of results over the registry (singles and pools, about 1.5 % positive), imported
+     * through the same path as the UI, positives turned into cases; then the same file again, which must
+     * change nothing.
+     */
+    private List<Scenario> labResults(int count, long seed, String persons) {
+        long[] ids = jdbc.sql("select id from person order by id").query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+        Path file = LabResultFile.write(ids, count, seed);
+        String data = String.format("%,d results over %s", count, persons);
+        try {
+            List<Scenario> out = new ArrayList<>();
+            for (String run : List.of("first", "again")) {
+                long start = System.nanoTime();
+                Job job = CurrentUser.asSystem(() -> labResults.importNow(file, "bench-results.csv", "benchmark"));
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                if (!"DONE".equals(job.status())) throw new IllegalStateException("Lab result import failed: " + job.error());
+                Map<String, Object> result = json.readValue(job.result(), Map.class);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> summary = (Map<String, Object>) result.get("summary");
+                Map<String, Object> values = new LinkedHashMap<>(summary);
+                values.put("ms", ms);
+                boolean first = run.equals("first");
+                out.add(new Scenario(first ? "lab result import (COPY + set-based SQL, pools, cases from positives)"
+                        : "the same lab result file again (idempotent)", data,
+                        String.format("%,d ms, %,.0f results/s; created %s, unchanged %s, amended %s, rejected %s; cases created %s, linked %s",
+                                ms, count * 1000.0 / ms, summary.get("created"), summary.get("unchanged"), summary.get("amended"),
+                                summary.get("rejected"), summary.get("casesCreated"), summary.get("casesLinked")),
+                        first ? "< 60 s for 1,000,000" : "nothing created or amended",
+                        first ? ms * 1_000_000.0 / count < 60_000 : ((Number) summary.get("created")).longValue() == 0
+                                && ((Number) summary.get("amended")).longValue() == 0, values));
+            }
+            return out;
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temp file
+            }
+        }
     }
 
     /** The same file into a table of text columns without a key, index or check: what the server can take. */

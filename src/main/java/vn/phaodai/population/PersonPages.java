@@ -193,19 +193,20 @@ class PersonPages {
     String job(@PathVariable UUID job, @RequestParam(required = false) Integer page, Authentication user, Model model) {
         showJob(jobs.get(job, user), model);
         model.addAttribute("rejections", jobs.rejections(job, PageResult.page(page), 50));
-        return "population/job";
+        return "job";
     }
 
     /** The progress bar alone, polled by htmx while the job runs. */
     @GetMapping("/persons/import/{job}/progress")
     String progress(@PathVariable UUID job, Authentication user, Model model) {
         showJob(jobs.get(job, user), model);
-        return "population/job :: progress";
+        return "job :: progress";
     }
 
     /** The job and, once done, its result as labelled figures. */
     private void showJob(Job job, Model model) {
         model.addAttribute("job", job);
+        model.addAttribute("base", "/persons/import");
         if (job.result() != null) {
             PersonImport.Result r = json.readValue(job.result(), PersonImport.Result.class);
             model.addAttribute("figures", List.of(

@@ -76,6 +76,22 @@ class AuthorizationMatrixIT {
             DELETE /api/v1/me/tokens/{id}                     | 204     | 204     | 204     | 204     | 204     | 204     | 204     | 204     | 204 | 204 | 204 | 204
             GET /api/v1/audit                                 | 200     | 403     | 403     | 403     | 403     | 403     | 403     | 403     | 403 | 403 | 403 | 403
             GET /api/v1/audit/verify                          | 200     | 403     | 403     | 403     | 403     | 403     | 403     | 403     | 403 | 403 | 403 | 403
+            POST /api/v1/samples                              | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 201/404 | 403 | 403 | 403 | 403
+            POST /api/v1/pools                                | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 201/404 | 403 | 403 | 403 | 403
+            GET /api/v1/persons/{id}/tests                    | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
+            GET /api/v1/retests                               | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403
+            POST /api/v1/lab-results                          | 200     | 403     | 200     | 200     | 403     | 403     | 403     | 403     | 200 | 403 | 403 | 403
+            POST /api/v1/lab-results/import                   | 202     | 403     | 202     | 202     | 403     | 403     | 403     | 403     | 202 | 403 | 403 | 403
+            GET /api/v1/cases                                 | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403
+            GET /api/v1/cases/export                          | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403
+            POST /api/v1/cases                                | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403
+            GET /api/v1/cases/{id}                            | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
+            PUT /api/v1/cases/{id}                            | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403
+            POST /api/v1/cases/{id}/transfers                 | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403
+            POST /api/v1/cases/{id}/outcome                   | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403
+            GET /api/v1/cases/{id}/timeline                   | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
+            GET /api/v1/persons/{id}/cases                    | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
+            GET /api/v1/case-counts                           | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 403     | 403 | 403 | 403 | 200
             """;
 
     static final String INSIDE = "18073";   // Phường Nam Hà, thành phố Hà Tĩnh (district 436, province 42)
@@ -248,6 +264,31 @@ class AuthorizationMatrixIT {
             }
             case "GET /api/v1/audit" -> api.get("/api/v1/audit").status();
             case "GET /api/v1/audit/verify" -> api.get("/api/v1/audit/verify").status();
+            case "POST /api/v1/samples" -> api.post("/api/v1/samples", Map.of("sampleCode", "M-" + serial.incrementAndGet(),
+                    "personId", person(commune, inside), "testType", "PCR", "sampledAt", "2021-09-01 08:00")).status();
+            case "POST /api/v1/pools" -> {
+                String code = "MP-" + serial.incrementAndGet();
+                yield api.post("/api/v1/pools", Map.of("poolCode", code, "sampledAt", "2021-09-01 08:00", "members", List.of(
+                        Map.of("sampleCode", code + "-1", "personId", person(commune, inside)),
+                        Map.of("sampleCode", code + "-2", "personId", person(commune, inside))))).status();
+            }
+            case "GET /api/v1/persons/{id}/tests" -> api.get("/api/v1/persons/" + person(commune, inside) + "/tests").status();
+            case "GET /api/v1/retests" -> api.get("/api/v1/retests").status();
+            case "POST /api/v1/lab-results" -> api.post("/api/v1/lab-results", Map.of("sampleCode", "L-" + serial.incrementAndGet(),
+                    "personId", person(commune, inside), "testType", "PCR", "sampledAt", "2021-09-01 08:00", "result", "NEGATIVE")).status();
+            case "POST /api/v1/lab-results/import" -> api.upload("/api/v1/lab-results/import", csv("Mã mẫu,Kết quả\nZ-1,Âm tính\n")).status();
+            case "GET /api/v1/cases" -> api.get("/api/v1/cases").status();
+            case "GET /api/v1/cases/export" -> api.get("/api/v1/cases/export").status();
+            case "POST /api/v1/cases" -> api.post("/api/v1/cases", newCase(person(commune, inside))).status();
+            case "GET /api/v1/cases/{id}" -> api.get("/api/v1/cases/" + covidCase(commune, inside)).status();
+            case "PUT /api/v1/cases/{id}" -> api.put("/api/v1/cases/" + covidCase(commune, inside), Map.of("version", 0, "vaccineDoses", 2)).status();
+            case "POST /api/v1/cases/{id}/transfers" -> api.post("/api/v1/cases/" + covidCase(commune, inside) + "/transfers",
+                    Map.of("careSetting", "HOSPITAL", "facility", "Bệnh viện tỉnh")).status();
+            case "POST /api/v1/cases/{id}/outcome" -> api.post("/api/v1/cases/" + covidCase(commune, inside) + "/outcome",
+                    Map.of("outcome", "RECOVERED", "on", "2021-09-20")).status();
+            case "GET /api/v1/cases/{id}/timeline" -> api.get("/api/v1/cases/" + covidCase(commune, inside) + "/timeline").status();
+            case "GET /api/v1/persons/{id}/cases" -> api.get("/api/v1/persons/" + person(commune, inside) + "/cases").status();
+            case "GET /api/v1/case-counts" -> api.get("/api/v1/case-counts?from=2021-09-01&to=2021-09-30").status();
             default -> throw new AssertionError("No call written for " + endpoint);
         };
     }
@@ -269,6 +310,16 @@ class AuthorizationMatrixIT {
         var r = admin.post("/api/v1/persons", newPerson(commune, inside));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.body().get("person").get("id").asLong();
+    }
+
+    private static Map<String, Object> newCase(long person) {
+        return Map.of("personId", person, "confirmedOn", "2021-09-05", "evidence", "RT-PCR dương tính tại CDC tỉnh");
+    }
+
+    private long covidCase(String commune, boolean inside) {
+        var r = admin.post("/api/v1/cases", newCase(person(commune, inside)));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.body().get("id").asLong();
     }
 
     private long household(String commune, boolean inside) {

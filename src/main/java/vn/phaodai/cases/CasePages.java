@@ -1,0 +1,130 @@
+package vn.phaodai.cases;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.phaodai.geography.Geography;
+import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.FieldError;
+import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.PageResult;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The case directory, a case's page with its timeline and actions, and the form for a case entered by hand. */
+@Controller
+class CasePages {
+
+    private final Cases cases;
+    private final CaseTimeline timeline;
+    private final Geography geography;
+
+    CasePages(Cases cases, CaseTimeline timeline, Geography geography) {
+        this.cases = cases;
+        this.timeline = timeline;
+        this.geography = geography;
+    }
+
+    @GetMapping("/cases")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String commune,
+                @RequestParam(required = false) String status, @RequestParam(required = false) String severity,
+                @RequestParam(required = false) String careSetting,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(required = false) Integer page, Model model) {
+        CaseCriteria criteria = new CaseCriteria(q, commune, null, status, severity, careSetting, from, to);
+        PageResult<CovidCase> result = cases.search(criteria, PageResult.page(page), 50);
+        model.addAttribute("criteria", criteria);
+        model.addAttribute("result", result);
+        model.addAttribute("communeNames", geography.communeNames(result.items().stream().map(CovidCase::communeCode).toList()));
+        lists(model);
+        return "cases/list";
+    }
+
+    @GetMapping("/cases/export.xlsx")
+    void export(@RequestParam(required = false) String q, @RequestParam(required = false) String commune,
+                @RequestParam(required = false) String status, @RequestParam(required = false) String severity,
+                @RequestParam(required = false) String careSetting,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                HttpServletResponse response) throws IOException {
+        CaseExport.write(cases, new CaseCriteria(q, commune, null, status, severity, careSetting, from, to), response);
+    }
+
+    @GetMapping("/cases/{id}")
+    String page(@PathVariable long id, Model model) {
+        CovidCase c = cases.get(id);
+        model.addAttribute("c", c);
+        model.addAttribute("place", geography.placeName(c.communeCode()));
+        model.addAttribute("events", timeline.of(id));
+        if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
+        lists(model);
+        return "cases/case";
+    }
+
+    @PostMapping("/cases/{id}/transfer")
+    String transfer(@PathVariable long id, @ModelAttribute CaseForms.Transfer form, RedirectAttributes redirect) {
+        try {
+            cases.transfer(id, form);
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("errors", errors(e));
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    @PostMapping("/cases/{id}/outcome")
+    String close(@PathVariable long id, @ModelAttribute CaseForms.Outcome form, RedirectAttributes redirect) {
+        try {
+            cases.close(id, form);
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("errors", errors(e));
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    @GetMapping("/cases/new")
+    String form(@RequestParam(required = false) Long person, Model model) {
+        model.addAttribute("form", new CaseForms.NewCase(person, LocalDate.now(Cases.VIETNAM).toString(), null, "COMMUNITY", false,
+                null, "ASYMPTOMATIC", "HOME", null, null, null));
+        model.addAttribute("errors", Map.of());
+        lists(model);
+        return "cases/form";
+    }
+
+    @PostMapping("/cases/new")
+    String create(@ModelAttribute CaseForms.NewCase form, Model model) {
+        try {
+            return "redirect:/cases/" + cases.create(form).id();
+        } catch (InvalidInputException | ConflictException e) {
+            model.addAttribute("form", form);
+            model.addAttribute("errors", errors(e));
+            lists(model);
+            return "cases/form";
+        }
+    }
+
+    private static Map<String, String> errors(RuntimeException e) {
+        if (e instanceof InvalidInputException invalid) {
+            return invalid.errors().stream().collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a));
+        }
+        return Map.of("form", e.getMessage());
+    }
+
+    private static void lists(Model model) {
+        model.addAttribute("statuses", CovidCase.STATUSES);
+        model.addAttribute("severities", CovidCase.SEVERITIES);
+        model.addAttribute("careSettings", CovidCase.CARE_SETTINGS);
+        model.addAttribute("sources", CovidCase.SOURCES);
+        model.addAttribute("outcomes", CovidCase.OUTCOMES);
+    }
+}
