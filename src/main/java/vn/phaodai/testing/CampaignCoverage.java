@@ -207,7 +207,7 @@ public class CampaignCoverage {
     }
 
     /** Checks the reader first, then opens the output and streams the whole unsampled list into a workbook (audited). */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the audit entry is written in it
     public void export(long campaignId, Long village, IoSupplier<OutputStream> output) throws IOException {
         PhaodaiUser user = listReader();
         if (!user.can(Right.PERSON_EXPORT)) throw new AccessDeniedException("Không có quyền xuất danh sách");
