@@ -16,7 +16,7 @@ public record Campaign(long id, String name, List<String> communeCodes, List<Lon
                 Arrays.asList((String[]) rs.getArray("commune_codes").getArray()),
                 Arrays.asList((Long[]) rs.getArray("village_ids").getArray()),
                 rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
-                rs.getString("test_type"), (Integer) rs.getObject("pool_size", Integer.class), rs.getString("created_by"),
+                rs.getString("test_type"), rs.getObject("pool_size", Integer.class), rs.getString("created_by"),
                 rs.getObject("created_at", OffsetDateTime.class));
     }
 }
