@@ -92,6 +92,13 @@ class AuthorizationMatrixIT {
             GET /api/v1/cases/{id}/timeline                   | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
             GET /api/v1/persons/{id}/cases                    | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
             GET /api/v1/case-counts                           | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 403     | 403 | 403 | 403 | 200
+            POST /api/v1/campaigns                            | 201/201 | 403/403 | 201/403 | 201/403 | 201/403 | 201/403 | 403/403 | 201/403 | 403 | 403 | 403 | 403
+            GET /api/v1/campaigns                             | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403
+            GET /api/v1/campaigns/{id}                        | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
+            GET /api/v1/campaigns/{id}/unsampled              | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
+            GET /api/v1/campaigns/{id}/unsampled-households   | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
+            GET /api/v1/campaigns/{id}/unsampled/export       | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403
+            GET /api/v1/enterprises/testing-compliance        | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403
             """;
 
     static final String INSIDE = "18073";   // Phường Nam Hà, thành phố Hà Tĩnh (district 436, province 42)
@@ -289,6 +296,15 @@ class AuthorizationMatrixIT {
             case "GET /api/v1/cases/{id}/timeline" -> api.get("/api/v1/cases/" + covidCase(commune, inside) + "/timeline").status();
             case "GET /api/v1/persons/{id}/cases" -> api.get("/api/v1/persons/" + person(commune, inside) + "/cases").status();
             case "GET /api/v1/case-counts" -> api.get("/api/v1/case-counts?from=2021-09-01&to=2021-09-30").status();
+            case "POST /api/v1/campaigns" -> api.post("/api/v1/campaigns", newCampaign(commune)).status();
+            case "GET /api/v1/campaigns" -> api.get("/api/v1/campaigns").status();
+            case "GET /api/v1/campaigns/{id}" -> api.get("/api/v1/campaigns/" + campaign(commune)).status();
+            case "GET /api/v1/campaigns/{id}/unsampled" -> api.get("/api/v1/campaigns/" + campaign(commune) + "/unsampled").status();
+            case "GET /api/v1/campaigns/{id}/unsampled-households" ->
+                    api.get("/api/v1/campaigns/" + campaign(commune) + "/unsampled-households").status();
+            case "GET /api/v1/campaigns/{id}/unsampled/export" ->
+                    api.get("/api/v1/campaigns/" + campaign(commune) + "/unsampled/export").status();
+            case "GET /api/v1/enterprises/testing-compliance" -> api.get("/api/v1/enterprises/testing-compliance").status();
             default -> throw new AssertionError("No call written for " + endpoint);
         };
     }
@@ -326,6 +342,18 @@ class AuthorizationMatrixIT {
         Map<String, Object> h = new HashMap<>(Map.of("communeCode", commune, "code", "HH-" + serial.incrementAndGet()));
         if (inside) h.put("villageId", village);
         return admin.post("/api/v1/households", h).body().get("id").asLong();
+    }
+
+    /** A screening campaign over the whole commune (a fresh name: the same form twice gives back the first). */
+    private Map<String, Object> newCampaign(String commune) {
+        return Map.of("name", "Sàng lọc " + serial.incrementAndGet(), "communeCodes", List.of(commune),
+                "startsOn", "2021-10-01", "endsOn", "2021-10-03", "testType", "RAPID");
+    }
+
+    private long campaign(String commune) {
+        var r = admin.post("/api/v1/campaigns", newCampaign(commune));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.body().get("id").asLong();
     }
 
     private Map<String, Object> newUser(String commune) {

@@ -1,0 +1,107 @@
+package vn.phaodai.testing;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.phaodai.support.PhaodaiIT;
+import vn.phaodai.support.TestApi;
+import vn.phaodai.support.TestData;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The campaign and factory pages render, in Vietnamese, for a logged-in officer; the form reports bad fields. */
+@PhaodaiIT
+class CampaignPagesIT {
+
+    static final String COMMUNE = "18073";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    TestingFixture fx;
+    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeEach
+    void logIn() throws Exception {
+        TestApi admin = new TestApi(port);
+        TestData.registryOnNationalList(jdbc, admin);
+        fx = new TestingFixture(admin, jdbc, port);
+        var r = post("/login", "username=admin&password=" + URLEncoder.encode(TestApi.ADMIN_PASSWORD, StandardCharsets.UTF_8)
+                + "&_csrf=" + csrf("/login"));
+        assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    }
+
+    @Test
+    void createACampaignAndFollowItsCoverage() throws Exception {
+        long village = fx.village(COMMUNE, "Tổ dân phố Trang");
+        long household = fx.household(COMMUNE, village, "Số 5 ngõ 1");
+        fx.person("Nguyễn Văn An", COMMUNE, village, household, null);
+        long sampled = fx.person("Nguyễn Thị Bé", COMMUNE, village, household, null);
+
+        assertThat(get("/campaigns").statusCode()).isEqualTo(200);
+        var form = get("/campaigns/new");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("Tạo đợt xét nghiệm");
+
+        String token = csrf("/campaigns/new");
+        var bad = post("/campaigns/new", "name=&startsOn=2021-10-05&endsOn=2021-10-01&testType=RAPID&_csrf=" + token);
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(bad.body()).contains("Tên đợt xét nghiệm là bắt buộc", "Ngày kết thúc không được trước ngày bắt đầu", "is-invalid");
+
+        LocalDate today = LocalDate.now(FactoryTesting.ZONE);
+        var ok = post("/campaigns/new", "name=" + URLEncoder.encode("Sàng lọc Trang", StandardCharsets.UTF_8) + "&communeCodes=" + COMMUNE
+                + "&villageIds=&villageIds=" + village + "&startsOn=" + today + "&endsOn=" + today + "&testType=PCR&poolSize=5&_csrf="
+                + csrf("/campaigns/new"));
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(302);
+        String location = ok.headers().firstValue("Location").orElseThrow();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        fx.sample(sampled, today, id);
+
+        var page = get("/campaigns/" + id);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Sàng lọc Trang", "Tổ dân phố Trang", "progress-bar", "50.0%", "Nguyễn Văn An")
+                .doesNotContain("Nguyễn Thị Bé</a>");
+        assertThat(get("/campaigns").body()).contains("Sàng lọc Trang");
+        assertThat(get("/campaigns/" + id + "/unsampled.xlsx").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theFactoryPageListsEnterprises() throws Exception {
+        long firm = fx.enterprise("Công ty May Hồng Lĩnh", COMMUNE);
+        fx.person("Nguyễn Văn Công", COMMUNE, null, null, firm);
+        var page = get("/enterprises/testing?commune=" + COMMUNE);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Công ty May Hồng Lĩnh", "8228/BYT-MT");
+        assertThat(get("/enterprises/testing?behindOnly=true").body()).contains("Công ty May Hồng Lĩnh");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String csrf(String page) throws Exception {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(page).body());
+        assertThat(m.find()).as("CSRF token on " + page).isTrue();
+        return m.group(1);
+    }
+}
