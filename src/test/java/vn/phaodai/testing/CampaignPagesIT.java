@@ -8,17 +8,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.phaodai.support.PhaodaiIT;
 import vn.phaodai.support.TestApi;
 import vn.phaodai.support.TestData;
+import vn.phaodai.support.WebSession;
 
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,16 +28,14 @@ class CampaignPagesIT {
     @Autowired
     JdbcClient jdbc;
     TestingFixture fx;
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    WebSession web;
 
     @BeforeEach
     void logIn() throws Exception {
         TestApi admin = new TestApi(port);
         TestData.registryOnNationalList(jdbc, admin);
         fx = new TestingFixture(admin, jdbc, port);
-        var r = post("/login", "username=admin&password=" + URLEncoder.encode(TestApi.ADMIN_PASSWORD, StandardCharsets.UTF_8)
-                + "&_csrf=" + csrf("/login"));
-        assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        web = WebSession.admin(port);
     }
 
     @Test
@@ -90,18 +83,14 @@ class CampaignPagesIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return web.get(path);
     }
 
     private HttpResponse<String> post(String path, String form) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return web.post(path, form);
     }
 
     private String csrf(String page) throws Exception {
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(page).body());
-        assertThat(m.find()).as("CSRF token on " + page).isTrue();
-        return m.group(1);
+        return web.csrf(page);
     }
 }
