@@ -104,7 +104,7 @@ public class Benchmark {
      */
     private List<Scenario> labResults(int count, long seed, String persons) {
         long[] ids = jdbc.sql("select id from person order by id").query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
-        Path file = LabResultFile.write(ids, count, seed);
+        Path file = LabResultFile.write(ids, count, seed, 180);
         String data = String.format("%,d results over %s", count, persons);
         try {
             List<Scenario> out = new ArrayList<>();

@@ -10,9 +10,9 @@ import java.time.LocalDate;
 import java.util.SplittableRandom;
 
 /**
- * A laboratory's result file for the benchmark: singles and pools of ten over the registry's persons,
- * from September 2021 to February 2022, with positives at a rate like the seed's screening rounds.
- * The same seed writes the same file.
+ * A laboratory's result file (benchmark, demo outbreak): singles and pools of ten over the registry's
+ * persons, over the given days from 1 September 2021, with positives at a rate like the seed's screening
+ * rounds. The same seed writes the same file.
  */
 final class LabResultFile {
 
@@ -23,7 +23,7 @@ final class LabResultFile {
     private LabResultFile() {
     }
 
-    static Path write(long[] persons, int results, long seed) {
+    static Path write(long[] persons, int results, long seed, int days) {
         SplittableRandom random = new SplittableRandom(seed);
         LocalDate first = LocalDate.of(2021, 9, 1);
         try {
@@ -32,7 +32,7 @@ final class LabResultFile {
                 out.write("Mã mẫu,Mã người,Loại xét nghiệm,Thời gian lấy mẫu,Kết quả,Ct,Mã mẫu gộp,Có triệu chứng\n");
                 int written = 0, pools = 0;
                 while (written < results) {
-                    LocalDate day = first.plusDays(random.nextInt(180));
+                    LocalDate day = first.plusDays(random.nextInt(days));
                     String at = day.getDayOfMonth() + "/" + day.getMonthValue() + "/" + day.getYear() + " " + (7 + random.nextInt(10)) + ":"
                             + String.format("%02d", random.nextInt(60));
                     if (random.nextDouble() < 0.3 && results - written >= POOL_SIZE) {

@@ -13,6 +13,7 @@ import vn.phaodai.jobs.Job;
 import vn.phaodai.population.Households;
 import vn.phaodai.population.PersonImport;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.testing.LabResults;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -55,9 +56,11 @@ public class SyntheticProvince {
     private final PersonImport personImport;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final LabResults labResults;
 
     SyntheticProvince(Geography geography, GeographyImporter geographyImporter, Households households, PersonImport personImport,
-                      JdbcClient jdbc, JsonMapper json) {
+                      JdbcClient jdbc, JsonMapper json, LabResults labResults) {
+        this.labResults = labResults;
         this.geography = geography;
         this.geographyImporter = geographyImporter;
         this.households = households;
@@ -81,8 +84,11 @@ public class SyntheticProvince {
             if (!"DONE".equals(job.status())) throw new IllegalStateException("Import failed: " + job.error());
             jdbc.sql("insert into demo_load (province_code, persons, seed) values (?, ?, ?)")
                     .params(p.provinceCode(), p.stats().persons(), o.seed()).update();
-            String note = o.days() > 0 ? "The outbreak (" + o.days() + " days) needs the testing, cases and tracing "
-                    + "capabilities, which this installation does not have yet: only the population was built." : null;
+            String note = null;
+            if (o.days() > 0) {
+                note = "Outbreak over " + o.days() + " days: " + outbreak(p.provinceCode(), p.stats().persons(), o)
+                        + ". Contacts and quarantine wait for the tracing capability.";
+            }
             log.info("Synthetic province {}: {} persons in {} households, generated in {} ms, imported in {} ms",
                     p.provinceCode(), p.stats().persons(), p.stats().households(), p.generateMs(), imported);
             return new Result(p.provinceCode(), p.communes(), p.villages(), p.enterprises(), p.stats().persons(),
@@ -90,6 +96,26 @@ public class SyntheticProvince {
         } finally {
             try {
                 Files.deleteIfExists(p.file());
+            } catch (IOException ignored) {
+                // a temp file
+            }
+        }
+    }
+
+    /** One screening round's laboratory results over the province's residents; positives become cases. */
+    private String outbreak(String provinceCode, int persons, Options o) {
+        long[] ids = jdbc.sql("""
+                select p.id from person p join commune c on c.code = p.commune_code join district d on d.code = c.district_code
+                where d.province_code = ? order by p.id""").param(provinceCode).query(Long.class).list().stream()
+                .mapToLong(Long::longValue).toArray();
+        Path file = LabResultFile.write(ids, persons, o.seed(), o.days());
+        try {
+            Job job = labResults.importNow(file, "ket-qua-xet-nghiem-mau.csv", "generator");
+            if (!"DONE".equals(job.status())) throw new IllegalStateException("Lab result import failed: " + job.error());
+            return "laboratory results " + job.result();
+        } finally {
+            try {
+                Files.deleteIfExists(file);
             } catch (IOException ignored) {
                 // a temp file
             }

@@ -55,4 +55,18 @@ class SyntheticProvinceIT {
         assertThat(jdbc.sql("select string_agg(full_name, ',' order by id) from (select * from person order by id limit 50) p")
                 .query(String.class).single()).isEqualTo(first);
     }
+
+    @Test
+    void anOutbreakBringsLaboratoryResultsAndTheCasesTheyConfirm() {
+        var result = CurrentUser.asSystem(() -> province.build(new SyntheticProvince.Options(5_000, 11, SyntheticProvince.DEMO_PROVINCE, 30)));
+        assertThat(result.note()).contains("laboratory results");
+        assertThat(jdbc.sql("select count(*) from sample").query(Long.class).single()).isEqualTo(5_000);
+        long cases = jdbc.sql("select count(*) from covid_case").query(Long.class).single();
+        assertThat(cases).isPositive();
+        // Every case rests on a positive single test of its person, dated within the 30 days.
+        assertThat(jdbc.sql("""
+                select count(*) from covid_case c join sample s on s.id = c.confirming_sample_id
+                where s.person_id = c.person_id and s.result = 'POSITIVE' and s.pool_id is null
+                  and c.confirmed_on between date '2021-09-01' and date '2021-09-30'""").query(Long.class).single()).isEqualTo(cases);
+    }
 }
