@@ -23,6 +23,8 @@ import java.util.Map;
 @Component
 class ResultLoader {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ResultLoader.class);
+
     /** What happened to each staged row, and the totals. */
     record Outcome(int line, String sampleCode, String outcome, String reason, Long sampleId) {
     }
@@ -217,12 +219,16 @@ class ResultLoader {
     }
 
     private void reject(String condition, String reason) {
-        jdbc.sql("update result_stage set outcome = 'REJECTED', reject_reason = :reason where outcome is null and (" + condition + ")")
+        long start = System.nanoTime();
+        int rows = jdbc.sql("update result_stage set outcome = 'REJECTED', reject_reason = :reason where outcome is null and (" + condition + ")")
                 .param("reason", reason).update();
+        log.debug("{} rows refused in {} ms: {}", rows, (System.nanoTime() - start) / 1_000_000, reason);
     }
 
     private void sql(String statement) {
-        jdbc.sql(statement).update();
+        long start = System.nanoTime();
+        int rows = jdbc.sql(statement).update();
+        log.debug("{} rows in {} ms: {}", rows, (System.nanoTime() - start) / 1_000_000, statement.strip().lines().findFirst().orElse(""));
     }
 
     /** Every staged row's outcome, in line order (for the API's answer). */
