@@ -120,14 +120,15 @@ class DecisionRegister {
                 .query((rs, i) -> new HomeCareRule(rs.getString(1), rs.getInt(2))).optional();
     }
 
+    // "caseStatus", not "status": that member of problem+json is the HTTP status.
     private Decision issueNew(CaseFacts c, Kind kind, PhaodaiUser user) {
         if ("DISCARDED".equals(c.status())) {
             throw new ConflictException("Ca bệnh mã " + c.caseId() + " đã bị loại bỏ (không phải F0): không ra quyết định",
-                    "status", Map.of("status", c.status()));
+                    null, Map.of("caseStatus", c.status()));
         }
         if (kind == Kind.END_OF_ISOLATION && !"RECOVERED".equals(c.status())) {
             throw new ConflictException("Chỉ ra quyết định kết thúc cách ly khi ca bệnh đã khỏi bệnh; ca bệnh mã " + c.caseId()
-                    + " hiện " + statusLabel(c.status()), "status", Map.of("status", c.status()));
+                    + " hiện " + statusLabel(c.status()), null, Map.of("caseStatus", c.status()));
         }
         LocalDate today = LocalDate.now(ZONE);
         // The counter row is locked until commit: concurrent issues of the commune take their numbers in turn,

@@ -124,6 +124,8 @@ class DecisionPdfIT {
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().get("detail").asString()).contains("khỏi bệnh");
+        assertThat(refused.body().get("status").asInt()).isEqualTo(409);
+        assertThat(refused.body().get("caseStatus").asString()).isEqualTo("ACTIVE");
         assertThat(jdbc.sql("select last_number from decision_counter").query(Integer.class).single()).isOne();
 
         LocalDate recovered = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
