@@ -2,6 +2,7 @@ package vn.phaodai.cases;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +29,10 @@ class CasePages {
     private final Cases cases;
     private final CaseTimeline timeline;
     private final Geography geography;
+    private final Decisions decisions;
 
-    CasePages(Cases cases, CaseTimeline timeline, Geography geography) {
+    CasePages(Cases cases, CaseTimeline timeline, Geography geography, Decisions decisions) {
+        this.decisions = decisions;
         this.cases = cases;
         this.timeline = timeline;
         this.geography = geography;
@@ -45,6 +48,7 @@ class CasePages {
         CaseCriteria criteria = new CaseCriteria(q, commune, null, status, severity, careSetting, from, to);
         PageResult<CovidCase> result = cases.search(criteria, PageResult.page(page), 50);
         model.addAttribute("criteria", criteria);
+        model.addAttribute("today", LocalDate.now(Cases.VIETNAM));
         model.addAttribute("result", result);
         model.addAttribute("communeNames", geography.communeNames(result.items().stream().map(CovidCase::communeCode).toList()));
         lists(model);
@@ -90,6 +94,22 @@ class CasePages {
             redirect.addFlashAttribute("errors", errors(e));
         }
         return "redirect:/cases/" + id;
+    }
+
+    @GetMapping("/cases/{id}/decisions/isolation.pdf")
+    ResponseEntity<byte[]> isolation(@PathVariable long id) {
+        return DecisionsApi.pdf(decisions.pdf(id, Decisions.Kind.ISOLATION));
+    }
+
+    @GetMapping("/cases/{id}/decisions/end-of-isolation.pdf")
+    ResponseEntity<byte[]> endOfIsolation(@PathVariable long id) {
+        return DecisionsApi.pdf(decisions.pdf(id, Decisions.Kind.END_OF_ISOLATION));
+    }
+
+    /** The isolation decisions of every case a commune confirmed on a day, in one PDF to print and deliver. */
+    @GetMapping("/cases/decisions/isolation.pdf")
+    ResponseEntity<byte[]> batch(@RequestParam String commune, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return DecisionsApi.pdf(decisions.batch(commune, date));
     }
 
     @GetMapping("/cases/new")

@@ -64,6 +64,11 @@ class CasePagesIT {
         web.post("/cases/" + id + "/outcome", "outcome=RECOVERED&on=2021-09-20&_csrf=" + web.csrf("/cases/" + id));
         assertThat(web.get("/cases/" + id).body()).contains("Khỏi bệnh");
 
+        var pdf = web.bytes("/cases/" + id + "/decisions/isolation.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+        assertThat(web.bytes("/cases/decisions/isolation.pdf?commune=" + COMMUNE + "&date=2021-09-05").statusCode()).isEqualTo(200);
+
         var list = web.get("/cases?commune=" + COMMUNE);
         assertThat(list.body()).contains("Danh sách ca bệnh", "Nguyễn Thị");
         assertThat(web.bytes("/cases/export.xlsx?commune=" + COMMUNE).statusCode()).isEqualTo(200);

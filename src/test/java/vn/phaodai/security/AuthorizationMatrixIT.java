@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import vn.phaodai.support.CaseFixture;
 import vn.phaodai.support.PhaodaiIT;
 import vn.phaodai.support.TestApi;
 import vn.phaodai.support.TestData;
@@ -15,6 +16,8 @@ import vn.phaodai.support.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -99,10 +102,14 @@ class AuthorizationMatrixIT {
             GET /api/v1/campaigns/{id}/unsampled-households   | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
             GET /api/v1/campaigns/{id}/unsampled/export       | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403
             GET /api/v1/enterprises/testing-compliance        | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403
+            GET /api/v1/cases/{id}/decisions/isolation        | 200/200 | 403/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/404 | 403 | 403 | 403 | 403
+            GET /api/v1/cases/{id}/decisions/end-of-isolation | 200/200 | 403/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/404 | 403 | 403 | 403 | 403
+            GET /api/v1/decisions/isolation                   | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403
             """;
 
     static final String INSIDE = "18073";   // Phường Nam Hà, thành phố Hà Tĩnh (district 436, province 42)
     static final String OUTSIDE = "00001";  // Phường Phúc Xá, Hà Nội
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     @LocalServerPort
     int port;
@@ -305,6 +312,15 @@ class AuthorizationMatrixIT {
             case "GET /api/v1/campaigns/{id}/unsampled/export" ->
                     api.get("/api/v1/campaigns/" + campaign(commune) + "/unsampled/export").status();
             case "GET /api/v1/enterprises/testing-compliance" -> api.get("/api/v1/enterprises/testing-compliance").status();
+            // A fresh case each time: its first decision is issued, which needs DECISION_ISSUE besides CASE_READ.
+            case "GET /api/v1/cases/{id}/decisions/isolation" ->
+                    api.download("/api/v1/cases/" + covidCase(commune, inside, false) + "/decisions/isolation").status();
+            case "GET /api/v1/cases/{id}/decisions/end-of-isolation" ->
+                    api.download("/api/v1/cases/" + covidCase(commune, inside, true) + "/decisions/end-of-isolation").status();
+            case "GET /api/v1/decisions/isolation" -> {
+                covidCase(commune, inside, false);
+                yield api.download("/api/v1/decisions/isolation?commune=" + commune + "&date=" + TODAY.minusDays(10)).status();
+            }
             default -> throw new AssertionError("No call written for " + endpoint);
         };
     }
@@ -336,6 +352,14 @@ class AuthorizationMatrixIT {
         var r = admin.post("/api/v1/cases", newCase(person(commune, inside)));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.body().get("id").asLong();
+    }
+
+    /** A confirmed case of a fresh person, in the community team's village when inside; recovered when asked. */
+    private long covidCase(String commune, boolean inside, boolean recovered) {
+        CaseFixture cases = new CaseFixture(admin, jdbc);
+        long id = cases.confirmed(person(commune, inside), commune, inside ? village : null, TODAY.minusDays(10));
+        if (recovered) cases.recovered(id, TODAY.minusDays(1));
+        return id;
     }
 
     private long household(String commune, boolean inside) {

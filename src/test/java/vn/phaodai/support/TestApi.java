@@ -52,6 +52,21 @@ public final class TestApi {
         return client.get().uri(path).exchange((req, res) -> read(res.getStatusCode().value(), res.bodyTo(String.class)));
     }
 
+    /** A binary answer (a PDF, a spreadsheet): status, content type, Content-Disposition and the bytes. */
+    public record Download(int status, String contentType, String disposition, byte[] bytes) {
+        public String text() {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    public Download download(String path) {
+        return client.get().uri(path).exchange((req, res) -> {
+            byte[] bytes = res.bodyTo(byte[].class);
+            return new Download(res.getStatusCode().value(), String.valueOf(res.getHeaders().getContentType()),
+                    res.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION), bytes == null ? new byte[0] : bytes);
+        });
+    }
+
     public Response post(String path, Object body) {
         return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body))
                 .exchange((req, res) -> read(res.getStatusCode().value(), res.bodyTo(String.class)));

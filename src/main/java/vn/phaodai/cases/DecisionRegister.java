@@ -1,0 +1,183 @@
+package vn.phaodai.cases;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.phaodai.cases.Decisions.Decision;
+import vn.phaodai.cases.Decisions.Kind;
+import vn.phaodai.security.AuditLog;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.PhaodaiUser;
+import vn.phaodai.security.Right;
+import vn.phaodai.security.Scope;
+import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.NotFoundException;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The register of decisions (sổ đăng ký văn bản): numbers each issuing commune's decisions of a year
+ * 1, 2, 3... without gaps, even under concurrent requests, and never twice for the same case and kind.
+ */
+@Service
+class DecisionRegister {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private static final String CASE = """
+            select c.id, c.person_id, c.commune_code, c.village_id, c.status, c.confirmed_on, c.care_setting, c.facility,
+                   c.outcome_on, p.full_name, p.sex, p.date_of_birth, p.birth_year, p.national_id, p.address,
+                   p.commune_code as person_commune, p.village_id as person_village
+            from covid_case c join person_card p on p.id = c.person_id
+            """;
+    private static final RowMapper<CaseFacts> FACTS = (rs, i) -> new CaseFacts(rs.getLong("id"), rs.getLong("person_id"),
+            rs.getString("commune_code"), (Long) rs.getObject("village_id"), rs.getString("status"),
+            rs.getObject("confirmed_on", LocalDate.class), rs.getString("care_setting"), rs.getString("facility"),
+            rs.getObject("outcome_on", LocalDate.class), rs.getString("full_name"), rs.getString("sex"),
+            rs.getObject("date_of_birth", LocalDate.class), (Integer) rs.getObject("birth_year"), rs.getString("national_id"),
+            rs.getString("address"), rs.getString("person_commune"), (Long) rs.getObject("person_village"));
+    private static final RowMapper<Decision> DECISION = (rs, i) -> new Decision(rs.getLong("id"), rs.getLong("case_id"),
+            Kind.valueOf(rs.getString("kind")), rs.getString("commune_code"), rs.getInt("year"), rs.getInt("number"),
+            rs.getObject("issued_on", LocalDate.class), rs.getString("issued_by"));
+
+    record Issued(Decision decision, CaseFacts facts) {
+    }
+
+    /** The home-care guidance in force on a day, cited by the decision, with the minimum isolation it states. */
+    record HomeCareRule(String document, int isolationDays) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    DecisionRegister(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /**
+     * The case's decision of that kind: the one already issued (CASE_READ), or a new one (DECISION_ISSUE too).
+     * Everyone who may issue may read; reading first keeps a reprint from taking the case's lock.
+     */
+    @Transactional
+    Issued issue(long caseId, Kind kind) {
+        PhaodaiUser user = CurrentUser.require(Right.CASE_READ);
+        CaseFacts facts = find(caseId, user.scope(), false).orElseThrow(() -> notFound(caseId));
+        Optional<Decision> existing = existing(caseId, kind);
+        if (existing.isPresent()) return reprint(existing.get(), facts);
+        CurrentUser.require(Right.DECISION_ISSUE);
+        // A concurrent request for the same case and kind waits here, then finds the decision and takes no number.
+        facts = find(caseId, user.scope(), true).orElseThrow(() -> notFound(caseId));
+        existing = existing(caseId, kind);
+        if (existing.isPresent()) return reprint(existing.get(), facts);
+        return new Issued(issueNew(facts, kind, user), facts);
+    }
+
+    /** Isolation decisions for every case of the commune confirmed that day (not discarded), in id order. */
+    @Transactional
+    List<Issued> issueAll(String communeCode, LocalDate confirmedOn) {
+        PhaodaiUser user = CurrentUser.require(Right.DECISION_ISSUE);
+        CurrentUser.require(Right.CASE_READ);
+        Scope scope = user.scope();
+        if (!scope.everything() && !scope.communes().contains(communeCode) && !scope.villageCommunes().contains(communeCode)) {
+            throw new NotFoundException("Không có phường/xã mã " + communeCode + " trong địa bàn của bạn");
+        }
+        Map<String, Object> p = new HashMap<>(scope.params());
+        p.put("commune", communeCode);
+        p.put("day", confirmedOn);
+        // Every case locked first, in id order: numbers follow that order, and a single request (one case,
+        // then the counter) can never hold what the batch waits for while waiting for the batch.
+        List<CaseFacts> cases = jdbc.sql(CASE + """
+                where c.commune_code = :commune and c.confirmed_on = :day and c.status <> 'DISCARDED' and %s
+                order by c.id for update of c""".formatted(scope.condition("c.commune_code", "c.village_id")))
+                .params(p).query(FACTS).list();
+        if (cases.isEmpty()) {
+            throw new NotFoundException("Không có ca F0 nào của phường/xã mã " + communeCode + " được xác định ngày "
+                    + confirmedOn.format(DAY));
+        }
+        List<Issued> issued = new ArrayList<>();
+        for (CaseFacts c : cases) {
+            Optional<Decision> existing = existing(c.caseId(), Kind.ISOLATION);
+            issued.add(existing.isPresent() ? reprint(existing.get(), c) : new Issued(issueNew(c, Kind.ISOLATION, user), c));
+        }
+        return issued;
+    }
+
+    Optional<HomeCareRule> homeCareRule(LocalDate day) {
+        return jdbc.sql("""
+                select document, isolation_days from home_care_rule
+                where valid_from <= :day and (valid_to is null or valid_to >= :day)
+                order by valid_from desc limit 1""").param("day", day)
+                .query((rs, i) -> new HomeCareRule(rs.getString(1), rs.getInt(2))).optional();
+    }
+
+    // "caseStatus", not "status": that member of problem+json is the HTTP status.
+    private Decision issueNew(CaseFacts c, Kind kind, PhaodaiUser user) {
+        if ("DISCARDED".equals(c.status())) {
+            throw new ConflictException("Ca bệnh mã " + c.caseId() + " đã bị loại bỏ (không phải F0): không ra quyết định",
+                    null, Map.of("caseStatus", c.status()));
+        }
+        if (kind == Kind.END_OF_ISOLATION && !"RECOVERED".equals(c.status())) {
+            throw new ConflictException("Chỉ ra quyết định kết thúc cách ly khi ca bệnh đã khỏi bệnh; ca bệnh mã " + c.caseId()
+                    + " hiện " + statusLabel(c.status()), null, Map.of("caseStatus", c.status()));
+        }
+        LocalDate today = LocalDate.now(ZONE);
+        // The counter row is locked until commit: concurrent issues of the commune take their numbers in turn,
+        // and a rolled-back issue gives its number back.
+        int number = jdbc.sql("""
+                insert into decision_counter (commune_code, year, last_number) values (:commune, :year, 1)
+                on conflict (commune_code, year) do update set last_number = decision_counter.last_number + 1
+                returning last_number""").param("commune", c.communeCode()).param("year", today.getYear())
+                .query(Integer.class).single();
+        Decision d = jdbc.sql("""
+                insert into case_decision (case_id, kind, commune_code, year, number, issued_on, issued_by)
+                values (:caseId, :kind, :commune, :year, :number, :issuedOn, :issuedBy) returning *""")
+                .param("caseId", c.caseId()).param("kind", kind.name()).param("commune", c.communeCode())
+                .param("year", today.getYear()).param("number", number).param("issuedOn", today)
+                .param("issuedBy", user.username()).query(DECISION).single();
+        audit.record("ISSUE_DECISION", "case", c.caseId(), c.personId(), Map.of("kind", kind, "number", number));
+        return d;
+    }
+
+    /** A decision printed again is a view of the person's data: it goes to the audit trail as well. */
+    private Issued reprint(Decision d, CaseFacts facts) {
+        audit.record("VIEW_DECISION", "case", d.caseId(), facts.personId(), Map.of("kind", d.kind(), "number", d.number()));
+        return new Issued(d, facts);
+    }
+
+    private Optional<Decision> existing(long caseId, Kind kind) {
+        return jdbc.sql("select * from case_decision where case_id = ? and kind = ?").params(caseId, kind.name())
+                .query(DECISION).optional();
+    }
+
+    private Optional<CaseFacts> find(long caseId, Scope scope, boolean lock) {
+        Map<String, Object> p = new HashMap<>(scope.params());
+        p.put("id", caseId);
+        return jdbc.sql(CASE + "where c.id = :id and " + scope.condition("c.commune_code", "c.village_id")
+                + (lock ? " for update of c" : "")).params(p).query(FACTS).optional();
+    }
+
+    private static NotFoundException notFound(long caseId) {
+        return new NotFoundException("Không có ca bệnh mã " + caseId);
+    }
+
+    private static String statusLabel(String status) {
+        return switch (status) {
+            case "ACTIVE" -> "đang cách ly, điều trị";
+            case "RECOVERED" -> "đã khỏi bệnh";
+            case "DIED" -> "đã tử vong";
+            case "TRANSFERRED_OUT" -> "đã chuyển đi nơi khác";
+            case "DISCARDED" -> "đã bị loại bỏ";
+            default -> status;
+        };
+    }
+}

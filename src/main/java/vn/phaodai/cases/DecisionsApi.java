@@ -1,0 +1,58 @@
+package vn.phaodai.cases;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.phaodai.cases.Decisions.DecisionFile;
+import vn.phaodai.cases.Decisions.Kind;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Decisions", description = "Official isolation and end-of-isolation decisions for confirmed cases, as PDF")
+class DecisionsApi {
+
+    private final Decisions decisions;
+
+    DecisionsApi(Decisions decisions) {
+        this.decisions = decisions;
+    }
+
+    @GetMapping(path = "/cases/{id}/decisions/isolation")
+    @Operation(summary = "The case's isolation decision; issued with the commune's next number on the first request")
+    ResponseEntity<byte[]> isolation(@PathVariable long id) {
+        return pdf(decisions.pdf(id, Kind.ISOLATION));
+    }
+
+    @GetMapping(path = "/cases/{id}/decisions/end-of-isolation")
+    @Operation(summary = "The case's end-of-isolation decision; 409 until the case has recovered")
+    ResponseEntity<byte[]> endOfIsolation(@PathVariable long id) {
+        return pdf(decisions.pdf(id, Kind.END_OF_ISOLATION));
+    }
+
+    @GetMapping(path = "/decisions/isolation")
+    @Operation(summary = "Isolation decisions of every case of a commune confirmed on a day, one PDF, a page each")
+    ResponseEntity<byte[]> batch(@RequestParam String commune,
+                                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return pdf(decisions.batch(commune, date));
+    }
+
+    // No "produces" on the mappings: errors must still be answered as problem+json.
+    static ResponseEntity<byte[]> pdf(DecisionFile file) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                .body(file.content());
+    }
+}
