@@ -86,6 +86,16 @@ class CasePages {
         return "redirect:/cases/" + id;
     }
 
+    @PostMapping("/cases/{id}/details")
+    String details(@PathVariable long id, @ModelAttribute CaseForms.Details form, RedirectAttributes redirect) {
+        try {
+            cases.update(id, form);
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("errors", errors(e));
+        }
+        return "redirect:/cases/" + id;
+    }
+
     @PostMapping("/cases/{id}/outcome")
     String close(@PathVariable long id, @ModelAttribute CaseForms.Outcome form, RedirectAttributes redirect) {
         try {

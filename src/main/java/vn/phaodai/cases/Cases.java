@@ -168,7 +168,10 @@ public class Cases {
         return created;
     }
 
-    /** Changes the details, with the version read (409 when someone changed it meanwhile). */
+    /**
+     * Changes the details, with the version read (409 when someone changed it meanwhile). A field left out
+     * (null) keeps its value; an empty text clears it.
+     */
     @Transactional
     public CovidCase update(long id, CaseForms.Details form) {
         PhaodaiUser user = CurrentUser.require(Right.CASE_WRITE);
@@ -184,11 +187,11 @@ public class Cases {
         p.put("version", form.version());
         p.put("source", source);
         p.put("symptomatic", form.symptomatic() == null ? before.symptomatic() : form.symptomatic());
-        p.put("onset", onset);
+        p.put("onset", form.onsetDate() == null ? before.onsetDate() : onset);
         p.put("comorbidities", (form.comorbidities() == null ? before.comorbidities() : form.comorbidities()).toArray(String[]::new));
         p.put("pregnant", form.pregnant() == null ? before.pregnant() : form.pregnant());
-        p.put("doses", form.vaccineDoses());
-        p.put("worker", blankToNull(form.responsibleWorker()));
+        p.put("doses", form.vaccineDoses() == null ? before.vaccineDoses() : form.vaccineDoses());
+        p.put("worker", form.responsibleWorker() == null ? before.responsibleWorker() : blankToNull(form.responsibleWorker()));
         p.put("evidence", form.evidence() == null ? before.evidence() : blankToNull(form.evidence()));
         int changed = jdbc.sql("""
                 update covid_case set source = :source, symptomatic = :symptomatic, onset_date = :onset, comorbidities = :comorbidities,

@@ -11,6 +11,7 @@ import vn.phaodai.jobs.Job;
 import vn.phaodai.population.PersonImport;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
+import vn.phaodai.testing.LabResults;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import java.util.Set;
 
 /**
  * Administrative work from the command line, on the same services the web uses:
- * {@code import-geography FILE}, {@code import-persons FILE}, {@code verify-audit} (exit status 2 when the
+ * {@code import-geography FILE}, {@code import-persons FILE}, {@code import-lab-results FILE}, {@code verify-audit} (exit status 2 when the
  * audit chain is broken), {@code generate --persons N --seed S [--province P] [--days D]} (a synthetic province) and
  * {@code bench --persons N [--province P] [--requests R] [--lab-results M]} (the in-process benchmark scenarios, as JSON). Each prints its result as JSON with the time it took; the application then stops.
  */
@@ -28,7 +29,8 @@ import java.util.Set;
 public class Commands implements ApplicationRunner {
 
     /** The first argument that makes the application a one-off command instead of a server. */
-    public static final Set<String> NAMES = Set.of("import-geography", "import-persons", "verify-audit", "generate", "bench");
+    public static final Set<String> NAMES = Set.of("import-geography", "import-persons", "import-lab-results", "verify-audit",
+            "generate", "bench");
 
     private final GeographyImporter geography;
     private final PersonImport persons;
@@ -36,10 +38,12 @@ public class Commands implements ApplicationRunner {
     private final SyntheticProvince synthetic;
     private final Benchmark benchmark;
     private final JsonMapper json;
+    private final LabResults labResults;
     private int exitCode;
 
     Commands(GeographyImporter geography, PersonImport persons, AuditLog audit, SyntheticProvince synthetic, Benchmark benchmark,
-             JsonMapper json) {
+             JsonMapper json, LabResults labResults) {
+        this.labResults = labResults;
         this.synthetic = synthetic;
         this.benchmark = benchmark;
         this.geography = geography;
@@ -111,7 +115,8 @@ public class Commands implements ApplicationRunner {
         Object result = switch (words.get(0)) {
             case "import-geography" -> geography.importList(file, name, "command-line", true, false);
             default -> {
-                Job job = persons.runNow(file, name, "command-line", false);
+                Job job = words.get(0).equals("import-lab-results") ? labResults.importNow(file, name, "command-line")
+                        : persons.runNow(file, name, "command-line", false);
                 if (!"DONE".equals(job.status())) throw new IllegalStateException("Import failed: " + job.error());
                 yield json.readTree(job.result());
             }

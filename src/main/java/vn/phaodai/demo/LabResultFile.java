@@ -19,6 +19,8 @@ final class LabResultFile {
     static final double SINGLE_POSITIVE = 0.015;
     static final double POOL_POSITIVE = 0.02;
     static final int POOL_SIZE = 10;
+    /** A draw starts a pool this often, so that about 30 % of the samples are pooled. */
+    static final double POOLS = 0.04;
 
     private LabResultFile() {
     }
@@ -35,7 +37,7 @@ final class LabResultFile {
                     LocalDate day = first.plusDays(random.nextInt(days));
                     String at = day.getDayOfMonth() + "/" + day.getMonthValue() + "/" + day.getYear() + " " + (7 + random.nextInt(10)) + ":"
                             + String.format("%02d", random.nextInt(60));
-                    if (random.nextDouble() < 0.3 && results - written >= POOL_SIZE) {
+                    if (random.nextDouble() < POOLS && results - written >= POOL_SIZE) {
                         String pool = "G" + seed + "-" + (++pools);
                         boolean positive = random.nextDouble() < POOL_POSITIVE;
                         String ct = positive ? String.valueOf(18 + random.nextInt(15)) : "";

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import vn.phaodai.shared.BulkCopy;
+import vn.phaodai.shared.BulkLoad;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -24,6 +25,8 @@ import java.util.Map;
 class ResultLoader {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ResultLoader.class);
+    /** A batch at least this large, and larger than the table, is loaded as a first load. */
+    static final long FIRST_LOAD = 100_000;
 
     /** What happened to each staged row, and the totals. */
     record Outcome(int line, String sampleCode, String outcome, String reason, Long sampleId) {
@@ -182,9 +185,13 @@ class ResultLoader {
         sql("update result_stage set outcome = 'UNCHANGED' where pool_id is not null and outcome is null and (pool_row or sample_id is not null)");
     }
 
-    /** Samples the laboratory reports before anyone registered them: created with their result. */
+    /**
+     * Samples the laboratory reports before anyone registered them: created with their result. A batch larger
+     * than the table (a first load) is written with the table's secondary indexes and foreign keys set aside
+     * and rebuilt once (docs/decisions/0002); the rows were checked against the registry above.
+     */
     private void insertNewSamples() {
-        sql("""
+        String insert = """
                 with created as (
                     insert into sample (code, person_id, commune_code, village_id, test_type, reason, sampled_at, symptomatic,
                                         lab_code, pool_id, result, ct, result_at, retest_required)
@@ -197,7 +204,26 @@ class ResultLoader {
                     on conflict (code) do nothing
                     returning id, code)
                 update result_stage s set sample_id = c.id, outcome = 'CREATED'
-                from created c where c.code = s.sample_code and s.sample_id is null and s.outcome is null""");
+                from created c where c.code = s.sample_code and s.sample_id is null and s.outcome is null""";
+        long pending = jdbc.sql("select count(*) from result_stage where sample_id is null and not pool_row and outcome is null")
+                .query(Long.class).single();
+        long existing = jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = 'sample'::regclass")
+                .query(Long.class).single();
+        if (pending >= FIRST_LOAD && pending > existing) {
+            try {
+                BulkLoad.withoutIndexesAndForeignKeys(DataSourceUtils.getConnection(dataSource), "sample", () -> {
+                    sql(insert);
+                    return null;
+                });
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            sql(insert);
+        }
+        // Fresh statistics, so that the statements that follow join the new rows by index, not by scans.
+        if (pending >= FIRST_LOAD / 10) sql("analyze sample");
+        sql("analyze result_stage");
         reject("sample_id is null and not pool_row", "Mẫu vừa được ghi bởi một yêu cầu khác; hãy gửi lại");
     }
 
