@@ -20,6 +20,8 @@ import java.util.Map;
 @Component
 class CaseConfirmation {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CaseConfirmation.class);
+
     private final JdbcClient jdbc;
 
     CaseConfirmation(JdbcClient jdbc) {
@@ -110,6 +112,9 @@ class CaseConfirmation {
     }
 
     private long sql(String statement, Map<String, Object> params) {
-        return jdbc.sql(statement).params(params).update();
+        long start = System.nanoTime();
+        int rows = jdbc.sql(statement).params(params).update();
+        log.debug("{} rows in {} ms: {}", rows, (System.nanoTime() - start) / 1_000_000, statement.strip().lines().findFirst().orElse(""));
+        return rows;
     }
 }

@@ -151,6 +151,7 @@ class ResultLoader {
                 order by pool_code, line
                 on conflict (code) do nothing""");
         sql("update result_stage s set pool_id = p.id from sample_pool p where p.code = s.pool_code and s.outcome is null");
+        sql("analyze result_stage"); // pools are known now: the joins below must not take them for rare
         reject("pool_row and pool_id is null", "Mẫu gộp chưa đăng ký và không có mẫu thành viên trong tệp");
         sql("""
                 update result_stage s set outcome = 'REJECTED', reject_reason = 'Kết quả khác với dòng ' || f.line || ' của cùng mẫu gộp'
@@ -159,10 +160,12 @@ class ResultLoader {
                 where s.pool_id = f.pool_id and s.outcome is null and (s.result, s.ct) is distinct from (f.result, f.ct)""");
         sql("""
                 create temp table pool_change on commit drop as
-                select distinct on (s.pool_id) s.pool_id, p.result as result_before, p.ct as ct_before, s.result, s.ct, s.result_at
-                from result_stage s join sample_pool p on p.id = s.pool_id
-                where s.outcome is null order by s.pool_id, s.line""");
-        sql("delete from pool_change where result_before is not distinct from result and ct_before is not distinct from ct");
+                select * from (select distinct on (s.pool_id) s.pool_id, p.result as result_before, p.ct as ct_before, s.result, s.ct,
+                                      s.result_at
+                               from result_stage s join sample_pool p on p.id = s.pool_id
+                               where s.outcome is null order by s.pool_id, s.line) f
+                where (result_before, ct_before) is distinct from (result, ct)""");
+        sql("analyze pool_change");
         jdbc.sql("""
                 insert into result_amendment (pool_id, result_before, ct_before, result_after, ct_after, source, amended_by)
                 select pool_id, result_before, ct_before, result, ct, :source, :user from pool_change where result_before is not null""")
