@@ -22,10 +22,15 @@ class CaseConfirmation {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CaseConfirmation.class);
 
-    private final JdbcClient jdbc;
+    private static final org.springframework.jdbc.core.RowMapper<CasesChanged.Change> CHANGE = (rs, i) ->
+            new CasesChanged.Change(rs.getLong(1), rs.getLong(2), rs.getObject(3, java.time.LocalDate.class));
 
-    CaseConfirmation(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    CaseConfirmation(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @EventListener
@@ -45,7 +50,7 @@ class CaseConfirmation {
                 select * from unnest(:samples::bigint[], :persons::bigint[], :types::text[], :times::timestamptz[],
                                      :positive::boolean[], :symptomatic::boolean[], :reasons::text[])
                     as t(sample_id, person_id, test_type, sampled_at, positive_now, symptomatic, reason)""", p);
-        long discarded = discard();
+        List<CasesChanged.Change> discarded = discard();
         sql("""
                 create temp table confirming on commit drop as
                 select t.*, d.sampled_on, r.episode_days, r.document,
@@ -58,7 +63,7 @@ class CaseConfirmation {
                   and (t.test_type = 'PCR' or r.rapid_positive = 'ENOUGH' or (r.rapid_positive = 'WITH_SYMPTOMS' and t.symptomatic))""",
                 Map.of());
         long linked = link();
-        long created = sql("""
+        List<CasesChanged.Change> opened = jdbc.sql("""
                 with firsts as (
                     select distinct on (k.person_id) k.* from confirming k
                     where not exists (select 1 from case_test ct where ct.sample_id = k.sample_id)
@@ -71,12 +76,15 @@ class CaseConfirmation {
                            case when f.symptomatic then 'MILD' else 'ASYMPTOMATIC' end, p.comorbidities, p.pregnant, :user
                     from firsts f join person_card p on p.id = f.person_id
                     on conflict (person_id) where status = 'ACTIVE' do nothing
-                    returning id, confirmed_on, severity)
-                insert into case_state (case_id, valid_from, care_setting, severity, changed_by, note)
-                select id, confirmed_on::timestamp at time zone 'Asia/Ho_Chi_Minh', 'HOME', severity, :user, 'Xác định ca bệnh'
-                from opened""", Map.of("user", event.actor()));
+                    returning id, person_id, confirmed_on, severity),
+                states as (
+                    insert into case_state (case_id, valid_from, care_setting, severity, changed_by, note)
+                    select id, confirmed_on::timestamp at time zone 'Asia/Ho_Chi_Minh', 'HOME', severity, :user, 'Xác định ca bệnh'
+                    from opened)
+                select id, person_id, confirmed_on from opened""").params(Map.of("user", event.actor())).query(CHANGE).list();
         link(); // the new cases' own tests
-        event.tally().add(created, linked, discarded);
+        event.tally().add(opened.size(), linked, discarded.size());
+        if (!opened.isEmpty() || !discarded.isEmpty()) events.publishEvent(new CasesChanged(opened, discarded));
     }
 
     /** Links each confirming positive to its person's case of the same episode; returns how many. */
@@ -92,7 +100,7 @@ class CaseConfirmation {
     }
 
     /** Results no longer positive leave their cases; a case left without a positive test (and not entered by hand) is discarded. */
-    private long discard() {
+    private List<CasesChanged.Change> discard() {
         sql("""
                 create temp table withdrawn on commit drop as
                 with gone as (delete from case_test ct using positive_change t
@@ -102,11 +110,12 @@ class CaseConfirmation {
                 update covid_case c set confirming_sample_id = (select ct.sample_id from case_test ct where ct.case_id = c.id
                                                                 order by ct.sample_id limit 1), updated_at = now()
                 where c.id in (select case_id from withdrawn) and exists (select 1 from case_test ct where ct.case_id = c.id)""", Map.of());
-        long discarded = sql("""
+        List<CasesChanged.Change> discarded = jdbc.sql("""
                 update covid_case c set status = 'DISCARDED', outcome_on = null, version = version + 1, updated_at = now(),
                        discarded_reason = 'Kết quả xét nghiệm được đính chính, không còn mẫu dương tính'
                 where c.id in (select case_id from withdrawn) and c.basis <> 'MANUAL' and c.status <> 'DISCARDED'
-                  and not exists (select 1 from case_test ct where ct.case_id = c.id)""", Map.of());
+                  and not exists (select 1 from case_test ct where ct.case_id = c.id)
+                returning c.id, c.person_id, c.confirmed_on""").query(CHANGE).list();
         sql("drop table withdrawn", Map.of());
         return discarded;
     }

@@ -58,10 +58,12 @@ public class Cases {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Cases(JdbcClient jdbc, AuditLog audit) {
+    Cases(JdbcClient jdbc, AuditLog audit, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
     }
 
     /** The directory: filtered, newest confirmation first, one page with its total. */
@@ -165,6 +167,7 @@ public class Cases {
                 .params(id, confirmed.atStartOfDay(VIETNAM).toOffsetDateTime(), care, p.get("facility"), severity, user.username()).update();
         CovidCase created = find(id, user.scope()).orElseThrow();
         audit.record("CREATE", "case", id, created.personId(), Map.of("after", created));
+        events.publishEvent(new CasesChanged(List.of(new CasesChanged.Change(id, created.personId(), confirmed)), List.of()));
         return created;
     }
 

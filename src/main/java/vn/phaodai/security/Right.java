@@ -24,5 +24,13 @@ public enum Right {
     CASE_READ,
     CASE_WRITE,
     /** Issue official decisions (isolation, end of isolation) with their numbers. */
-    DECISION_ISSUE
+    DECISION_ISSUE,
+    /** Contacts, tiers (F1, F2), chains and clusters of the jurisdiction. */
+    TRACING_READ,
+    TRACING_WRITE,
+    /** Facilities, stays and arrivals. */
+    QUARANTINE_READ,
+    QUARANTINE_WRITE,
+    /** The quarantine policy table (days, tests, places by period): the province's health department. */
+    QUARANTINE_POLICY_ADMIN
 }
