@@ -85,8 +85,11 @@ public class Cases {
         PhaodaiUser user = CurrentUser.require(Right.CASE_READ);
         CaseCriteria.Where where = criteria.where(user.scope());
         audit.record("EXPORT", "case", null, null, Map.of("criteria", criteria));
+        int[] row = {0};
         jdbc.sql(SELECT + " where " + where.sql() + " order by c.confirmed_on desc, c.id desc").params(where.params())
-                .query(CASE).stream().forEach(each);
+                .query(rs -> {
+                    each.accept(CASE.mapRow(rs, row[0]++));
+                });
     }
 
     public CovidCase get(long id) {

@@ -37,15 +37,22 @@ class Users implements UserDetailsService {
                    array(select distinct unnest(r.rights) from role r where r.code = any(u.roles)) as rights
             from app_user u""";
 
+    /**
+     * Users are read first and their jurisdictions resolved after the query has returned its connection:
+     * resolving inside the row mapper would hold two connections per request, and a burst of requests could
+     * then exhaust the pool with every request waiting for its second connection.
+     */
     Optional<PhaodaiUser> find(String username) {
-        return jdbc.sql(SELECT + " where username = ?").param(username).query(this::user).optional();
+        return jdbc.sql(SELECT + " where username = ?").param(username).query(Users::row).optional()
+                .map(r -> r.with(jurisdictions.scope(r.level(), r.codes())));
     }
 
     /** Every user in one query; users sharing a jurisdiction share the work of resolving it. */
     List<PhaodaiUser> all() {
         java.util.Map<String, Scope> scopes = new java.util.HashMap<>();
-        return jdbc.sql(SELECT + " order by username").query((rs, i) -> user(rs, (level, codes) ->
-                scopes.computeIfAbsent(level + codes, k -> jurisdictions.scope(level, codes)))).list();
+        return jdbc.sql(SELECT + " order by username").query(Users::row).list().stream()
+                .map(r -> r.with(scopes.computeIfAbsent(r.level() + r.codes(), k -> jurisdictions.scope(r.level(), r.codes()))))
+                .toList();
     }
 
     Optional<PhaodaiUser> find(long id) {
@@ -53,11 +60,15 @@ class Users implements UserDetailsService {
                 .flatMap(this::find);
     }
 
-    private PhaodaiUser user(ResultSet rs, int i) throws SQLException {
-        return user(rs, jurisdictions::scope);
+    /** A user as stored, before the jurisdiction is resolved into a scope. */
+    private record Row(long id, String username, String passwordHash, boolean enabled, boolean locked, int stamp,
+                       Set<String> roles, Set<Right> rights, String level, List<String> codes) {
+        PhaodaiUser with(Scope scope) {
+            return new PhaodaiUser(id, username, passwordHash, enabled, locked, stamp, roles, rights, level, codes, scope);
+        }
     }
 
-    private PhaodaiUser user(ResultSet rs, java.util.function.BiFunction<String, List<String>, Scope> scopeOf) throws SQLException {
+    private static Row row(ResultSet rs, int i) throws SQLException {
         Set<Right> rights = EnumSet.noneOf(Right.class);
         for (String r : strings(rs.getArray("rights"))) {
             try {
@@ -66,12 +77,9 @@ class Users implements UserDetailsService {
                 // a right the administrator typed that the code does not check: it gives nothing
             }
         }
-        String level = rs.getString("jurisdiction_level");
-        List<String> codes = Arrays.asList(strings(rs.getArray("jurisdiction_codes")));
-        return new PhaodaiUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
-                rs.getBoolean("enabled"), rs.getBoolean("locked"), rs.getInt("stamp"),
-                new LinkedHashSet<>(Arrays.asList(strings(rs.getArray("roles")))), rights, level, codes,
-                scopeOf.apply(level, codes));
+        return new Row(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"), rs.getBoolean("enabled"),
+                rs.getBoolean("locked"), rs.getInt("stamp"), new LinkedHashSet<>(Arrays.asList(strings(rs.getArray("roles")))),
+                rights, rs.getString("jurisdiction_level"), Arrays.asList(strings(rs.getArray("jurisdiction_codes"))));
     }
 
     private static String[] strings(Array a) throws SQLException {
