@@ -1,26 +1,26 @@
 package vn.phaodai.cases;
 
 /** What officers send about a case. */
-final class CaseForms {
+public final class CaseForms {
 
     private CaseForms() {
     }
 
     /** A case entered by hand, with its evidence (a test done elsewhere, a hospital's paper). */
-    record NewCase(Long personId, String confirmedOn, String evidence, String source, Boolean symptomatic, String onsetDate,
+    public record NewCase(Long personId, String confirmedOn, String evidence, String source, Boolean symptomatic, String onsetDate,
                    String severity, String careSetting, String facility, Integer vaccineDoses, String responsibleWorker) {
     }
 
     /** The clinical and epidemiological details, changed with the version read. */
-    record Details(Integer version, String source, Boolean symptomatic, String onsetDate, java.util.List<String> comorbidities,
+    public record Details(Integer version, String source, Boolean symptomatic, String onsetDate, java.util.List<String> comorbidities,
                    Boolean pregnant, Integer vaccineDoses, String responsibleWorker, String evidence) {
     }
 
     /** A move to another care setting, or a change of severity, from a time. */
-    record Transfer(String careSetting, String facility, String severity, String at, String note) {
+    public record Transfer(String careSetting, String facility, String severity, String at, String note) {
     }
 
     /** The end of a case. */
-    record Outcome(String outcome, String on, String note) {
+    public record Outcome(String outcome, String on, String note) {
     }
 }

@@ -32,5 +32,8 @@ public enum Right {
     QUARANTINE_READ,
     QUARANTINE_WRITE,
     /** The quarantine policy table (days, tests, places by period): the province's health department. */
-    QUARANTINE_POLICY_ADMIN
+    QUARANTINE_POLICY_ADMIN,
+    /** Readings, warning signs and alerts of F0 cared for at home. */
+    HOME_CARE_READ,
+    HOME_CARE_WRITE
 }

@@ -105,6 +105,12 @@ class AuthorizationMatrixIT {
             GET /api/v1/cases/{id}/decisions/isolation        | 200/200 | 403/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/404 | 403 | 403 | 403 | 403
             GET /api/v1/cases/{id}/decisions/end-of-isolation | 200/200 | 403/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/404 | 403 | 403 | 403 | 403
             GET /api/v1/decisions/isolation                   | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403
+            POST /api/v1/cases/{id}/readings                  | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 201/404 | 403 | 403 | 403 | 403
+            GET /api/v1/cases/{id}/readings                   | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
+            GET /api/v1/alerts                                | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403
+            POST /api/v1/alerts/{id}/acknowledge              | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
+            POST /api/v1/alerts/{id}/resolve                  | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
+            GET /api/v1/home-care/non-reporting               | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403
             """;
 
     static final String INSIDE = "18073";   // Phường Nam Hà, thành phố Hà Tĩnh (district 436, province 42)
@@ -321,6 +327,14 @@ class AuthorizationMatrixIT {
                 covidCase(commune, inside, false);
                 yield api.download("/api/v1/decisions/isolation?commune=" + commune + "&date=" + TODAY.minusDays(10)).status();
             }
+            case "POST /api/v1/cases/{id}/readings" -> api.post("/api/v1/cases/" + covidCase(commune, inside, false) + "/readings",
+                    Map.of("spo2", 98, "temperature", 37)).status();
+            case "GET /api/v1/cases/{id}/readings" -> api.get("/api/v1/cases/" + covidCase(commune, inside, false) + "/readings").status();
+            case "GET /api/v1/alerts" -> api.get("/api/v1/alerts").status();
+            case "POST /api/v1/alerts/{id}/acknowledge" -> api.post("/api/v1/alerts/" + alert(commune, inside) + "/acknowledge", Map.of()).status();
+            case "POST /api/v1/alerts/{id}/resolve" -> api.post("/api/v1/alerts/" + alert(commune, inside) + "/resolve",
+                    Map.of("action", "PHONE_CALL")).status();
+            case "GET /api/v1/home-care/non-reporting" -> api.get("/api/v1/home-care/non-reporting").status();
             default -> throw new AssertionError("No call written for " + endpoint);
         };
     }
@@ -360,6 +374,13 @@ class AuthorizationMatrixIT {
         long id = cases.confirmed(person(commune, inside), commune, inside ? village : null, TODAY.minusDays(10));
         if (recovered) cases.recovered(id, TODAY.minusDays(1));
         return id;
+    }
+
+    /** An open alert: a case whose reading shows oxygen at 94 %. */
+    private long alert(String commune, boolean inside) {
+        var r = admin.post("/api/v1/cases/" + covidCase(commune, inside, false) + "/readings", Map.of("spo2", 94));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.body().get("alertId").asLong();
     }
 
     private long household(String commune, boolean inside) {

@@ -1,0 +1,182 @@
+package vn.phaodai.homecare;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.phaodai.security.AuditLog;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.PhaodaiUser;
+import vn.phaodai.security.Right;
+import vn.phaodai.security.Scope;
+import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.FieldError;
+import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.NotFoundException;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The monitoring log of an F0: each reading is checked against the warning signs of the patient's age band
+ * at once, and a reading with signs raises (or raises further) the case's open alert.
+ */
+@Service
+public class Readings {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** A recorded reading and what it raised. */
+    public record Recorded(long readingId, long caseId, OffsetDateTime takenAt, List<String> signs, int severity, String band,
+                           String rule, Long alertId, boolean repeated) {
+    }
+
+    /** The case as the log needs it. */
+    record CaseAtHome(long id, long personId, String status, String communeCode, Long villageId, LocalDate dateOfBirth,
+                      int birthYear) {
+        int ageMonths(LocalDate on) {
+            LocalDate born = dateOfBirth != null ? dateOfBirth : LocalDate.of(birthYear, 7, 1);
+            return (int) Math.max(0, ChronoUnit.MONTHS.between(born, on));
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final WarningSigns warningSigns;
+    private final AuditLog audit;
+
+    Readings(JdbcClient jdbc, WarningSigns warningSigns, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.warningSigns = warningSigns;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Recorded record(long caseId, ReadingForm form) {
+        PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_WRITE);
+        CaseAtHome c = caseAtHome(caseId, user.scope());
+        return record(c, form, user.username());
+    }
+
+    /** Records for a case already checked (the patient's own link checks its token instead of a user). */
+    Recorded record(CaseAtHome c, ReadingForm form, String enteredBy) {
+        if (!"ACTIVE".equals(c.status())) throw new ConflictException("Ca bệnh đã kết thúc: không ghi nhật ký theo dõi", "caseId", Map.of());
+        OffsetDateTime takenAt = validate(form);
+        var existing = jdbc.sql("select id, signs from reading where case_id = ? and taken_at = ?").params(c.id(), takenAt)
+                .query((rs, i) -> rs.getLong(1)).optional();
+        WarningSigns.Assessment a = warningSigns.assess(takenAt.atZoneSameInstant(VIETNAM).toLocalDate(),
+                c.ageMonths(takenAt.atZoneSameInstant(VIETNAM).toLocalDate()), form);
+        if (existing.isPresent()) {
+            // The same reading sent again (a retry from a phone on 3G): nothing new.
+            Long alert = jdbc.sql("select id from alert where reading_id = ?").param(existing.get()).query(Long.class).optional().orElse(null);
+            return new Recorded(existing.get(), c.id(), takenAt, a.signs(), a.severity(), a.band(), a.document(), alert, true);
+        }
+        long readingId = jdbc.sql("""
+                insert into reading (case_id, commune_code, village_id, taken_at, temperature, spo2, breathing_rate, pulse, systolic,
+                                     diastolic, symptoms, signs, entered_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(c.id(), c.communeCode(), c.villageId(), takenAt, form.temperature(), form.spo2(), form.breathingRate(),
+                        form.pulse(), form.systolic(), form.diastolic(), symptoms(form).toArray(String[]::new),
+                        a.signs().toArray(String[]::new), enteredBy)
+                .query(Long.class).single();
+        Long alertId = a.signs().isEmpty() ? null : raise(c, readingId, a);
+        audit.record("READING", "case", c.id(), c.personId(), Map.of("signs", a.signs()));
+        return new Recorded(readingId, c.id(), takenAt, a.signs(), a.severity(), a.band(), a.document(), alertId, false);
+    }
+
+    /** One open alert per case: a new reading with signs raises it further rather than adding another. */
+    private long raise(CaseAtHome c, long readingId, WarningSigns.Assessment a) {
+        return jdbc.sql("""
+                update alert set reading_id = :reading, severity = greatest(severity, :severity),
+                       signs = array(select distinct unnest(signs || :signs::text[]))
+                where case_id = :case and status <> 'RESOLVED' returning id""")
+                .param("reading", readingId).param("severity", a.severity()).param("signs", a.signs().toArray(String[]::new))
+                .param("case", c.id()).query(Long.class).optional()
+                .orElseGet(() -> jdbc.sql("""
+                        insert into alert (case_id, reading_id, commune_code, village_id, severity, signs)
+                        values (?, ?, ?, ?, ?, ?) returning id""")
+                        .params(c.id(), readingId, c.communeCode(), c.villageId(), a.severity(), a.signs().toArray(String[]::new))
+                        .query(Long.class).single());
+    }
+
+    CaseAtHome caseAtHome(long caseId, Scope scope) {
+        Map<String, Object> p = new HashMap<>(scope.params());
+        p.put("id", caseId);
+        return jdbc.sql("""
+                select c.id, c.person_id, c.status, c.commune_code, c.village_id, p.date_of_birth, p.birth_year
+                from case_card c join person_card p on p.id = c.person_id
+                where c.id = :id and """ + " " + scope.condition("c.commune_code", "c.village_id")).params(p)
+                .query((rs, i) -> new CaseAtHome(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), (Long) rs.getObject(5),
+                        rs.getObject(6, LocalDate.class), rs.getInt(7)))
+                .optional().orElseThrow(() -> new NotFoundException("Không có ca bệnh mã " + caseId));
+    }
+
+    /** A reading as stored. */
+    public record Reading(long id, OffsetDateTime takenAt, BigDecimal temperature, Integer spo2, Integer breathingRate, Integer pulse,
+                          Integer systolic, Integer diastolic, List<String> symptoms, List<String> signs, String enteredBy) {
+    }
+
+    public List<Reading> ofCase(long caseId) {
+        PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_READ);
+        caseAtHome(caseId, user.scope());
+        return jdbc.sql("select * from reading where case_id = ? order by taken_at desc").param(caseId)
+                .query((rs, i) -> new Reading(rs.getLong("id"), rs.getObject("taken_at", OffsetDateTime.class),
+                        rs.getBigDecimal("temperature"), (Integer) rs.getObject("spo2"), (Integer) rs.getObject("breathing_rate"),
+                        (Integer) rs.getObject("pulse"), (Integer) rs.getObject("systolic"), (Integer) rs.getObject("diastolic"),
+                        List.of((String[]) rs.getArray("symptoms").getArray()), List.of((String[]) rs.getArray("signs").getArray()),
+                        rs.getString("entered_by"))).list();
+    }
+
+    private static OffsetDateTime validate(ReadingForm f) {
+        List<FieldError> errors = new ArrayList<>();
+        OffsetDateTime at = null;
+        if (f.takenAt() == null || f.takenAt().isBlank()) {
+            at = OffsetDateTime.now(VIETNAM).withNano(0);
+        } else {
+            try {
+                at = OffsetDateTime.parse(f.takenAt());
+            } catch (DateTimeParseException e) {
+                try {
+                    at = LocalDateTime.parse(f.takenAt()).atZone(VIETNAM).toOffsetDateTime();
+                } catch (DateTimeParseException e2) {
+                    errors.add(new FieldError("takenAt", "Thời điểm đo không hợp lệ: " + f.takenAt()));
+                }
+            }
+        }
+        if (at != null && at.isAfter(OffsetDateTime.now(VIETNAM).plusMinutes(10))) errors.add(new FieldError("takenAt", "Thời điểm đo ở tương lai"));
+        range(errors, "spo2", f.spo2(), 50, 100, "SpO2 (%)");
+        range(errors, "breathingRate", f.breathingRate(), 5, 120, "Nhịp thở (lần/phút)");
+        range(errors, "pulse", f.pulse(), 20, 250, "Mạch (lần/phút)");
+        range(errors, "systolic", f.systolic(), 40, 260, "Huyết áp tâm thu (mmHg)");
+        range(errors, "diastolic", f.diastolic(), 20, 180, "Huyết áp tâm trương (mmHg)");
+        if (f.temperature() != null && (f.temperature().compareTo(BigDecimal.valueOf(30)) < 0 || f.temperature().compareTo(BigDecimal.valueOf(45)) > 0)) {
+            errors.add(new FieldError("temperature", "Nhiệt độ phải từ 30 đến 45 °C"));
+        }
+        if (f.symptoms() != null) {
+            for (String s : f.symptoms()) {
+                if (!ReadingForm.SYMPTOMS.contains(s)) errors.add(new FieldError("symptoms", "Triệu chứng không hợp lệ: " + s));
+            }
+        }
+        if (f.spo2() == null && f.breathingRate() == null && f.pulse() == null && f.temperature() == null && f.systolic() == null
+                && (f.symptoms() == null || f.symptoms().isEmpty())) {
+            errors.add(new FieldError("spo2", "Nhập ít nhất một chỉ số hoặc triệu chứng"));
+        }
+        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        return at;
+    }
+
+    private static void range(List<FieldError> errors, String field, Integer v, int min, int max, String label) {
+        if (v != null && (v < min || v > max)) errors.add(new FieldError(field, label + " phải từ " + min + " đến " + max));
+    }
+
+    private static List<String> symptoms(ReadingForm f) {
+        return f.symptoms() == null ? List.of() : f.symptoms();
+    }
+}

@@ -1,0 +1,80 @@
+-- F0 cared for at home: the twice-daily readings, the warning signs they raise, and the alerts that follow.
+
+update role set rights = rights || '{HOME_CARE_READ,HOME_CARE_WRITE}'
+    where code in ('ADMIN', 'HEALTH_DEPARTMENT', 'DISTRICT_OFFICER', 'COMMUNE_OFFICER', 'LOCAL_ADMIN', 'CARE_TEAM');
+update role set rights = rights || '{HOME_CARE_READ}' where code = 'PROVINCIAL_COMMITTEE';
+
+-- Warning signs by age band (4038/QĐ-BYT for adults, 528/QĐ-BYT for children), effective-dated data:
+-- a reading at or beyond a threshold raises the sign. Ages in months, from inclusive, to exclusive.
+create table warning_sign_rule (
+    id                   bigint generated always as identity primary key,
+    valid_from           date         not null,
+    valid_to             date,
+    band                 text         not null,
+    age_from_months      integer      not null,
+    age_to_months        integer,
+    breathing_rate_min   integer      not null,   -- breaths a minute at or above: a sign
+    spo2_max             integer      not null,   -- % at or below: a sign
+    pulse_above          integer,                  -- null: not a sign in this band (the documents give
+    pulse_below          integer,                  -- pulse and blood pressure limits for adults only)
+    systolic_below       integer,
+    diastolic_below      integer,
+    temperature_above    numeric(3, 1),            -- children: fever above this
+    symptoms             text[]       not null,   -- symptoms that are warning signs in this band
+    document             text         not null
+);
+insert into warning_sign_rule (valid_from, band, age_from_months, age_to_months, breathing_rate_min, spo2_max, pulse_above,
+                               pulse_below, systolic_below, diastolic_below, temperature_above, symptoms, document) values
+    ('2021-08-21', 'ADULT', 144, null, 20, 96, 120, 50, 90, 60, null,
+        '{SHORTNESS_OF_BREATH,CHEST_PAIN,CONFUSION,CYANOSIS}', '4038/QĐ-BYT (21/8/2021)'),
+    ('2021-08-21', 'CHILD_5_12', 60, 144, 30, 96, null, null, null, null, 39.0,
+        '{SHORTNESS_OF_BREATH,CHEST_PAIN,CONFUSION,CYANOSIS,POOR_FEEDING,VOMITING}', '4038/QĐ-BYT; 528/QĐ-BYT (3/3/2022)'),
+    ('2021-08-21', 'CHILD_1_5', 12, 60, 40, 96, null, null, null, null, 39.0,
+        '{SHORTNESS_OF_BREATH,CONFUSION,CYANOSIS,POOR_FEEDING,VOMITING}', '4038/QĐ-BYT; 528/QĐ-BYT (3/3/2022)'),
+    ('2021-08-21', 'INFANT_2_12M', 2, 12, 50, 96, null, null, null, null, 39.0,
+        '{SHORTNESS_OF_BREATH,CYANOSIS,POOR_FEEDING,VOMITING}', '4038/QĐ-BYT; 528/QĐ-BYT (3/3/2022)'),
+    ('2021-08-21', 'NEWBORN_0_2M', 0, 2, 60, 96, null, null, null, null, 39.0,
+        '{SHORTNESS_OF_BREATH,CYANOSIS,POOR_FEEDING,VOMITING}', '4038/QĐ-BYT; 528/QĐ-BYT (3/3/2022)');
+
+-- Bảng nhật ký theo dõi hằng ngày: a reading, by the health worker or the patient's own link.
+create table reading (
+    id             bigint generated always as identity primary key,
+    case_id        bigint        not null references covid_case,
+    commune_code   varchar(5)    not null references commune,
+    village_id     bigint        references village,
+    taken_at       timestamptz   not null,
+    temperature    numeric(3, 1) check (temperature between 30 and 45),
+    spo2           smallint      check (spo2 between 50 and 100),
+    breathing_rate smallint      check (breathing_rate between 5 and 120),
+    pulse          smallint      check (pulse between 20 and 250),
+    systolic       smallint      check (systolic between 40 and 260),
+    diastolic      smallint      check (diastolic between 20 and 180),
+    symptoms       text[]        not null default '{}',
+    signs          text[]        not null default '{}',
+    entered_by     text          not null,
+    created_at     timestamptz   not null default now(),
+    unique (case_id, taken_at)
+);
+create index reading_case on reading (case_id, taken_at desc);
+
+-- An alert: raised by a reading with warning signs, acknowledged, then resolved by an action.
+create table alert (
+    id              bigint generated always as identity primary key,
+    case_id         bigint      not null references covid_case,
+    reading_id      bigint      not null references reading,
+    commune_code    varchar(5)  not null references commune,
+    village_id      bigint      references village,
+    severity        smallint    not null,
+    signs           text[]      not null,
+    status          text        not null default 'OPEN' check (status in ('OPEN', 'ACKNOWLEDGED', 'RESOLVED')),
+    raised_at       timestamptz not null default now(),
+    acknowledged_at timestamptz,
+    acknowledged_by text,
+    escalated_at    timestamptz,
+    resolved_at     timestamptz,
+    resolved_by     text,
+    action          text        check (action in ('VISIT', 'PHONE_CALL', 'TRANSFER')),
+    note            text
+);
+create index alert_open on alert (commune_code, severity desc, raised_at) where status <> 'RESOLVED';
+create index alert_case on alert (case_id);
