@@ -68,7 +68,24 @@ class QuarantinePages {
         model.addAttribute("f", f);
         model.addAttribute("place", geography.placeName(f.communeCode()));
         model.addAttribute("stays", stays.current(id));
+        model.addAttribute("canWrite", CurrentUser.get().can(Right.QUARANTINE_WRITE));
         return "quarantine/facility";
+    }
+
+    @PostMapping("/quarantine/facilities/{id}/stays")
+    String admit(@PathVariable long id, @RequestParam(required = false) Long personId,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
+                 @RequestParam(required = false) Boolean vaccinated, @RequestParam(required = false) String subject,
+                 @RequestParam(required = false) String group, @RequestParam(required = false) String overCapacityReason,
+                 RedirectAttributes redirect) {
+        try {
+            long stay = stays.admit(new Stays.StayForm(personId, id, null, null, start, vaccinated, group, subject,
+                    overCapacityReason, null)).stay().id();
+            return "redirect:/quarantine/stays/" + stay;
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/quarantine/facilities/" + id;
+        }
     }
 
     @GetMapping("/quarantine/stays/{id}")
@@ -137,7 +154,25 @@ class QuarantinePages {
     String arrivals(@RequestParam(required = false) String commune, @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("result", arrivals.search(commune, null, null, PageResult.page(page), 50));
         model.addAttribute("commune", commune);
+        model.addAttribute("facilities", facilities.list(null, null, null).stream().filter(Facilities.Facility::active).toList());
+        model.addAttribute("canWrite", CurrentUser.get().can(Right.QUARANTINE_WRITE));
         return "quarantine/arrivals";
+    }
+
+    @PostMapping("/quarantine/arrivals")
+    String arrive(@RequestParam(required = false) Long personId, @RequestParam(required = false) String originKind,
+                  @RequestParam(required = false) String origin, @RequestParam(required = false) Boolean outbreakArea,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate arrivedOn,
+                  @RequestParam(required = false) String checkpoint, @RequestParam(required = false) Boolean vaccinated,
+                  @RequestParam(required = false) Long facilityId, RedirectAttributes redirect) {
+        try {
+            var registered = arrivals.register(new Arrivals.ArrivalForm(personId, originKind, origin, outbreakArea, arrivedOn,
+                    checkpoint, vaccinated, null, facilityId != null, facilityId, null, null, null));
+            if (registered.stay() != null) return "redirect:/quarantine/stays/" + registered.stay().stay().id();
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/quarantine/arrivals";
     }
 
     @GetMapping("/quarantine/tests-due")

@@ -184,6 +184,14 @@ class QuarantineIT {
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.body().get("stay").get("id").asLong()).isEqualTo(over.get("id").asLong());
 
+        // A quarantine site converted into a treatment facility (seed 003) keeps what it was.
+        var converted = api.put("/api/v1/quarantine/facilities/" + facility, Map.of("kind", "TREATMENT", "capacity", 300));
+        assertThat(converted.status()).as(converted.text()).isEqualTo(200);
+        assertThat(converted.body().get("kind").asString()).isEqualTo("TREATMENT");
+        assertThat(converted.body().get("convertedFrom").asString()).isEqualTo("CONCENTRATED");
+        assertThat(converted.body().get("capacity").asInt()).isEqualTo(300);
+        api.put("/api/v1/quarantine/facilities/" + facility, Map.of("capacity", 500));
+
         JsonNode districts = api.get("/api/v1/quarantine/facilities/by-district").body();
         assertThat(districts.size()).isEqualTo(1);
         assertThat(districts.get(0).get("districtCode").asString()).isEqualTo("436");
