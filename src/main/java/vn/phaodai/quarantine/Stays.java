@@ -299,21 +299,29 @@ public class Stays {
      */
     @EventListener
     void onCasesChanged(CasesChanged changed) {
-        for (CasesChanged.Change c : changed.opened()) {
-            List<Long> ended = jdbc.sql("""
-                    update quarantine_stay set status = 'TURNED_CASE', ended_on = greatest(start_on, :day), case_id = :case
-                    where person_id = :person and status = 'ACTIVE' returning id""")
-                    .param("day", c.confirmedOn()).param("case", c.caseId()).param("person", c.personId())
-                    .query(Long.class).list();
-            for (Long id : ended) audit.record("TURNED_CASE", "quarantine_stay", id, c.personId(), Map.of("caseId", c.caseId()));
+        // Set-based: a laboratory file can open thousands of cases in one transaction.
+        if (!changed.opened().isEmpty()) {
+            jdbc.sql("""
+                    update quarantine_stay s set status = 'TURNED_CASE', ended_on = greatest(s.start_on, c.day), case_id = c.case_id
+                    from unnest(cast(:persons as bigint[]), cast(:cases as bigint[]), cast(cast(:days as text[]) as date[]))
+                         as c(person_id, case_id, day)
+                    where s.person_id = c.person_id and s.status = 'ACTIVE'
+                    returning s.id, s.person_id, c.case_id""")
+                    .param("persons", changed.opened().stream().map(CasesChanged.Change::personId).toArray(Long[]::new))
+                    .param("cases", changed.opened().stream().map(CasesChanged.Change::caseId).toArray(Long[]::new))
+                    .param("days", changed.opened().stream().map(c -> c.confirmedOn().toString()).toArray(String[]::new))
+                    .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list()
+                    .forEach(r -> audit.record("TURNED_CASE", "quarantine_stay", r[0], r[1], Map.of("caseId", r[2])));
         }
-        for (CasesChanged.Change c : changed.discarded()) {
-            List<Long> reopened = jdbc.sql("""
+        if (!changed.discarded().isEmpty()) {
+            jdbc.sql("""
                     update quarantine_stay s set status = 'ACTIVE', ended_on = null, case_id = null
-                    where s.case_id = :case and s.status = 'TURNED_CASE'
+                    where s.case_id = any(cast(:cases as bigint[])) and s.status = 'TURNED_CASE'
                       and not exists (select 1 from quarantine_stay o where o.person_id = s.person_id and o.status = 'ACTIVE')
-                    returning id""").param("case", c.caseId()).query(Long.class).list();
-            for (Long id : reopened) audit.record("CASE_DISCARDED", "quarantine_stay", id, c.personId(), Map.of("caseId", c.caseId()));
+                    returning s.id, s.person_id""")
+                    .param("cases", changed.discarded().stream().map(CasesChanged.Change::caseId).toArray(Long[]::new))
+                    .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list()
+                    .forEach(r -> audit.record("CASE_DISCARDED", "quarantine_stay", r[0], r[1], null));
         }
     }
 
