@@ -318,7 +318,17 @@ class QuarantineIT {
         var again = api.post("/api/v1/quarantine/arrivals", body);
         assertThat(again.body().get("arrival").get("id").asLong()).isEqualTo(r.body().get("arrival").get("id").asLong());
         assertThat(again.body().get("stay").get("stay").get("id").asLong()).isEqualTo(stay.get("id").asLong());
-        JsonNode list = api.get("/api/v1/quarantine/arrivals?commune=" + NAM_HA).body();
+        // From an outbreak area of another province in September 2021: vaccinated, 7 days at home.
+        var province = api.post("/api/v1/quarantine/arrivals", Map.of("personId", person(), "originKind", "PROVINCE",
+                "origin", "TP. Hồ Chí Minh", "outbreakArea", true, "arrivedOn", "2021-09-01", "vaccinated", true,
+                "quarantine", true, "home", true, "homeApprovedBy", "UBND phường Nam Hà"));
+        assertThat(province.status()).as(province.text()).isEqualTo(201);
+        JsonNode home = province.body().get("stay").get("stay");
+        assertThat(home.get("subject").asString()).isEqualTo("ARRIVAL_PROVINCE");
+        assertThat(home.get("end").asString()).isEqualTo("2021-09-07");
+        assertThat(ints(home.get("testDays"))).containsExactly(1, 7);
+
+        JsonNode list = api.get("/api/v1/quarantine/arrivals?commune=" + NAM_HA + "&to=2021-06-30").body();
         assertThat(list.get("total").asInt()).isEqualTo(1);
         assertThat(list.get("items").get(0).get("stayId").asLong()).isEqualTo(stay.get("id").asLong());
     }

@@ -436,9 +436,11 @@ class AuthorizationMatrixIT {
         return id;
     }
 
-    /** A policy of its own far-future day, which ends no other. */
+    /** A policy of its own far-future day (after every earlier one: the table outlives the test), which ends no other. */
     private Map<String, Object> newPolicy() {
-        String day = LocalDate.of(2030, 1, 1).plusDays(serial.incrementAndGet()).toString();
+        String day = jdbc.sql("""
+                select greatest(date '2030-01-01', max(valid_from)) + 1 from quarantine_policy
+                where subject = 'ARRIVAL_PROVINCE' and vaccination = 'VACCINATED'""").query(LocalDate.class).single().toString();
         return Map.of("subject", "ARRIVAL_PROVINCE", "vaccination", "VACCINATED", "validFrom", day, "validTo", day, "place", "HOME",
                 "quarantineDays", 1, "testDays", List.of(1), "document", "Thử quyền " + day);
     }
