@@ -74,6 +74,25 @@ class QuarantinePagesIT {
     }
 
     @Test
+    void aCareTeamReadsButChangesNothing() throws Exception {
+        jdbc.sql("delete from app_user where username = 'q-care'").update();
+        var created = api.post("/api/v1/users", Map.of("username", "q-care", "password", "Mat-khau-rat-dai-42",
+                "roles", java.util.List.of("CARE_TEAM"), "jurisdiction", Map.of("level", "COMMUNE", "codes", java.util.List.of(NAM_HA))));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        WebSession care = WebSession.logIn(port, "q-care", "Mat-khau-rat-dai-42");
+        var policies = care.get("/quarantine/policies");
+        assertThat(policies.statusCode()).isEqualTo(200);
+        assertThat(policies.body()).contains("5599/BYT-MT").doesNotContain("new-policy");
+        assertThat(care.get("/quarantine/facilities").body()).contains("Giường trống theo huyện").doesNotContain("Thêm cơ sở");
+        assertThat(care.get("/quarantine/tests-due").statusCode()).isEqualTo(200);
+        assertThat(care.get("/quarantine/arrivals").body()).doesNotContain("id=\"arrive\"");
+        assertThat(care.get("/").body()).contains("/quarantine/facilities", "/quarantine/tests-due").doesNotContain("/quarantine/policies");
+        var refused = care.post("/quarantine/policies", "subject=F1&vaccination=ANY&validFrom=2035-01-01&place=HOME&quarantineDays=5"
+                + "&document=x&_csrf=" + care.csrf("/quarantine/policies"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void arrivalsAndThePolicyTable() throws Exception {
         long facility = api.post("/api/v1/quarantine/facilities", Map.of("name", "Khách sạn Bình Minh", "kind", "HOTEL",
                 "communeCode", NAM_HA, "capacity", 10)).body().get("id").asLong();
