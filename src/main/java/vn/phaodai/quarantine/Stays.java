@@ -68,7 +68,9 @@ public class Stays {
                           String result) {
     }
 
-    public record StayDetail(Stay stay, List<Movement> movements, List<TestDay> tests) {
+    /** A stay (its fields at the top of the JSON), where it was, and its test days with the tests taken. */
+    public record StayDetail(@com.fasterxml.jackson.annotation.JsonUnwrapped Stay stay, List<Movement> movements,
+                             List<TestDay> tests) {
     }
 
     /** The body of POST /api/v1/quarantine/stays. */

@@ -69,7 +69,7 @@ class QuarantineIT {
     JsonNode admitted(long person, String start, Map<String, Object> more) {
         var r = admit(person, start, more);
         assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.body().get("stay");
+        return r.body();
     }
 
     long person() {
@@ -137,7 +137,7 @@ class QuarantineIT {
                     .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2021, 8, 31));
 
             // The stay started before keeps its 14 + 14 days; one started on the effective day has 10.
-            var again = api.get("/api/v1/quarantine/stays/" + early.get("id").asLong()).body().get("stay");
+            var again = api.get("/api/v1/quarantine/stays/" + early.get("id").asLong()).body();
             assertThat(again.get("end").asString()).isEqualTo("2021-09-12");
             assertThat(again.get("policyDocument").asString()).contains("5599/BYT-MT");
             JsonNode late = admitted(after, "2021-09-01", Map.of());
@@ -150,7 +150,7 @@ class QuarantineIT {
                     "validFrom", "2021-09-01", "validTo", "2021-12-15", "place", "FACILITY", "quarantineDays", 12,
                     "testDays", List.of(1, 12), "document", "99/QĐ-SYT (01/9/2021)"));
             assertThat(corrected.status()).as(corrected.text()).isEqualTo(200);
-            assertThat(api.get("/api/v1/quarantine/stays/" + late.get("id").asLong()).body().get("stay").get("end").asString())
+            assertThat(api.get("/api/v1/quarantine/stays/" + late.get("id").asLong()).body().get("end").asString())
                     .isEqualTo("2021-09-10");
 
             var overlapping = api.post("/api/v1/quarantine/policies", Map.of("subject", "F1", "validFrom", "2021-08-15",
@@ -182,7 +182,7 @@ class QuarantineIT {
         // The same admission sent again gives the same stay.
         var retry = admit(second, "2021-08-01", Map.of("facilityId", small));
         assertThat(retry.status()).isEqualTo(201);
-        assertThat(retry.body().get("stay").get("id").asLong()).isEqualTo(over.get("id").asLong());
+        assertThat(retry.body().get("id").asLong()).isEqualTo(over.get("id").asLong());
 
         // A quarantine site converted into a treatment facility (seed 003) keeps what it was.
         var converted = api.put("/api/v1/quarantine/facilities/" + facility, Map.of("kind", "TREATMENT", "capacity", 300));
@@ -216,7 +216,7 @@ class QuarantineIT {
         assertThat(movements.get(1).get("facilityId").asLong()).isEqualTo(other);
         assertThat(movements.get(1).get("from").asString()).isEqualTo("2021-08-04");
         assertThat(movements.get(2).get("facilityId").isNull()).isTrue();
-        assertThat(home.body().get("stay").get("home").asBoolean()).isTrue();
+        assertThat(home.body().get("home").asBoolean()).isTrue();
         assertThat(api.get("/api/v1/quarantine/facilities/" + other).body().get("occupied").asInt()).isZero();
     }
 
@@ -225,14 +225,14 @@ class QuarantineIT {
         long p = person();
         long id = admitted(p, "2021-09-01", Map.of()).get("id").asLong();
         long caseId = people.confirmed(p, NAM_HA, null, LocalDate.of(2021, 9, 5));
-        JsonNode stay = api.get("/api/v1/quarantine/stays/" + id).body().get("stay");
+        JsonNode stay = api.get("/api/v1/quarantine/stays/" + id).body();
         assertThat(stay.get("status").asString()).isEqualTo("TURNED_CASE");
         assertThat(stay.get("endedOn").asString()).isEqualTo("2021-09-05");
         assertThat(stay.get("caseId").asLong()).isEqualTo(caseId);
         assertThat(api.get("/api/v1/quarantine/facilities/" + facility).body().get("occupied").asInt()).isZero();
         // The laboratory corrects the result: the case is discarded and the person is back in quarantine.
         people.discarded(caseId);
-        assertThat(api.get("/api/v1/quarantine/stays/" + id).body().get("stay").get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(api.get("/api/v1/quarantine/stays/" + id).body().get("status").asString()).isEqualTo("ACTIVE");
     }
 
     @Test
@@ -280,7 +280,7 @@ class QuarantineIT {
         assertThat(early.text()).contains("02/08/2021");
         var released = api.post("/api/v1/quarantine/stays/" + id + "/release", Map.of("on", "2021-08-03"));
         assertThat(released.status()).as(released.text()).isEqualTo(200);
-        assertThat(released.body().get("stay").get("status").asString()).isEqualTo("RELEASED");
+        assertThat(released.body().get("status").asString()).isEqualTo("RELEASED");
 
         var pdf = api.download("/api/v1/quarantine/stays/" + id + "/decision");
         assertThat(pdf.status()).as(pdf.text()).isEqualTo(200);
@@ -311,19 +311,19 @@ class QuarantineIT {
                 "arrivedOn", "2021-06-10", "checkpoint", "Cửa khẩu Cầu Treo", "quarantine", true, "facilityId", facility));
         var r = api.post("/api/v1/quarantine/arrivals", body);
         assertThat(r.status()).as(r.text()).isEqualTo(201);
-        JsonNode stay = r.body().get("stay").get("stay");
+        JsonNode stay = r.body().get("stay");
         assertThat(stay.get("subject").asString()).isEqualTo("ARRIVAL_ABROAD");
         assertThat(stay.get("end").asString()).isEqualTo("2021-06-30");
         assertThat(stay.get("homeMonitoringUntil").asString()).isEqualTo("2021-07-07");
         var again = api.post("/api/v1/quarantine/arrivals", body);
         assertThat(again.body().get("arrival").get("id").asLong()).isEqualTo(r.body().get("arrival").get("id").asLong());
-        assertThat(again.body().get("stay").get("stay").get("id").asLong()).isEqualTo(stay.get("id").asLong());
+        assertThat(again.body().get("stay").get("id").asLong()).isEqualTo(stay.get("id").asLong());
         // From an outbreak area of another province in September 2021: vaccinated, 7 days at home.
         var province = api.post("/api/v1/quarantine/arrivals", Map.of("personId", person(), "originKind", "PROVINCE",
                 "origin", "TP. Hồ Chí Minh", "outbreakArea", true, "arrivedOn", "2021-09-01", "vaccinated", true,
                 "quarantine", true, "home", true, "homeApprovedBy", "UBND phường Nam Hà"));
         assertThat(province.status()).as(province.text()).isEqualTo(201);
-        JsonNode home = province.body().get("stay").get("stay");
+        JsonNode home = province.body().get("stay");
         assertThat(home.get("subject").asString()).isEqualTo("ARRIVAL_PROVINCE");
         assertThat(home.get("end").asString()).isEqualTo("2021-09-07");
         assertThat(ints(home.get("testDays"))).containsExactly(1, 7);
