@@ -15,6 +15,7 @@ import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.NotFoundException;
+import vn.phaodai.shared.PageResult;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,7 +74,14 @@ public class Facilities {
         this.audit = audit;
     }
 
-    /** Facilities, optionally of a district or commune and of a kind, by district, commune and name. */
+    /** A page of facilities, optionally of a district or commune and of a kind, by commune and name. */
+    public PageResult<Facility> search(String district, String commune, String kind, int page, int size) {
+        List<Facility> all = list(district, commune, kind);
+        int from = (int) Math.min((long) page * size, all.size());
+        return new PageResult<>(all.subList(from, Math.min(from + size, all.size())), all.size(), page, size);
+    }
+
+    /** Facilities, optionally of a district or commune and of a kind, by commune and name (a province has a few hundred). */
     public List<Facility> list(String district, String commune, String kind) {
         CurrentUser.require(Right.QUARANTINE_READ);
         StringBuilder where = new StringBuilder("true");

@@ -50,9 +50,10 @@ class QuarantineApi {
 
     @GetMapping("/quarantine/facilities")
     @Operation(summary = "Facilities with capacity, occupancy and free beds")
-    List<Facility> facilities(@RequestParam(required = false) String district, @RequestParam(required = false) String commune,
-                              @RequestParam(required = false) String kind) {
-        return facilities.list(district, commune, kind);
+    PageResult<Facility> facilities(@RequestParam(required = false) String district, @RequestParam(required = false) String commune,
+                                    @RequestParam(required = false) String kind, @RequestParam(required = false) Integer page,
+                                    @RequestParam(required = false) Integer size) {
+        return facilities.search(district, commune, kind, PageResult.page(page), PageResult.size(size));
     }
 
     @GetMapping("/quarantine/facilities/by-district")

@@ -192,6 +192,11 @@ class QuarantineIT {
         assertThat(converted.body().get("capacity").asInt()).isEqualTo(300);
         api.put("/api/v1/quarantine/facilities/" + facility, Map.of("capacity", 500));
 
+        JsonNode page = api.get("/api/v1/quarantine/facilities?district=436&size=1").body();
+        assertThat(page.get("total").asInt()).isEqualTo(2);
+        assertThat(page.get("items").size()).isEqualTo(1);
+        assertThat(api.get("/api/v1/quarantine/facilities?commune=00001").body().get("total").asInt()).isZero();
+
         JsonNode districts = api.get("/api/v1/quarantine/facilities/by-district").body();
         assertThat(districts.size()).isEqualTo(1);
         assertThat(districts.get(0).get("districtCode").asString()).isEqualTo("436");
