@@ -31,7 +31,12 @@ class DecisionPdf {
     }
 
     byte[] render(List<DecisionDocument> decisions) {
-        String html = templates.process("cases/decision", new Context(Locale.forLanguageTag("vi"), Map.of("decisions", decisions)));
+        return render("cases/decision", Map.of("decisions", decisions));
+    }
+
+    /** Any official document template of this package, with the same page, fonts and producer. */
+    byte[] render(String template, Map<String, Object> model) {
+        String html = templates.process(template, new Context(Locale.forLanguageTag("vi"), model));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();

@@ -58,10 +58,12 @@ class DecisionRegister {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final OfficialDocuments documents;
 
-    DecisionRegister(JdbcClient jdbc, AuditLog audit) {
+    DecisionRegister(JdbcClient jdbc, AuditLog audit, OfficialDocuments documents) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.documents = documents;
     }
 
     /**
@@ -133,11 +135,7 @@ class DecisionRegister {
         LocalDate today = LocalDate.now(ZONE);
         // The counter row is locked until commit: concurrent issues of the commune take their numbers in turn,
         // and a rolled-back issue gives its number back.
-        int number = jdbc.sql("""
-                insert into decision_counter (commune_code, year, last_number) values (:commune, :year, 1)
-                on conflict (commune_code, year) do update set last_number = decision_counter.last_number + 1
-                returning last_number""").param("commune", c.communeCode()).param("year", today.getYear())
-                .query(Integer.class).single();
+        int number = documents.nextNumber(c.communeCode(), today.getYear());
         Decision d = jdbc.sql("""
                 insert into case_decision (case_id, kind, commune_code, year, number, issued_on, issued_by)
                 values (:caseId, :kind, :commune, :year, :number, :issuedOn, :issuedBy) returning *""")

@@ -111,6 +111,26 @@ class AuthorizationMatrixIT {
             POST /api/v1/alerts/{id}/acknowledge              | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
             POST /api/v1/alerts/{id}/resolve                  | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
             GET /api/v1/home-care/non-reporting               | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403
+            GET /api/v1/quarantine/facilities                 | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 200 | 200 | 403
+            GET /api/v1/quarantine/facilities/by-district     | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 200 | 200 | 403
+            POST /api/v1/quarantine/facilities                | 201/201 | 403/403 | 201/403 | 201/403 | 201/403 | 201/403 | 403/403 | 403/403 | 403 | 403/403 | 403/403 | 403
+            GET /api/v1/quarantine/facilities/{id}            | 200/200 | 200/200 | 200/200 | 200/200 | 200/200 | 200/200 | 403/403 | 200/200 | 403 | 200/200 | 200/200 | 403
+            PUT /api/v1/quarantine/facilities/{id}            | 200/200 | 403/403 | 200/403 | 200/403 | 200/403 | 200/403 | 403/403 | 403/403 | 403 | 200/403 | 200/403 | 403
+            GET /api/v1/quarantine/facilities/{id}/stays      | 200/200 | 200/200 | 200/200 | 200/200 | 200/200 | 200/200 | 403/403 | 200/200 | 403 | 200/200 | 200/200 | 403
+            POST /api/v1/quarantine/stays                     | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 201/403 | 201/403 | 403
+            GET /api/v1/quarantine/stays                      | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 200 | 200 | 403
+            GET /api/v1/quarantine/stays/{id}                 | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 200/404 | 200/404 | 403
+            POST /api/v1/quarantine/stays/{id}/transfers      | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 200/404 | 200/404 | 403
+            POST /api/v1/quarantine/stays/{id}/release        | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 200/404 | 200/404 | 403
+            GET /api/v1/quarantine/stays/{id}/decision        | 200/200 | 403/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/404 | 403 | 200/404 | 200/404 | 403
+            GET /api/v1/persons/{id}/stays                    | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 404/404 | 404/404 | 403
+            GET /api/v1/quarantine/tests-due                  | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 200 | 200 | 403
+            GET /api/v1/quarantine/tests-missed               | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 200 | 200 | 403
+            GET /api/v1/quarantine/policies                   | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 200 | 200 | 403
+            POST /api/v1/quarantine/policies                  | 201     | 403     | 201     | 403     | 403     | 403     | 403     | 403     | 403 | 403 | 403 | 403
+            PUT /api/v1/quarantine/policies/{id}              | 200     | 403     | 200     | 403     | 403     | 403     | 403     | 403     | 403 | 403 | 403 | 403
+            POST /api/v1/quarantine/arrivals                  | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 201/201 | 201/201 | 403
+            GET /api/v1/quarantine/arrivals                   | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 200 | 200 | 403
             """;
 
     static final String INSIDE = "18073";   // Phường Nam Hà, thành phố Hà Tĩnh (district 436, province 42)
@@ -335,6 +355,39 @@ class AuthorizationMatrixIT {
             case "POST /api/v1/alerts/{id}/resolve" -> api.post("/api/v1/alerts/" + alert(commune, inside) + "/resolve",
                     Map.of("action", "PHONE_CALL")).status();
             case "GET /api/v1/home-care/non-reporting" -> api.get("/api/v1/home-care/non-reporting").status();
+            case "GET /api/v1/quarantine/facilities" -> api.get("/api/v1/quarantine/facilities").status();
+            case "GET /api/v1/quarantine/facilities/by-district" -> api.get("/api/v1/quarantine/facilities/by-district").status();
+            case "POST /api/v1/quarantine/facilities" -> api.post("/api/v1/quarantine/facilities", Map.of("name",
+                    "Khu cách ly " + serial.incrementAndGet(), "kind", "CONCENTRATED", "communeCode", commune, "capacity", 100)).status();
+            case "GET /api/v1/quarantine/facilities/{id}" -> api.get("/api/v1/quarantine/facilities/" + facility(inside)).status();
+            case "PUT /api/v1/quarantine/facilities/{id}" ->
+                    api.put("/api/v1/quarantine/facilities/" + facility(inside), Map.of("rooms", 20)).status();
+            case "GET /api/v1/quarantine/facilities/{id}/stays" ->
+                    api.get("/api/v1/quarantine/facilities/" + facility(inside) + "/stays").status();
+            case "POST /api/v1/quarantine/stays" -> api.post("/api/v1/quarantine/stays", Map.of("personId", person(commune, inside),
+                    "start", "2021-08-01", "facilityId", facility(inside))).status();
+            case "GET /api/v1/quarantine/stays" -> api.get("/api/v1/quarantine/stays").status();
+            case "GET /api/v1/quarantine/stays/{id}" -> api.get("/api/v1/quarantine/stays/" + stay(commune, inside, false)).status();
+            case "POST /api/v1/quarantine/stays/{id}/transfers" -> api.post("/api/v1/quarantine/stays/" + stay(commune, inside, false)
+                    + "/transfers", Map.of("home", true, "homeApprovedBy", "UBND", "on", "2021-08-03")).status();
+            case "POST /api/v1/quarantine/stays/{id}/release" -> api.post("/api/v1/quarantine/stays/" + stay(commune, inside, false)
+                    + "/release", Map.of("on", "2021-09-01")).status();
+            // A fresh released stay each time: its first decision is issued, which needs QUARANTINE_WRITE besides READ.
+            case "GET /api/v1/quarantine/stays/{id}/decision" ->
+                    api.download("/api/v1/quarantine/stays/" + stay(commune, inside, true) + "/decision").status();
+            case "GET /api/v1/persons/{id}/stays" -> api.get("/api/v1/persons/" + person(commune, inside) + "/stays").status();
+            case "GET /api/v1/quarantine/tests-due" -> api.get("/api/v1/quarantine/tests-due?date=2021-08-07").status();
+            case "GET /api/v1/quarantine/tests-missed" -> api.get("/api/v1/quarantine/tests-missed?date=2021-08-09").status();
+            case "GET /api/v1/quarantine/policies" -> api.get("/api/v1/quarantine/policies").status();
+            case "POST /api/v1/quarantine/policies" -> api.post("/api/v1/quarantine/policies", newPolicy()).status();
+            case "PUT /api/v1/quarantine/policies/{id}" -> {
+                Map<String, Object> policy = newPolicy();
+                long id = admin.post("/api/v1/quarantine/policies", policy).body().get("id").asLong();
+                yield api.put("/api/v1/quarantine/policies/" + id, policy).status();
+            }
+            case "POST /api/v1/quarantine/arrivals" -> api.post("/api/v1/quarantine/arrivals", Map.of("personId", person(commune, inside),
+                    "originKind", "ABROAD", "origin", "Lào", "arrivedOn", "2021-06-10")).status();
+            case "GET /api/v1/quarantine/arrivals" -> api.get("/api/v1/quarantine/arrivals").status();
             default -> throw new AssertionError("No call written for " + endpoint);
         };
     }
@@ -381,6 +434,36 @@ class AuthorizationMatrixIT {
         var r = admin.post("/api/v1/cases/" + covidCase(commune, inside, false) + "/readings", Map.of("spo2", 94));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.body().get("alertId").asLong();
+    }
+
+    /** The facility of the facility users' jurisdiction (code LAB-1) inside, another one outside. */
+    private long facility(boolean inside) {
+        String code = inside ? "LAB-1" : "HN-MATRIX";
+        return jdbc.sql("select id from quarantine_facility where code = ?").param(code).query(Long.class).optional().orElseGet(() -> {
+            var r = admin.post("/api/v1/quarantine/facilities", Map.of("name", "Cơ sở " + code, "kind", "CONCENTRATED",
+                    "communeCode", inside ? INSIDE : OUTSIDE, "capacity", 1_000_000, "code", code));
+            assertThat(r.status()).as(r.text()).isEqualTo(201);
+            return r.body().get("id").asLong();
+        });
+    }
+
+    /** A fresh stay from 1 Aug 2021 (14 days by 5599/BYT-MT) of a fresh person; released on 1 Sep 2021 when asked. */
+    private long stay(String commune, boolean inside, boolean released) {
+        var r = admin.post("/api/v1/quarantine/stays", Map.of("personId", person(commune, inside), "start", "2021-08-01",
+                "facilityId", facility(inside)));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        long id = r.body().get("id").asLong();
+        if (released) assertThat(admin.post("/api/v1/quarantine/stays/" + id + "/release", Map.of("on", "2021-09-01")).status()).isEqualTo(200);
+        return id;
+    }
+
+    /** A policy of its own far-future day (after every earlier one: the table outlives the test), which ends no other. */
+    private Map<String, Object> newPolicy() {
+        String day = jdbc.sql("""
+                select greatest(date '2030-01-01', max(valid_from)) + 1 from quarantine_policy
+                where subject = 'ARRIVAL_PROVINCE' and vaccination = 'VACCINATED'""").query(LocalDate.class).single().toString();
+        return Map.of("subject", "ARRIVAL_PROVINCE", "vaccination", "VACCINATED", "validFrom", day, "validTo", day, "place", "HOME",
+                "quarantineDays", 1, "testDays", List.of(1), "document", "Thử quyền " + day);
     }
 
     private long household(String commune, boolean inside) {

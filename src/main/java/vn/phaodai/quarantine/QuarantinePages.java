@@ -1,0 +1,190 @@
+package vn.phaodai.quarantine;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.phaodai.geography.Geography;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.Right;
+import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.PageResult;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Pages of quarantine: facilities with free beds per district, a facility with its current stays, a stay,
+ * a person's stays, the policy table (editable by the provincial administrator), arrivals, tests due today.
+ */
+@Controller
+class QuarantinePages {
+
+    private final Facilities facilities;
+    private final Stays stays;
+    private final Policies policies;
+    private final Arrivals arrivals;
+    private final Geography geography;
+
+    QuarantinePages(Facilities facilities, Stays stays, Policies policies, Arrivals arrivals, Geography geography) {
+        this.facilities = facilities;
+        this.stays = stays;
+        this.policies = policies;
+        this.arrivals = arrivals;
+        this.geography = geography;
+    }
+
+    @GetMapping("/quarantine/facilities")
+    String facilities(@RequestParam(required = false) String district, Model model) {
+        model.addAttribute("facilities", facilities.list(district, null, null));
+        model.addAttribute("districts", facilities.bedsByDistrict());
+        model.addAttribute("district", district);
+        model.addAttribute("canWrite", CurrentUser.get().can(Right.QUARANTINE_WRITE));
+        return "quarantine/facilities";
+    }
+
+    @PostMapping("/quarantine/facilities")
+    String createFacility(@RequestParam String name, @RequestParam String kind, @RequestParam String communeCode,
+                          @RequestParam(required = false) Integer capacity, @RequestParam(required = false) Integer rooms,
+                          @RequestParam(required = false) String code, RedirectAttributes redirect) {
+        try {
+            long id = facilities.create(new Facilities.FacilityForm(name, kind, communeCode, capacity, rooms, code, null, null)).id();
+            return "redirect:/quarantine/facilities/" + id;
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/quarantine/facilities";
+        }
+    }
+
+    @GetMapping("/quarantine/facilities/{id}")
+    String facility(@PathVariable long id, Model model) {
+        Facilities.Facility f = facilities.get(id);
+        model.addAttribute("f", f);
+        model.addAttribute("place", geography.placeName(f.communeCode()));
+        model.addAttribute("stays", stays.current(id));
+        model.addAttribute("canWrite", CurrentUser.get().can(Right.QUARANTINE_WRITE));
+        return "quarantine/facility";
+    }
+
+    @PostMapping("/quarantine/facilities/{id}/stays")
+    String admit(@PathVariable long id, @RequestParam(required = false) Long personId,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
+                 @RequestParam(required = false) Boolean vaccinated, @RequestParam(required = false) String subject,
+                 @RequestParam(required = false) String group, @RequestParam(required = false) String overCapacityReason,
+                 RedirectAttributes redirect) {
+        try {
+            long stay = stays.admit(new Stays.StayForm(personId, id, null, null, start, vaccinated, group, subject,
+                    overCapacityReason, null)).stay().id();
+            return "redirect:/quarantine/stays/" + stay;
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/quarantine/facilities/" + id;
+        }
+    }
+
+    @GetMapping("/quarantine/stays/{id}")
+    String stay(@PathVariable long id, Model model) {
+        model.addAttribute("d", stays.get(id));
+        model.addAttribute("canWrite", CurrentUser.get().can(Right.QUARANTINE_WRITE));
+        return "quarantine/stay";
+    }
+
+    @PostMapping("/quarantine/stays/{id}/release")
+    String release(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                   RedirectAttributes redirect) {
+        try {
+            stays.release(id, on);
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/quarantine/stays/" + id;
+    }
+
+    @GetMapping("/quarantine/stays/{id}/decision.pdf")
+    org.springframework.http.ResponseEntity<byte[]> decision(@PathVariable long id) {
+        Stays.DecisionFile file = stays.decision(id);
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.inline()
+                        .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(file.content());
+    }
+
+    @GetMapping("/persons/{id}/stays")
+    String personStays(@PathVariable long id, Model model) {
+        model.addAttribute("personId", id);
+        model.addAttribute("stays", stays.ofPerson(id));
+        return "quarantine/person-stays";
+    }
+
+    @GetMapping("/quarantine/policies")
+    String policies(Model model) {
+        model.addAttribute("policies", policies.list());
+        model.addAttribute("canEdit", CurrentUser.get().can(Right.QUARANTINE_POLICY_ADMIN));
+        return "quarantine/policies";
+    }
+
+    @PostMapping("/quarantine/policies")
+    String savePolicy(@RequestParam(required = false) Long id, @RequestParam String subject, @RequestParam String vaccination,
+                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
+                      @RequestParam String place, @RequestParam Integer quarantineDays,
+                      @RequestParam(required = false) Integer homeMonitoringDays, @RequestParam(required = false) Integer selfMonitoringDays,
+                      @RequestParam(required = false) String testDays, @RequestParam String document,
+                      @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        try {
+            List<Integer> tests = testDays == null || testDays.isBlank() ? List.of()
+                    : Arrays.stream(testDays.split("[,; ]+")).filter(s -> !s.isBlank()).map(String::strip).map(Integer::valueOf).toList();
+            Policies.PolicyForm form = new Policies.PolicyForm(subject, vaccination, validFrom, validTo, place, quarantineDays,
+                    homeMonitoringDays, selfMonitoringDays, tests, document, note);
+            if (id == null) policies.create(form);
+            else policies.update(id, form);
+        } catch (InvalidInputException | ConflictException | NumberFormatException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/quarantine/policies";
+    }
+
+    @GetMapping("/quarantine/arrivals")
+    String arrivals(@RequestParam(required = false) String commune, @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("result", arrivals.search(commune, null, null, PageResult.page(page), 50));
+        model.addAttribute("commune", commune);
+        model.addAttribute("facilities", facilities.list(null, null, null).stream().filter(Facilities.Facility::active).toList());
+        model.addAttribute("canWrite", CurrentUser.get().can(Right.QUARANTINE_WRITE));
+        return "quarantine/arrivals";
+    }
+
+    @PostMapping("/quarantine/arrivals")
+    String arrive(@RequestParam(required = false) Long personId, @RequestParam(required = false) String originKind,
+                  @RequestParam(required = false) String origin, @RequestParam(required = false) Boolean outbreakArea,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate arrivedOn,
+                  @RequestParam(required = false) String checkpoint, @RequestParam(required = false) Boolean vaccinated,
+                  @RequestParam(required = false) Long facilityId, RedirectAttributes redirect) {
+        try {
+            var registered = arrivals.register(new Arrivals.ArrivalForm(personId, originKind, origin, outbreakArea, arrivedOn,
+                    checkpoint, vaccinated, null, facilityId != null, facilityId, null, null, null));
+            if (registered.stay() != null) return "redirect:/quarantine/stays/" + registered.stay().stay().id();
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/quarantine/arrivals";
+    }
+
+    @GetMapping("/quarantine/tests-due")
+    String due(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+               @RequestParam(required = false) String commune, @RequestParam(required = false) Long facility,
+               @RequestParam(required = false) Integer page, Model model) {
+        LocalDate day = date == null ? Stays.today() : date;
+        model.addAttribute("date", day);
+        model.addAttribute("commune", commune);
+        model.addAttribute("facility", facility);
+        model.addAttribute("due", stays.due(day, commune, facility, PageResult.page(page), 100));
+        model.addAttribute("missed", stays.missed(day, commune, facility, 0, 100));
+        return "quarantine/tests-due";
+    }
+}
