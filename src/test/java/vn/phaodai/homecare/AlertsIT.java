@@ -59,7 +59,8 @@ class AlertsIT {
     @Test
     void aReadingWithLowOxygenRaisesAnAlertThatIsAcknowledgedThenResolvedByATransfer() {
         long caseId = cases.freshCase(COMMUNE, null, LocalDate.now(VIETNAM).minusDays(2));
-        JsonNode normal = reading(caseId, values("spo2", 98, "breathingRate", 16, "temperature", 37.2), 201);
+        JsonNode normal = reading(caseId, values("takenAt", OffsetDateTime.now(VIETNAM).minusMinutes(10).withNano(0).toString(),
+                "spo2", 98, "breathingRate", 16, "temperature", 37.2), 201);
         assertThat(normal.get("signs")).isEmpty();
         assertThat(normal.get("alertId").isNull()).isTrue();
 
@@ -71,7 +72,8 @@ class AlertsIT {
         // The same reading sent again (a retry) records nothing new.
         assertThat(reading(caseId, values("takenAt", at, "spo2", 94, "pulse", 100), 200).get("repeated").asBoolean()).isTrue();
         // A worse reading raises the same alert further.
-        JsonNode worse = reading(caseId, values("spo2", 92, "breathingRate", 26, "symptoms", List.of("SHORTNESS_OF_BREATH")), 201);
+        JsonNode worse = reading(caseId, values("takenAt", OffsetDateTime.now(VIETNAM).minusMinutes(1).withNano(0).toString(),
+                "spo2", 92, "breathingRate", 26, "symptoms", List.of("SHORTNESS_OF_BREATH")), 201);
         assertThat(worse.get("alertId").asLong()).isEqualTo(alertId);
         assertThat(worse.get("severity").asInt()).isEqualTo(3);
 
@@ -135,7 +137,7 @@ class AlertsIT {
         api.get("/api/v1/home-care/non-reporting?commune=" + COMMUNE).body().get("items").forEach(s -> listed.add(s.get("caseId").asLong()));
         assertThat(listed).contains(silent).doesNotContain(reporting);
         if (OffsetDateTime.now(VIETNAM).getHour() >= 14) assertThat(listed).contains(recent); // silent since midnight
-        reading(silent, values("spo2", 97), 201);
+        reading(silent, values("takenAt", OffsetDateTime.now(VIETNAM).minusMinutes(1).withNano(0).toString(), "spo2", 97), 201);
         listed.clear();
         api.get("/api/v1/home-care/non-reporting?commune=" + COMMUNE).body().get("items").forEach(s -> listed.add(s.get("caseId").asLong()));
         assertThat(listed).doesNotContain(silent);
