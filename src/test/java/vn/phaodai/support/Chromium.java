@@ -16,11 +16,16 @@ public final class Chromium {
     }
 
     public static WebDriver start() throws IOException {
+        return start(1280, 900);
+    }
+
+    /** A window of the given size (a phone: 390 × 844). */
+    public static WebDriver start(int width, int height) throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("phaodai.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("phaodai-chromium"));
+                "--window-size=" + width + "," + height, "--user-data-dir=" + Files.createTempDirectory("phaodai-chromium"));
         return new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("phaodai.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().build(), options);

@@ -1,0 +1,80 @@
+package vn.phaodai.homecare;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.Right;
+import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.FieldError;
+import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.PageResult;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Phone-first pages for the health worker: today's list with the alerts on top, and a reading form one tap away. */
+@Controller
+class HomeCarePages {
+
+    private final Today today;
+    private final Alerts alerts;
+    private final Readings readings;
+
+    HomeCarePages(Today today, Alerts alerts, Readings readings) {
+        this.today = today;
+        this.alerts = alerts;
+        this.readings = readings;
+    }
+
+    @GetMapping("/home-care")
+    String today(@RequestParam(required = false) String commune, @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("commune", commune);
+        model.addAttribute("alerts", alerts.list(commune, "ACTIVE", false, 0, 100));
+        model.addAttribute("result", today.list(commune, PageResult.page(page), 50));
+        return "homecare/today";
+    }
+
+    @GetMapping("/home-care/cases/{id}/reading")
+    String form(@PathVariable long id, Model model) {
+        CurrentUser.require(Right.HOME_CARE_WRITE);
+        model.addAttribute("caseId", id);
+        model.addAttribute("symptoms", ReadingForm.SYMPTOMS);
+        if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
+        return "homecare/reading";
+    }
+
+    @PostMapping("/home-care/cases/{id}/reading")
+    String record(@PathVariable long id, @RequestParam(required = false) BigDecimal temperature, @RequestParam(required = false) Integer spo2,
+                  @RequestParam(required = false) Integer breathingRate, @RequestParam(required = false) Integer pulse,
+                  @RequestParam(required = false) Integer systolic, @RequestParam(required = false) Integer diastolic,
+                  @RequestParam(required = false) List<String> symptoms, RedirectAttributes redirect) {
+        try {
+            Readings.Recorded r = readings.record(id, new ReadingForm(null, temperature, spo2, breathingRate, pulse, systolic, diastolic, symptoms));
+            redirect.addFlashAttribute("recorded", r);
+            return "redirect:/home-care";
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", e.errors().stream().collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a)));
+            return "redirect:/home-care/cases/" + id + "/reading";
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("errors", Map.of("form", e.getMessage()));
+            return "redirect:/home-care/cases/" + id + "/reading";
+        }
+    }
+
+    @PostMapping("/home-care/alerts/{id}/acknowledge")
+    String acknowledge(@PathVariable long id) {
+        try {
+            alerts.acknowledge(id);
+        } catch (ConflictException e) {
+            // acknowledged meanwhile by a colleague: nothing to do
+        }
+        return "redirect:/home-care";
+    }
+}
