@@ -78,3 +78,50 @@ create table alert (
 );
 create index alert_open on alert (commune_code, severity desc, raised_at) where status <> 'RESOLVED';
 create index alert_case on alert (case_id);
+
+-- Who may be cared for at home, by the date of placement (4038/4156 from Aug 2021, 261 from 31 Jan 2022,
+-- 528 for children from 3 Mar 2022, 604 from 14 Mar 2022). Figures marked [check] in RULES.md.
+create table home_care_eligibility_rule (
+    id                           bigint generated always as identity primary key,
+    valid_from                   date    not null,
+    valid_to                     date,
+    document                     text    not null,
+    max_breathing_rate           integer not null,   -- adults: at most this many breaths a minute
+    min_spo2                     integer not null,   -- at least this % on room air
+    severities                   text[]  not null,   -- the severities that may stay at home
+    -- 4038: without full vaccination, only if older than 1 year, younger than 50, no comorbidity, not pregnant.
+    unvaccinated_min_age_months  integer,
+    unvaccinated_max_age_years   integer,
+    comorbidity                  text    not null check (comorbidity in ('NONE_IF_UNVACCINATED', 'STABLE')),
+    requires_care                boolean not null,   -- able to self-care, or has a carer (261)
+    children_by_band             boolean not null,   -- 528: a child's breathing judged by its age band, a carer needed
+    min_age_months               integer,            -- 528: the youngest children are not cared for at home [check]
+    note                         text
+);
+insert into home_care_eligibility_rule (valid_from, valid_to, document, max_breathing_rate, min_spo2, severities,
+        unvaccinated_min_age_months, unvaccinated_max_age_years, comorbidity, requires_care, children_by_band, min_age_months, note) values
+    ('2021-08-21', '2022-01-30', '4038/QĐ-BYT (21/8/2021), 4156/QĐ-BYT (28/8/2021)', 20, 96, '{ASYMPTOMATIC,MILD}', 13, 49,
+        'NONE_IF_UNVACCINATED', false, false, null, null),
+    ('2022-01-31', '2022-03-02', '261/QĐ-BYT (31/01/2022)', 20, 96, '{ASYMPTOMATIC,MILD}', null, null, 'STABLE', true, false, null,
+        'Bệnh nền đã điều trị ổn định được chăm sóc tại nhà; tự chăm sóc được hoặc có người chăm sóc'),
+    ('2022-03-03', '2022-03-13', '261/QĐ-BYT (31/01/2022); 528/QĐ-BYT (03/3/2022) cho trẻ em', 20, 96, '{ASYMPTOMATIC,MILD}',
+        null, null, 'STABLE', true, true, 3, 'Trẻ dưới 3 tháng tuổi không điều trị tại nhà [check]'),
+    ('2022-03-14', null, '604/QĐ-BYT (14/3/2022); 528/QĐ-BYT cho trẻ em', 20, 96, '{ASYMPTOMATIC,MILD}', null, null, 'STABLE', true,
+        true, 3, 'Như 261, cập nhật bởi 604 [check]');
+
+-- The end of isolation at home: a negative rapid test after the minimum days (home_care_rule), else extended.
+alter table home_care_rule add column extended_days_vaccinated integer, add column extended_days_unvaccinated integer;
+update home_care_rule set extended_days_vaccinated = 10, extended_days_unvaccinated = 14 where valid_from = '2022-02-21';
+
+-- A patient's (or carer's) own link to the reading form: a secret per case, stored hashed, revocable,
+-- valid while the case is open and until it expires.
+create table patient_link (
+    id          bigint generated always as identity primary key,
+    case_id     bigint      not null references covid_case,
+    token_hash  text        not null unique,
+    created_by  text        not null,
+    created_at  timestamptz not null default now(),
+    expires_at  timestamptz not null,
+    revoked_at  timestamptz
+);
+create index patient_link_case on patient_link (case_id);

@@ -171,7 +171,7 @@ create index covid_case_sample on covid_case (confirming_sample_id);
 -- What other capabilities may read of a case (cases' published read model, docs/decisions/0003).
 create view case_card as
 select id, person_id, commune_code, village_id, status, confirmed_on, onset_date, symptomatic, severity, care_setting,
-       outcome_on, confirming_sample_id
+       outcome_on, confirming_sample_id, comorbidities, pregnant, vaccine_doses
 from covid_case;
 
 -- The tests that make up a case (the confirming one and later positives of the same episode).

@@ -24,11 +24,53 @@ class HomeCareApi {
     private final Readings readings;
     private final Alerts alerts;
     private final NonReporting nonReporting;
+    private final Eligibility eligibility;
+    private final EndOfIsolation endOfIsolation;
+    private final PatientLinks links;
 
-    HomeCareApi(Readings readings, Alerts alerts, NonReporting nonReporting) {
+    HomeCareApi(Readings readings, Alerts alerts, NonReporting nonReporting, Eligibility eligibility, EndOfIsolation endOfIsolation,
+                PatientLinks links) {
         this.readings = readings;
         this.alerts = alerts;
         this.nonReporting = nonReporting;
+        this.eligibility = eligibility;
+        this.endOfIsolation = endOfIsolation;
+        this.links = links;
+    }
+
+    @GetMapping("/cases/{id}/home-care/eligibility")
+    @Operation(summary = "Whether the case may be cared for at home on a day (default today), why not, and the rule applied")
+    Eligibility.Answer eligibility(@PathVariable long id,
+                                   @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                                           iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate on,
+                                   @RequestParam(required = false) Integer breathingRate, @RequestParam(required = false) Integer spo2,
+                                   @RequestParam(required = false) Boolean comorbidityStable,
+                                   @RequestParam(required = false) Boolean canSelfCare, @RequestParam(required = false) Boolean hasCarer) {
+        return eligibility.evaluate(id, new Eligibility.Facts(on, breathingRate, spo2, comorbidityStable, canSelfCare, hasCarer));
+    }
+
+    @GetMapping("/cases/{id}/home-care/end-of-isolation")
+    @Operation(summary = "The proposed end of isolation at home by the rule of the confirmation day, with the test that allows it")
+    EndOfIsolation.Proposal endOfIsolation(@PathVariable long id) {
+        return endOfIsolation.propose(id);
+    }
+
+    @PostMapping("/cases/{id}/home-care/end")
+    @Operation(summary = "End the isolation as proposed (the case recovers on the proposed day); 409 before that day")
+    vn.phaodai.cases.CovidCase end(@PathVariable long id) {
+        return endOfIsolation.end(id);
+    }
+
+    @PostMapping("/cases/{id}/patient-link")
+    @Operation(summary = "A personal link for the patient or carer to send readings without an account; revokes the previous one")
+    ResponseEntity<PatientLinks.Issued> link(@PathVariable long id) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(links.issue(id));
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/cases/{id}/patient-link")
+    ResponseEntity<Void> revoke(@PathVariable long id) {
+        links.revoke(id);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/cases/{id}/readings")

@@ -131,6 +131,11 @@ class AuthorizationMatrixIT {
             PUT /api/v1/quarantine/policies/{id}              | 200     | 403     | 200     | 403     | 403     | 403     | 403     | 403     | 403 | 403 | 403 | 403
             POST /api/v1/quarantine/arrivals                  | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 201/201 | 201/201 | 403
             GET /api/v1/quarantine/arrivals                   | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 200 | 200 | 403
+            GET /api/v1/cases/{id}/home-care/eligibility      | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
+            GET /api/v1/cases/{id}/home-care/end-of-isolation | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
+            POST /api/v1/cases/{id}/home-care/end             | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403
+            POST /api/v1/cases/{id}/patient-link              | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 201/404 | 403 | 403 | 403 | 403
+            DELETE /api/v1/cases/{id}/patient-link            | 204/204 | 403/403 | 204/404 | 204/404 | 204/404 | 204/404 | 403/403 | 204/404 | 403 | 403 | 403 | 403
             """;
 
     static final String INSIDE = "18073";   // Phường Nam Hà, thành phố Hà Tĩnh (district 436, province 42)
@@ -151,6 +156,7 @@ class AuthorizationMatrixIT {
     long village;
     String job;
     final AtomicInteger serial = new AtomicInteger();
+    final Object policies = new Object();
 
     @BeforeAll
     void users() {
@@ -179,6 +185,8 @@ class AuthorizationMatrixIT {
             passwords.put(role, password);
         }
         job = admin.upload("/api/v1/persons/import", csv("Tên\nAn\n")).body().get("jobId").asString();
+        facility(true); // made once, before the endpoints are tried in parallel
+        facility(false);
     }
 
     @Test
@@ -194,20 +202,28 @@ class AuthorizationMatrixIT {
     }
 
     @Test
-    void everyRoleGetsWhatTheMatrixSays() {
-        List<String> wrong = new ArrayList<>();
-        matrix().forEach((endpoint, codes) -> {
-            for (int r = 0; r < ROLES.size(); r++) {
-                String role = ROLES.get(r);
-                String[] expected = codes.get(r).split("/");
-                int inside = call(endpoint, role, true);
-                if (inside != Integer.parseInt(expected[0])) wrong.add(endpoint + " as " + role + " inside: " + inside + ", expected " + expected[0]);
-                if (expected.length > 1) {
-                    int outside = call(endpoint, role, false);
-                    if (outside != Integer.parseInt(expected[1])) wrong.add(endpoint + " as " + role + " outside: " + outside + ", expected " + expected[1]);
+    void everyRoleGetsWhatTheMatrixSays() throws Exception {
+        // Endpoints are tried four at a time (each endpoint's calls in order): the table is long.
+        List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            matrix().forEach((endpoint, codes) -> done.add(pool.submit(() -> {
+                for (int r = 0; r < ROLES.size(); r++) {
+                    String role = ROLES.get(r);
+                    String[] expected = codes.get(r).split("/");
+                    int inside = call(endpoint, role, true);
+                    if (inside != Integer.parseInt(expected[0])) wrong.add(endpoint + " as " + role + " inside: " + inside + ", expected " + expected[0]);
+                    if (expected.length > 1) {
+                        int outside = call(endpoint, role, false);
+                        if (outside != Integer.parseInt(expected[1])) wrong.add(endpoint + " as " + role + " outside: " + outside + ", expected " + expected[1]);
+                    }
                 }
-            }
-        });
+            })));
+            for (var d : done) d.get();
+        } finally {
+            pool.shutdown();
+        }
         assertThat(wrong).isEmpty();
     }
 
@@ -379,15 +395,33 @@ class AuthorizationMatrixIT {
             case "GET /api/v1/quarantine/tests-due" -> api.get("/api/v1/quarantine/tests-due?date=2021-08-07").status();
             case "GET /api/v1/quarantine/tests-missed" -> api.get("/api/v1/quarantine/tests-missed?date=2021-08-09").status();
             case "GET /api/v1/quarantine/policies" -> api.get("/api/v1/quarantine/policies").status();
-            case "POST /api/v1/quarantine/policies" -> api.post("/api/v1/quarantine/policies", newPolicy()).status();
+            case "POST /api/v1/quarantine/policies" -> {
+                synchronized (policies) { // each new policy takes the next free day
+                    yield api.post("/api/v1/quarantine/policies", newPolicy()).status();
+                }
+            }
             case "PUT /api/v1/quarantine/policies/{id}" -> {
-                Map<String, Object> policy = newPolicy();
-                long id = admin.post("/api/v1/quarantine/policies", policy).body().get("id").asLong();
-                yield api.put("/api/v1/quarantine/policies/" + id, policy).status();
+                synchronized (policies) {
+                    Map<String, Object> policy = newPolicy();
+                    long id = admin.post("/api/v1/quarantine/policies", policy).body().get("id").asLong();
+                    yield api.put("/api/v1/quarantine/policies/" + id, policy).status();
+                }
             }
             case "POST /api/v1/quarantine/arrivals" -> api.post("/api/v1/quarantine/arrivals", Map.of("personId", person(commune, inside),
                     "originKind", "ABROAD", "origin", "Lào", "arrivedOn", "2021-06-10")).status();
             case "GET /api/v1/quarantine/arrivals" -> api.get("/api/v1/quarantine/arrivals").status();
+            case "GET /api/v1/cases/{id}/home-care/eligibility" ->
+                    api.get("/api/v1/cases/" + covidCase(commune, inside, false) + "/home-care/eligibility").status();
+            case "GET /api/v1/cases/{id}/home-care/end-of-isolation" ->
+                    api.get("/api/v1/cases/" + covidCase(commune, inside, false) + "/home-care/end-of-isolation").status();
+            case "POST /api/v1/cases/{id}/home-care/end" -> {
+                // Confirmed 20 days ago: even without a test, the longest isolation (14 days) is over.
+                long id = new CaseFixture(admin, jdbc).confirmed(person(commune, inside), commune, inside ? village : null, TODAY.minusDays(20));
+                yield api.post("/api/v1/cases/" + id + "/home-care/end", Map.of()).status();
+            }
+            case "POST /api/v1/cases/{id}/patient-link" -> api.post("/api/v1/cases/" + covidCase(commune, inside, false) + "/patient-link",
+                    Map.of()).status();
+            case "DELETE /api/v1/cases/{id}/patient-link" -> api.delete("/api/v1/cases/" + covidCase(commune, inside, false) + "/patient-link").status();
             default -> throw new AssertionError("No call written for " + endpoint);
         };
     }

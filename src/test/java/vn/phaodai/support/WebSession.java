@@ -31,6 +31,11 @@ public final class WebSession {
         return s;
     }
 
+    /** A visitor who has not logged in (a patient opening a link). */
+    public static WebSession anonymous(int port) {
+        return new WebSession(port);
+    }
+
     public static WebSession admin(int port) throws Exception {
         return logIn(port, "admin", TestApi.ADMIN_PASSWORD);
     }

@@ -1,0 +1,99 @@
+package vn.phaodai.homecare;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.phaodai.cases.CaseForms;
+import vn.phaodai.cases.Cases;
+import vn.phaodai.cases.CovidCase;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.PhaodaiUser;
+import vn.phaodai.security.Right;
+import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.NotFoundException;
+import vn.phaodai.testing.Sample;
+import vn.phaodai.testing.Samples;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The end of isolation at home, by the rule of the confirmation day (home_care_rule): after the minimum
+ * days, with a negative test taken from the last of those days on; without one, the rule's longer isolation
+ * (10 days if fully vaccinated, 14 if not, from Feb 2022), or the wait for a test where the rule has none.
+ */
+@Service
+public class EndOfIsolation {
+
+    /** READY: a negative test allows the end; EXTENDED: no test, the longer isolation ends on its own; WAITING_FOR_TEST. */
+    public record Proposal(long caseId, LocalDate confirmedOn, String rule, int minimumDays, LocalDate earliestEnd,
+                           String negativeSample, LocalDate negativeOn, LocalDate proposedEnd, String status, String explanation) {
+    }
+
+    private record Rule(String document, int days, Integer extendedVaccinated, Integer extendedUnvaccinated) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Samples samples;
+    private final Cases cases;
+
+    EndOfIsolation(JdbcClient jdbc, Samples samples, Cases cases) {
+        this.jdbc = jdbc;
+        this.samples = samples;
+        this.cases = cases;
+    }
+
+    public Proposal propose(long caseId) {
+        PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_READ);
+        Map<String, Object> p = new HashMap<>(user.scope().params());
+        p.put("id", caseId);
+        record Facts(long personId, LocalDate confirmedOn, Integer doses, String status) {
+        }
+        Facts c = jdbc.sql("select person_id, confirmed_on, vaccine_doses, status from case_card c where id = :id and "
+                        + user.scope().condition("c.commune_code", "c.village_id")).params(p)
+                .query((rs, i) -> new Facts(rs.getLong(1), rs.getObject(2, LocalDate.class), (Integer) rs.getObject(3), rs.getString(4)))
+                .optional().orElseThrow(() -> new NotFoundException("Không có ca bệnh mã " + caseId));
+        Rule rule = jdbc.sql("""
+                select document, isolation_days, extended_days_vaccinated, extended_days_unvaccinated from home_care_rule
+                where valid_from <= :day and (valid_to is null or valid_to >= :day) order by valid_from desc limit 1""")
+                .param("day", c.confirmedOn())
+                .query((rs, i) -> new Rule(rs.getString(1), rs.getInt(2), (Integer) rs.getObject(3), (Integer) rs.getObject(4)))
+                .optional().orElseThrow(() -> new NotFoundException("Không có quy định kết thúc cách ly cho ngày " + c.confirmedOn()));
+        LocalDate earliest = c.confirmedOn().plusDays(rule.days());
+        LocalDate testFrom = earliest.minusDays(1);
+        Sample negative = samples.ofPerson(c.personId()).stream()
+                .filter(s -> s.poolCode() == null && "NEGATIVE".equals(s.result()))
+                .filter(s -> !s.sampledAt().atZoneSameInstant(Readings.VIETNAM).toLocalDate().isBefore(testFrom))
+                .min(Comparator.comparing(Sample::sampledAt)).orElse(null);
+        if (negative != null) {
+            LocalDate on = negative.sampledAt().atZoneSameInstant(Readings.VIETNAM).toLocalDate();
+            LocalDate end = on.isAfter(earliest) ? on : earliest;
+            return new Proposal(caseId, c.confirmedOn(), rule.document(), rule.days(), earliest, negative.code(), on, end, "READY",
+                    "Đủ " + rule.days() + " ngày và xét nghiệm âm tính ngày " + on);
+        }
+        if (rule.extendedVaccinated() != null) {
+            boolean vaccinated = c.doses() != null && c.doses() >= 2;
+            int days = vaccinated ? rule.extendedVaccinated() : rule.extendedUnvaccinated();
+            return new Proposal(caseId, c.confirmedOn(), rule.document(), rule.days(), earliest, null, null, c.confirmedOn().plusDays(days),
+                    "EXTENDED", "Chưa có xét nghiệm âm tính: cách ly kéo dài " + days + " ngày (" + (vaccinated ? "đã" : "chưa")
+                            + " tiêm đủ liều vắc xin)");
+        }
+        return new Proposal(caseId, c.confirmedOn(), rule.document(), rule.days(), earliest, null, null, null, "WAITING_FOR_TEST",
+                "Cần xét nghiệm âm tính từ ngày " + testFrom + " để kết thúc cách ly");
+    }
+
+    /** Ends the isolation as proposed: the case is closed as recovered on the proposed day (then its decision is issued). */
+    @Transactional
+    public CovidCase end(long caseId) {
+        CurrentUser.require(Right.CASE_WRITE);
+        Proposal proposal = propose(caseId);
+        LocalDate today = LocalDate.now(Readings.VIETNAM);
+        if (proposal.proposedEnd() == null || proposal.proposedEnd().isAfter(today)) {
+            throw new ConflictException("Chưa thể kết thúc cách ly: " + proposal.explanation()
+                    + (proposal.proposedEnd() == null ? "" : " (sớm nhất ngày " + proposal.proposedEnd() + ")"), "caseId", Map.of());
+        }
+        return cases.close(caseId, new CaseForms.Outcome("RECOVERED", proposal.proposedEnd().toString(), proposal.explanation()));
+    }
+}
