@@ -125,3 +125,35 @@ create table patient_link (
     revoked_at  timestamptz
 );
 create index patient_link_case on patient_link (case_id);
+
+-- Care organisation (seed 001): mobile medical stations and home-care teams of a commune, their health
+-- workers and the villages each serves; each F0 at home has a responsible worker.
+create table care_team (
+    id           bigint generated always as identity primary key,
+    commune_code varchar(5)  not null references commune,
+    kind         text        not null check (kind in ('MOBILE_STATION', 'HOME_CARE_TEAM')),
+    name         text        not null,
+    created_at   timestamptz not null default now(),
+    unique (commune_code, name)
+);
+create table care_worker (
+    id        bigint generated always as identity primary key,
+    team_id   bigint not null references care_team,
+    full_name text   not null,
+    phone     varchar(13),
+    username  text,
+    active    boolean not null default true
+);
+create table care_worker_village (
+    worker_id  bigint not null references care_worker,
+    village_id bigint not null references village,
+    primary key (worker_id, village_id)
+);
+create index care_worker_village_village on care_worker_village (village_id);
+create table care_assignment (
+    case_id     bigint primary key references covid_case,
+    worker_id   bigint      not null references care_worker,
+    assigned_at timestamptz not null default now(),
+    assigned_by text        not null
+);
+create index care_assignment_worker on care_assignment (worker_id);

@@ -28,8 +28,11 @@ class HomeCareApi {
     private final EndOfIsolation endOfIsolation;
     private final PatientLinks links;
 
+    private final CareTeams teams;
+
     HomeCareApi(Readings readings, Alerts alerts, NonReporting nonReporting, Eligibility eligibility, EndOfIsolation endOfIsolation,
-                PatientLinks links) {
+                PatientLinks links, CareTeams teams) {
+        this.teams = teams;
         this.readings = readings;
         this.alerts = alerts;
         this.nonReporting = nonReporting;
@@ -105,6 +108,33 @@ class HomeCareApi {
     @Operation(summary = "Resolve by VISIT, PHONE_CALL or TRANSFER (with the care setting the case moves to)")
     Alerts.Alert resolve(@PathVariable long id, @RequestBody Resolution r) {
         return alerts.resolve(id, r.action(), r.careSetting(), r.facility(), r.note());
+    }
+
+    @PostMapping("/care-teams")
+    @Operation(summary = "A mobile medical station (MOBILE_STATION) or home-care team (HOME_CARE_TEAM) of a commune")
+    ResponseEntity<CareTeams.Team> createTeam(@RequestBody CareTeams.TeamForm form) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(teams.create(form));
+    }
+
+    @GetMapping("/care-teams")
+    @Operation(summary = "Teams with their workers, the villages each serves and the F0 each follows now (the workload)")
+    List<CareTeams.Team> teams(@RequestParam(required = false) String commune) {
+        return teams.teams(commune);
+    }
+
+    @PostMapping("/care-teams/{id}/workers")
+    ResponseEntity<CareTeams.Worker> addWorker(@PathVariable long id, @RequestBody CareTeams.WorkerForm form) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(teams.addWorker(id, form));
+    }
+
+    record Assignment(Long workerId) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/cases/{id}/care-worker")
+    @Operation(summary = "Re-assign the case's responsible health worker")
+    CareTeams.Worker reassign(@PathVariable long id, @RequestBody Assignment a) {
+        if (a.workerId() == null) throw new vn.phaodai.shared.InvalidInputException("workerId", "Chọn cán bộ y tế");
+        return teams.reassign(id, a.workerId());
     }
 
     @GetMapping("/home-care/non-reporting")

@@ -34,10 +34,12 @@ class HomeCarePages {
     }
 
     @GetMapping("/home-care")
-    String today(@RequestParam(required = false) String commune, @RequestParam(required = false) Integer page, Model model) {
+    String today(@RequestParam(required = false) String commune, @RequestParam(defaultValue = "false") boolean mine,
+                 @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("commune", commune);
+        model.addAttribute("mine", mine);
         model.addAttribute("alerts", alerts.list(commune, "ACTIVE", false, 0, 100));
-        model.addAttribute("result", today.list(commune, PageResult.page(page), 50));
+        model.addAttribute("result", today.list(commune, mine, PageResult.page(page), 50));
         return "homecare/today";
     }
 

@@ -19,7 +19,7 @@ public class Today {
 
     public record AtHome(long caseId, String fullName, int birthYear, String phone, String communeCode, Long villageId,
                          LocalDate confirmedOn, OffsetDateTime lastReadingAt, boolean reportedToday, Long alertId, Integer alertSeverity,
-                         String alertStatus) {
+                         String alertStatus, String worker) {
     }
 
     private final JdbcClient jdbc;
@@ -29,7 +29,7 @@ public class Today {
     }
 
     /** Those with an alert first (most severe), then those silent longest. */
-    public PageResult<AtHome> list(String commune, int page, int size) {
+    public PageResult<AtHome> list(String commune, boolean mine, int page, int size) {
         PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_READ);
         Map<String, Object> p = new HashMap<>(user.scope().params());
         StringBuilder where = new StringBuilder("c.status = 'ACTIVE' and c.care_setting = 'HOME' and ")
@@ -38,14 +38,20 @@ public class Today {
             where.append(" and c.commune_code = :commune");
             p.put("commune", commune);
         }
+        if (mine) {
+            where.append(" and exists (select 1 from care_assignment ca join care_worker cw on cw.id = ca.worker_id"
+                    + " where ca.case_id = c.id and cw.username = :me)");
+            p.put("me", user.username());
+        }
         long total = jdbc.sql("select count(*) from case_card c where " + where).params(p).query(Long.class).single();
         p.put("limit", size);
         p.put("offset", (long) page * size);
         p.put("today", LocalDate.now(Readings.VIETNAM));
         List<AtHome> items = jdbc.sql("""
                 select c.id, p.full_name, p.birth_year, p.phone, c.commune_code, c.village_id, c.confirmed_on, r.last,
-                       a.id as alert_id, a.severity, a.status
+                       a.id as alert_id, a.severity, a.status, w.full_name as worker
                 from case_card c join person_card p on p.id = c.person_id
+                left join care_assignment ca on ca.case_id = c.id left join care_worker w on w.id = ca.worker_id
                 left join lateral (select max(taken_at) as last from reading x where x.case_id = c.id) r on true
                 left join alert a on a.case_id = c.id and a.status <> 'RESOLVED'
                 where""" + " " + where + """
@@ -55,7 +61,7 @@ public class Today {
                     return new AtHome(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
                             (Long) rs.getObject(6), rs.getObject(7, LocalDate.class), last,
                             last != null && last.atZoneSameInstant(Readings.VIETNAM).toLocalDate().equals(p.get("today")),
-                            (Long) rs.getObject(9), (Integer) rs.getObject(10), rs.getString(11));
+                            (Long) rs.getObject(9), (Integer) rs.getObject(10), rs.getString(11), rs.getString(12));
                 }).list();
         return new PageResult<>(items, total, page, size);
     }

@@ -136,6 +136,10 @@ class AuthorizationMatrixIT {
             POST /api/v1/cases/{id}/home-care/end             | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403
             POST /api/v1/cases/{id}/patient-link              | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 201/404 | 403 | 403 | 403 | 403
             DELETE /api/v1/cases/{id}/patient-link            | 204/204 | 403/403 | 204/404 | 204/404 | 204/404 | 204/404 | 403/403 | 204/404 | 403 | 403 | 403 | 403
+            POST /api/v1/care-teams                           | 201/201 | 403/403 | 201/403 | 201/403 | 201/403 | 201/403 | 403/403 | 201/403 | 403 | 403 | 403 | 403
+            GET /api/v1/care-teams                            | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403
+            POST /api/v1/care-teams/{id}/workers              | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 201/404 | 403 | 403 | 403 | 403
+            PUT /api/v1/cases/{id}/care-worker                | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
             """;
 
     static final String INSIDE = "18073";   // Phường Nam Hà, thành phố Hà Tĩnh (district 436, province 42)
@@ -422,6 +426,17 @@ class AuthorizationMatrixIT {
             case "POST /api/v1/cases/{id}/patient-link" -> api.post("/api/v1/cases/" + covidCase(commune, inside, false) + "/patient-link",
                     Map.of()).status();
             case "DELETE /api/v1/cases/{id}/patient-link" -> api.delete("/api/v1/cases/" + covidCase(commune, inside, false) + "/patient-link").status();
+            case "POST /api/v1/care-teams" -> api.post("/api/v1/care-teams", Map.of("communeCode", commune, "kind", "HOME_CARE_TEAM",
+                    "name", "Tổ " + serial.incrementAndGet())).status();
+            case "GET /api/v1/care-teams" -> api.get("/api/v1/care-teams").status();
+            case "POST /api/v1/care-teams/{id}/workers" -> api.post("/api/v1/care-teams/" + careTeam(commune) + "/workers",
+                    Map.of("fullName", "Cán bộ " + letters(serial.incrementAndGet()))).status();
+            case "PUT /api/v1/cases/{id}/care-worker" -> {
+                long team = careTeam(commune);
+                long worker = admin.post("/api/v1/care-teams/" + team + "/workers", Map.of("fullName", "Y sĩ " + letters(serial.incrementAndGet())))
+                        .body().get("id").asLong();
+                yield api.put("/api/v1/cases/" + covidCase(commune, inside, false) + "/care-worker", Map.of("workerId", worker)).status();
+            }
             default -> throw new AssertionError("No call written for " + endpoint);
         };
     }
@@ -498,6 +513,13 @@ class AuthorizationMatrixIT {
                 where subject = 'ARRIVAL_PROVINCE' and vaccination = 'VACCINATED'""").query(LocalDate.class).single().toString();
         return Map.of("subject", "ARRIVAL_PROVINCE", "vaccination", "VACCINATED", "validFrom", day, "validTo", day, "place", "HOME",
                 "quarantineDays", 1, "testDays", List.of(1), "document", "Thử quyền " + day);
+    }
+
+    /** A fresh home-care team of the commune, made by the administrator. */
+    private long careTeam(String commune) {
+        var r = admin.post("/api/v1/care-teams", Map.of("communeCode", commune, "kind", "MOBILE_STATION", "name", "Trạm " + serial.incrementAndGet()));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.body().get("id").asLong();
     }
 
     private long household(String commune, boolean inside) {

@@ -1,0 +1,167 @@
+package vn.phaodai.homecare;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.phaodai.cases.CasesChanged;
+import vn.phaodai.security.AuditLog;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.PhaodaiUser;
+import vn.phaodai.security.Right;
+import vn.phaodai.security.Scope;
+import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.FieldError;
+import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.NotFoundException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The commune's mobile medical stations and home-care teams, their health workers and the villages each
+ * serves. A new F0 is given a responsible worker at once: the least loaded of those serving the case's
+ * village, else of the commune; an officer can re-assign.
+ */
+@Service
+public class CareTeams {
+
+    public record Worker(long id, long teamId, String fullName, String phone, String username, List<Long> villageIds, long cases) {
+    }
+
+    public record Team(long id, String communeCode, String kind, String name, List<Worker> workers) {
+    }
+
+    public record TeamForm(String communeCode, String kind, String name) {
+    }
+
+    public record WorkerForm(String fullName, String phone, String username, List<Long> villageIds) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    CareTeams(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Team create(TeamForm form) {
+        PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_WRITE);
+        List<FieldError> errors = new ArrayList<>();
+        if (form.name() == null || form.name().isBlank()) errors.add(new FieldError("name", "Cần tên đội/trạm"));
+        if (form.kind() == null || !Set.of("MOBILE_STATION", "HOME_CARE_TEAM").contains(form.kind())) {
+            errors.add(new FieldError("kind", "MOBILE_STATION (trạm y tế lưu động) hoặc HOME_CARE_TEAM (tổ chăm sóc F0)"));
+        }
+        if (form.communeCode() == null || jdbc.sql("select count(*) from commune where code = ?").param(form.communeCode())
+                .query(Long.class).single() == 0) {
+            errors.add(new FieldError("communeCode", "Không có phường/xã mã " + form.communeCode()));
+        }
+        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        if (!user.scope().covers(form.communeCode(), null)) throw new AccessDeniedException("Phường/xã ngoài địa bàn quản lý");
+        Long id = jdbc.sql("""
+                insert into care_team (commune_code, kind, name) values (?, ?, ?) on conflict (commune_code, name) do nothing returning id""")
+                .params(form.communeCode(), form.kind(), form.name().strip()).query(Long.class).optional()
+                .orElseThrow(() -> new ConflictException("Xã đã có đội/trạm tên " + form.name(), "name", Map.of()));
+        audit.record("CREATE", "care_team", id, null, Map.of("name", form.name()));
+        return team(id, user.scope());
+    }
+
+    @Transactional
+    public Worker addWorker(long teamId, WorkerForm form) {
+        PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_WRITE);
+        Team team = team(teamId, user.scope());
+        if (form.fullName() == null || form.fullName().isBlank()) throw new InvalidInputException("fullName", "Cần họ tên cán bộ y tế");
+        List<Long> villages = form.villageIds() == null ? List.of() : form.villageIds();
+        if (!villages.isEmpty() && jdbc.sql("select count(*) from village where id = any(?) and commune_code = ?")
+                .params(villages.toArray(Long[]::new), team.communeCode()).query(Long.class).single() != villages.size()) {
+            throw new InvalidInputException("villageIds", "Thôn/tổ phải thuộc xã của đội");
+        }
+        long id = jdbc.sql("insert into care_worker (team_id, full_name, phone, username) values (?, ?, ?, ?) returning id")
+                .params(teamId, form.fullName().strip(), form.phone(), form.username()).query(Long.class).single();
+        for (Long v : villages) jdbc.sql("insert into care_worker_village (worker_id, village_id) values (?, ?)").params(id, v).update();
+        audit.record("CREATE", "care_worker", id, null, Map.of("team", teamId));
+        return team(teamId, user.scope()).workers().stream().filter(w -> w.id() == id).findFirst().orElseThrow();
+    }
+
+    /** The teams of a commune (or of the jurisdiction), with their workers and the F0 each follows now. */
+    public List<Team> teams(String commune) {
+        PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_READ);
+        Map<String, Object> p = new HashMap<>(user.scope().params());
+        String where = user.scope().condition("t.commune_code", "null::bigint");
+        if (commune != null && !commune.isBlank()) {
+            where += " and t.commune_code = :commune";
+            p.put("commune", commune);
+        }
+        List<Long> ids = jdbc.sql("select t.id from care_team t where " + where + " order by t.commune_code, t.name").params(p)
+                .query(Long.class).list();
+        return ids.stream().map(id -> team(id, Scope.EVERYTHING)).toList();
+    }
+
+    private Team team(long id, Scope scope) {
+        Map<String, Object> p = new HashMap<>(scope.params());
+        p.put("id", id);
+        record Row(long id, String commune, String kind, String name) {
+        }
+        Row t = jdbc.sql("select id, commune_code, kind, name from care_team t where id = :id and "
+                        + scope.condition("t.commune_code", "null::bigint")).params(p)
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).optional()
+                .orElseThrow(() -> new NotFoundException("Không có đội/trạm mã " + id));
+        List<Worker> workers = jdbc.sql("""
+                select w.id, w.team_id, w.full_name, w.phone, w.username,
+                       array(select village_id from care_worker_village v where v.worker_id = w.id order by village_id) as villages,
+                       (select count(*) from care_assignment a join case_card c on c.id = a.case_id
+                        where a.worker_id = w.id and c.status = 'ACTIVE' and c.care_setting = 'HOME') as cases
+                from care_worker w where w.team_id = ? and w.active order by w.full_name""").param(id)
+                .query((rs, i) -> new Worker(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        List.of((Long[]) rs.getArray(6).getArray()), rs.getLong(7))).list();
+        return new Team(t.id(), t.commune(), t.kind(), t.name(), workers);
+    }
+
+    /** New cases get their worker in the transaction that opened them: by village first, the least loaded. */
+    @EventListener
+    void on(CasesChanged changed) {
+        if (changed.opened().isEmpty()) return;
+        jdbc.sql("""
+                insert into care_assignment (case_id, worker_id, assigned_by)
+                select c.id, pick.worker_id, 'auto'
+                from case_card c
+                cross join lateral (
+                    select w.id as worker_id
+                    from care_worker w join care_team t on t.id = w.team_id
+                    left join care_worker_village v on v.worker_id = w.id and v.village_id = c.village_id
+                    where w.active and t.commune_code = c.commune_code
+                    order by (v.village_id is null), (select count(*) from care_assignment a where a.worker_id = w.id), w.id
+                    limit 1) pick
+                where c.id = any(:cases)
+                on conflict (case_id) do nothing""")
+                .param("cases", changed.opened().stream().map(CasesChanged.Change::caseId).toArray(Long[]::new)).update();
+    }
+
+    @Transactional
+    public Worker reassign(long caseId, long workerId) {
+        PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_WRITE);
+        Map<String, Object> p = new HashMap<>(user.scope().params());
+        p.put("case", caseId);
+        p.put("worker", workerId);
+        String commune = jdbc.sql("select commune_code from case_card c where id = :case and "
+                        + user.scope().condition("c.commune_code", "c.village_id")).params(p).query(String.class).optional()
+                .orElseThrow(() -> new NotFoundException("Không có ca bệnh mã " + caseId));
+        Long team = jdbc.sql("""
+                select w.team_id from care_worker w join care_team t on t.id = w.team_id
+                where w.id = :worker and w.active and t.commune_code = :commune""").param("worker", workerId).param("commune", commune)
+                .query(Long.class).optional()
+                .orElseThrow(() -> new InvalidInputException("workerId", "Cán bộ không thuộc đội/trạm của xã có ca bệnh"));
+        jdbc.sql("""
+                insert into care_assignment (case_id, worker_id, assigned_by) values (?, ?, ?)
+                on conflict (case_id) do update set worker_id = excluded.worker_id, assigned_at = now(), assigned_by = excluded.assigned_by""")
+                .params(caseId, workerId, user.username()).update();
+        audit.record("ASSIGN", "case", caseId, null, Map.of("worker", workerId));
+        return team(team, Scope.EVERYTHING).workers().stream().filter(w -> w.id() == workerId).findFirst().orElseThrow();
+    }
+}

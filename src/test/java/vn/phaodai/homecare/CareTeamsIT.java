@@ -1,0 +1,88 @@
+package vn.phaodai.homecare;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import vn.phaodai.support.CaseFixture;
+import vn.phaodai.support.PhaodaiIT;
+import vn.phaodai.support.Registry;
+import vn.phaodai.support.TestApi;
+import vn.phaodai.support.TestData;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Teams, their workers and villages; a new F0 gets the worker of its village at once; re-assignment; workload. */
+@PhaodaiIT
+class CareTeamsIT {
+
+    static final String COMMUNE = "18073";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    TestApi api;
+
+    @BeforeEach
+    void emptyRegistry() {
+        api = new TestApi(port);
+        TestData.registryOnNationalList(jdbc, api);
+        jdbc.sql("truncate care_team restart identity cascade").update();
+    }
+
+    private long village(String name) {
+        return api.post("/api/v1/geography/communes/" + COMMUNE + "/villages", Map.of("name", name)).body().get("id").asLong();
+    }
+
+    private Map<Long, Long> workload() {
+        Map<Long, Long> load = new HashMap<>();
+        api.get("/api/v1/care-teams?commune=" + COMMUNE).body().forEach(t -> t.get("workers")
+                .forEach(w -> load.put(w.get("id").asLong(), w.get("cases").asLong())));
+        return load;
+    }
+
+    @Test
+    void aNewCaseGetsTheWorkerOfItsVillageAndCanBeReassigned() {
+        long north = village("Thôn Bắc"), south = village("Thôn Nam");
+        var team = api.post("/api/v1/care-teams", Map.of("communeCode", COMMUNE, "kind", "MOBILE_STATION", "name", "Trạm lưu động số 1"));
+        assertThat(team.status()).as(team.text()).isEqualTo(201);
+        long teamId = team.body().get("id").asLong();
+        long a = api.post("/api/v1/care-teams/" + teamId + "/workers", Map.of("fullName", "Y sĩ Hoa", "villageIds", List.of(north)))
+                .body().get("id").asLong();
+        long b = api.post("/api/v1/care-teams/" + teamId + "/workers", Map.of("fullName", "Điều dưỡng Lan", "villageIds", List.of(south)))
+                .body().get("id").asLong();
+        assertThat(api.post("/api/v1/care-teams", Map.of("communeCode", COMMUNE, "kind", "MOBILE_STATION", "name", "Trạm lưu động số 1"))
+                .status()).isEqualTo(409);
+
+        Registry registry = new Registry(api);
+        CaseFixture cases = new CaseFixture(api, jdbc);
+        LocalDate yesterday = LocalDate.now().minusDays(1);
+        long c1 = cases.confirmed(registry.person(COMMUNE, south), COMMUNE, south, yesterday);
+        long c2 = cases.confirmed(registry.person(COMMUNE, north), COMMUNE, north, yesterday);
+        long c3 = cases.confirmed(registry.person(COMMUNE, south), COMMUNE, south, yesterday);
+        assertThat(jdbc.sql("select worker_id from care_assignment where case_id = ?").param(c1).query(Long.class).single()).isEqualTo(b);
+        assertThat(jdbc.sql("select worker_id from care_assignment where case_id = ?").param(c2).query(Long.class).single()).isEqualTo(a);
+        assertThat(workload()).containsEntry(a, 1L).containsEntry(b, 2L);
+        // No village: the least loaded worker of the commune.
+        long c4 = cases.confirmed(registry.person(COMMUNE, null), COMMUNE, null, yesterday);
+        assertThat(jdbc.sql("select worker_id from care_assignment where case_id = ?").param(c4).query(Long.class).single()).isEqualTo(a);
+
+        JsonNode moved = api.put("/api/v1/cases/" + c3 + "/care-worker", Map.of("workerId", a)).body();
+        assertThat(moved.get("id").asLong()).isEqualTo(a);
+        assertThat(workload()).containsEntry(a, 3L).containsEntry(b, 1L);
+        long elsewhere = api.post("/api/v1/care-teams", Map.of("communeCode", "18070", "kind", "HOME_CARE_TEAM", "name", "Tổ F0"))
+                .body().get("id").asLong();
+        long stranger = api.post("/api/v1/care-teams/" + elsewhere + "/workers", Map.of("fullName", "Người xã khác")).body().get("id").asLong();
+        assertThat(api.put("/api/v1/cases/" + c3 + "/care-worker", Map.of("workerId", stranger)).status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/care-teams/" + teamId + "/workers", Map.of("fullName", "X", "villageIds", List.of(999999))).status())
+                .isEqualTo(400);
+    }
+}
