@@ -84,7 +84,7 @@ public class FollowUps {
                       order by t.person_id, t.exposure_date desc, t.root_case_id) due
                 join person_card p on p.id = due.person_id
                 left join follow_up f on f.person_id = due.person_id and f.day = :day
-                where """ + where;
+                """ + " where " + where;
         long total = jdbc.sql("select count(*) " + from).params(p).query(Long.class).single();
         p.put("limit", size);
         p.put("offset", (long) page * size);
