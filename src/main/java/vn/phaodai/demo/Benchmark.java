@@ -164,11 +164,11 @@ public class Benchmark {
         long start = System.nanoTime();
         jdbc.sql("select setseed(?)").param((seed % 1000) / 1000.0).query(Object.class).list();
         int first = (int) Math.max(1, contacts / 5 / cases);
-        // The cases' contacts (F1), a few days around the confirmation.
+        // The cases' contacts (F1), a few days around the confirmation; never the source itself (an offset of 1 to n - 1).
         long f1 = jdbc.sql("""
                 with bounds as (select min(id) as lo, max(id) as hi from person)
                 insert into contact (source_person_id, exposed_person_id, exposure_date, setting, proximity, duration_minutes, masked, recorded_by)
-                select c.person_id, b.lo + floor(random() * (b.hi - b.lo + 1))::bigint, c.confirmed_on - floor(random() * 4)::int,
+                select c.person_id, b.lo + (c.person_id - b.lo + 1 + floor(random() * (b.hi - b.lo))::bigint) % (b.hi - b.lo + 1), c.confirmed_on - floor(random() * 4)::int,
                        (array['HOUSEHOLD','WORKPLACE','SCHOOL','MARKET','VEHICLE','HEALTH_CARE','OTHER'])[1 + floor(random() * 7)::int],
                        (array['PHYSICAL','WITHIN_1M','WITHIN_2M','WITHIN_2M','SAME_CLOSED_SPACE'])[1 + floor(random() * 5)::int],
                        5 + floor(random() * 120)::int, random() < 0.5, 'benchmark'
@@ -183,7 +183,8 @@ public class Benchmark {
                 with bounds as (select min(id) as lo, max(id) as hi from person),
                      f1 as (select distinct on (exposed_person_id) exposed_person_id, exposure_date from contact order by exposed_person_id, exposure_date)
                 insert into contact (source_person_id, exposed_person_id, exposure_date, setting, proximity, duration_minutes, masked, recorded_by)
-                select f1.exposed_person_id, b.lo + floor(random() * (b.hi - b.lo + 1))::bigint, f1.exposure_date + floor(random() * 5)::int,
+                select f1.exposed_person_id, b.lo + (f1.exposed_person_id - b.lo + 1 + floor(random() * (b.hi - b.lo))::bigint) % (b.hi - b.lo + 1),
+                       f1.exposure_date + floor(random() * 5)::int,
                        (array['HOUSEHOLD','WORKPLACE','SCHOOL','MARKET','VEHICLE','HEALTH_CARE','OTHER'])[1 + floor(random() * 7)::int],
                        (array['PHYSICAL','WITHIN_1M','WITHIN_2M','WITHIN_2M','SAME_CLOSED_SPACE'])[1 + floor(random() * 5)::int],
                        5 + floor(random() * 120)::int, random() < 0.5, 'benchmark'

@@ -100,6 +100,8 @@ public class Tiers {
     @Transactional
     public Recomputed recomputeAll() {
         long start = System.nanoTime();
+        // Hash joins and sorts over millions of contacts stay in memory.
+        jdbc.sql("set local work_mem = '128MB'").update();
         jdbc.sql("truncate person_tier").update();
         long f0 = sql(F0.formatted(""));
         long f1 = sql(F1.formatted("", DEFINITION, QUALIFIES, NO_CASE));
