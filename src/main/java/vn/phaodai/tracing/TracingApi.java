@@ -30,8 +30,10 @@ class TracingApi {
     private final Chains chains;
     private final Clusters clusters;
     private final FollowUps followUps;
+    private final ContactImport contactImport;
 
-    TracingApi(Contacts contacts, Tiers tiers, Chains chains, Clusters clusters, FollowUps followUps) {
+    TracingApi(Contacts contacts, Tiers tiers, Chains chains, Clusters clusters, FollowUps followUps, ContactImport contactImport) {
+        this.contactImport = contactImport;
         this.contacts = contacts;
         this.tiers = tiers;
         this.chains = chains;
@@ -44,6 +46,15 @@ class TracingApi {
     ResponseEntity<Contacts.Contact> record(@RequestBody Contacts.ContactForm form) {
         Contacts.Contact c = contacts.record(form);
         return c.created() ? ResponseEntity.created(URI.create("/api/v1/contacts/" + c.id())).body(c) : ResponseEntity.ok(c);
+    }
+
+    @PostMapping("/contacts/import")
+    @Operation(summary = "Import a file of contacts (CSV/XLSX: Mã người nguồn, Mã người tiếp xúc, Ngày tiếp xúc, ...) as a background job")
+    ResponseEntity<Map<String, Object>> importFile(@RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        vn.phaodai.security.CurrentUser.require(vn.phaodai.security.Right.TRACING_WRITE); // before the upload is kept
+        var id = contactImport.submit(vn.phaodai.shared.Uploads.save(file), file.getOriginalFilename());
+        return ResponseEntity.accepted().body(Map.of("jobId", id, "status", "/api/v1/jobs/" + id));
     }
 
     @PostMapping("/cases/{id}/contacts")

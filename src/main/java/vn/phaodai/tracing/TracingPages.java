@@ -31,8 +31,13 @@ class TracingPages {
     private final Clusters clusters;
     private final FollowUps followUps;
     private final JsonMapper json;
+    private final ContactImport contactImport;
+    private final vn.phaodai.jobs.Jobs jobs;
 
-    TracingPages(Contacts contacts, Tiers tiers, Chains chains, Clusters clusters, FollowUps followUps, JsonMapper json) {
+    TracingPages(Contacts contacts, Tiers tiers, Chains chains, Clusters clusters, FollowUps followUps, JsonMapper json,
+                 ContactImport contactImport, vn.phaodai.jobs.Jobs jobs) {
+        this.contactImport = contactImport;
+        this.jobs = jobs;
         this.contacts = contacts;
         this.tiers = tiers;
         this.chains = chains;
@@ -199,6 +204,49 @@ class TracingPages {
         if (commune != null && !commune.isBlank()) redirect.addAttribute("commune", commune);
         if (village != null) redirect.addAttribute("village", village);
         return "redirect:/follow-ups";
+    }
+
+    @GetMapping("/contacts/import")
+    String importPage(Model model) {
+        var user = vn.phaodai.security.CurrentUser.require(vn.phaodai.security.Right.TRACING_WRITE);
+        model.addAttribute("recent", jobs.recent(ContactImport.JOB_KIND, user.username(), 10));
+        return "tracing/import";
+    }
+
+    @PostMapping("/contacts/import")
+    String importFile(@RequestParam("file") org.springframework.web.multipart.MultipartFile file, RedirectAttributes redirect)
+            throws java.io.IOException {
+        vn.phaodai.security.CurrentUser.require(vn.phaodai.security.Right.TRACING_WRITE); // before the upload is kept
+        try {
+            return "redirect:/contacts/import/" + contactImport.submit(vn.phaodai.shared.Uploads.save(file), file.getOriginalFilename());
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.errors().get(0).message());
+            return "redirect:/contacts/import";
+        }
+    }
+
+    @GetMapping("/contacts/import/{job}")
+    String job(@PathVariable java.util.UUID job, @RequestParam(required = false) Integer page,
+               org.springframework.security.core.Authentication user, Model model) {
+        showJob(jobs.get(job, user), model);
+        model.addAttribute("rejections", jobs.rejections(job, PageResult.page(page), 50));
+        return "job";
+    }
+
+    @GetMapping("/contacts/import/{job}/progress")
+    String progress(@PathVariable java.util.UUID job, org.springframework.security.core.Authentication user, Model model) {
+        showJob(jobs.get(job, user), model);
+        return "job :: progress";
+    }
+
+    private void showJob(vn.phaodai.jobs.Job job, Model model) {
+        model.addAttribute("job", job);
+        model.addAttribute("base", "/contacts/import");
+        if (job.result() != null) {
+            ContactImport.Result r = json.readValue(job.result(), ContactImport.Result.class);
+            model.addAttribute("figures", List.of(List.of("tracing.import.rowsRead", r.rowsRead()), List.of("tracing.import.created", r.created()),
+                    List.of("tracing.import.unchanged", r.unchanged()), List.of("tracing.import.rejected", r.rejected())));
+        }
     }
 
     private static Map<String, String> errors(RuntimeException e) {

@@ -106,6 +106,7 @@ class AuthorizationMatrixIT {
             GET /api/v1/cases/{id}/decisions/end-of-isolation | 200/200 | 403/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/404 | 403 | 403 | 403 | 403
             GET /api/v1/decisions/isolation                   | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403
             POST /api/v1/contacts                             | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 403 | 403 | 403 | 403
+            POST /api/v1/contacts/import                      | 202     | 403     | 202     | 202     | 202     | 202     | 202     | 403     | 403 | 403 | 403 | 403
             POST /api/v1/cases/{id}/contacts                  | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403 | 403 | 403 | 403
             GET /api/v1/cases/{id}/contacts                   | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403
             GET /api/v1/cases/{id}/chain                      | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403
@@ -337,6 +338,8 @@ class AuthorizationMatrixIT {
             }
             case "POST /api/v1/contacts" -> api.post("/api/v1/contacts", Map.of("sourcePersonId", person(commune, inside),
                     "exposedPersonId", person(INSIDE, true), "exposureDate", "2021-09-04", "proximity", "PHYSICAL")).status();
+            case "POST /api/v1/contacts/import" -> api.upload("/api/v1/contacts/import",
+                    csv("Mã người nguồn,Mã người tiếp xúc,Ngày tiếp xúc\n1,2,01/09/2021\n")).status();
             case "POST /api/v1/cases/{id}/contacts" -> api.post("/api/v1/cases/" + covidCase(commune, inside) + "/contacts", Map.of(
                     "details", Map.of("exposureDate", "2021-09-04", "proximity", "WITHIN_1M"),
                     "lines", List.of(Map.of("personId", person(INSIDE, true))))).status();

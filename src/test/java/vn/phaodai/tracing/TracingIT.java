@@ -236,6 +236,37 @@ class TracingIT {
         assertThat(user("COMMUNE", ELSEWHERE, "COMMUNE_OFFICER").get("/api/v1/clusters/" + id).status()).isEqualTo(404);
     }
 
+    @Test
+    void aFileOfContactsIsImportedWithItsRefusedLines() throws Exception {
+        long a = cases.person(COMMUNE, null), b = cases.person(COMMUNE, null), c = cases.person(COMMUNE, null);
+        cases.confirmed(a, COMMUNE, null, LocalDate.of(2021, 9, 10));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("contacts", ".csv");
+        java.nio.file.Files.writeString(file, String.join("\n",
+                "Mã người nguồn,Mã người tiếp xúc,Ngày tiếp xúc,Bối cảnh,Mức độ tiếp xúc,Số phút,Đeo khẩu trang",
+                a + "," + b + ",09/09/2021,Hộ gia đình,Tiếp xúc cơ thể,30,",
+                a + "," + b + ",09/09/2021,HOUSEHOLD,PHYSICAL,30,",
+                b + "," + c + ",11/09/2021,WORKPLACE,WITHIN_2M,60,x",
+                a + ",999999,09/09/2021,,,,",
+                a + "," + c + ",hôm qua,,,,") + "\n");
+        var submitted = admin.upload("/api/v1/contacts/import", file);
+        assertThat(submitted.status()).as(submitted.text()).isEqualTo(202);
+        String job = submitted.body().get("jobId").asString();
+        JsonNode status = null;
+        for (int i = 0; i < 100; i++) {
+            status = admin.get("/api/v1/jobs/" + job).body();
+            if (status.get("status").asString().equals("DONE") || status.get("status").asString().equals("FAILED")) break;
+            Thread.sleep(100);
+        }
+        assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("DONE");
+        assertThat(status.get("rowsRejected").asInt()).isEqualTo(2);
+        var rejections = admin.get("/api/v1/jobs/" + job + "/rejections").body().get("items");
+        assertThat(rejections.get(0).get("line").asInt()).isEqualTo(5);
+        assertThat(rejections.get(1).get("line").asInt()).isEqualTo(6);
+        assertThat(jdbc.sql("select count(*) from contact").query(Long.class).single()).isEqualTo(2);
+        assertThat(tierOf(tier(b))).isEqualTo("F1");
+        assertThat(tierOf(tier(c))).isEqualTo("F2");
+    }
+
     private static List<Long> ids(JsonNode page) {
         List<Long> ids = new ArrayList<>();
         page.get("items").forEach(n -> ids.add(n.get("personId").asLong()));
