@@ -85,8 +85,11 @@ public class Cases {
         PhaodaiUser user = CurrentUser.require(Right.CASE_READ);
         CaseCriteria.Where where = criteria.where(user.scope());
         audit.record("EXPORT", "case", null, null, Map.of("criteria", criteria));
-        jdbc.sql(SELECT + " where " + where.sql() + " order by c.confirmed_on desc, c.id desc").params(where.params())
-                .query(CASE).stream().forEach(each);
+        // The stream holds its connection until closed: an export left unclosed starves the pool.
+        try (var rows = jdbc.sql(SELECT + " where " + where.sql() + " order by c.confirmed_on desc, c.id desc").params(where.params())
+                .query(CASE).stream()) {
+            rows.forEach(each);
+        }
     }
 
     public CovidCase get(long id) {
