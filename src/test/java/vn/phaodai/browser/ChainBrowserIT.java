@@ -66,7 +66,8 @@ class ChainBrowserIT {
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 
         browser.get("http://localhost:" + port + "/cases/" + caseA);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("chain-link"))).click();
+        // The case page links to its chain (followed by its address: a click low on the page can land on an overlay).
+        browser.get(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chain-link"))).getAttribute("href"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chain-graph canvas")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rendered-count"), "4"));
         assertThat(browser.findElement(By.id("node-count")).getText()).isEqualTo("4");
