@@ -15,6 +15,7 @@ import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
 import vn.phaodai.testing.LabResults;
+import vn.phaodai.tracing.Tiers;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -54,10 +55,12 @@ public class Benchmark {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final LabResults labResults;
+    private final Tiers tiers;
 
     Benchmark(SyntheticProvince province, PersonImport personImport, Persons persons, DataSource dataSource, JdbcClient jdbc,
-              JsonMapper json, LabResults labResults) {
+              JsonMapper json, LabResults labResults, Tiers tiers) {
         this.labResults = labResults;
+        this.tiers = tiers;
         this.province = province;
         this.personImport = personImport;
         this.persons = persons;
@@ -67,6 +70,14 @@ public class Benchmark {
     }
 
     public List<Scenario> run(int size, long seed, String provinceCode, int requests, int labResults) {
+        return run(size, seed, provinceCode, requests, labResults, 0, 0);
+    }
+
+    /**
+     * Every scenario; {@code contacts} contacts around the lab scenario's cases and then {@code newPositives}
+     * new positives in a day for the tracing scenarios (none when 0).
+     */
+    public List<Scenario> run(int size, long seed, String provinceCode, int requests, int labResults, int contacts, int newPositives) {
         if (requests < 1) throw new IllegalArgumentException("--requests must be at least 1");
         List<Scenario> scenarios = new ArrayList<>();
         String data = String.format("%,d persons", size);
@@ -87,6 +98,7 @@ public class Benchmark {
                     Map.of("importMs", importMs, "rawCopyMs", rawMs, "ratio", ratio)));
             scenarios.addAll(directory(data, prepared.provinceCode(), requests, seed));
             if (labResults > 0) scenarios.addAll(labResults(labResults, seed, data));
+            if (contacts > 0) scenarios.addAll(tracing(contacts, newPositives, seed, requests, data));
         } finally {
             try {
                 Files.deleteIfExists(prepared.file());
@@ -135,6 +147,137 @@ public class Benchmark {
             } catch (IOException ignored) {
                 // a temp file
             }
+        }
+    }
+
+    /**
+     * Contact tracing at scale: {@code contacts} contacts generated set-based around the cases of the lab
+     * scenario (a fifth from the cases' persons, the rest from those exposed: F1 and F2), the tiers derived;
+     * then a day of {@code newPositives} new positives among the exposed through the lab-result import (tiers
+     * follow in its transaction), a full recompute of every tier, and one case's F1/F2 list as the province.
+     */
+    private List<Scenario> tracing(int contacts, int newPositives, long seed, int requests, String persons) {
+        List<Scenario> out = new ArrayList<>();
+        String data = String.format("%,d contacts over %s", contacts, persons);
+        long cases = jdbc.sql("select count(*) from case_card where status <> 'DISCARDED'").query(Long.class).single();
+        if (cases == 0) throw new IllegalStateException("The tracing scenarios need the cases of the lab-result scenario");
+        long start = System.nanoTime();
+        jdbc.sql("select setseed(?)").param((seed % 1000) / 1000.0).query(Object.class).list();
+        int first = (int) Math.max(1, contacts / 5 / cases);
+        // The cases' contacts (F1), a few days around the confirmation; never the source itself (an offset of 1 to n - 1).
+        long f1 = jdbc.sql("""
+                with bounds as (select min(id) as lo, max(id) as hi from person)
+                insert into contact (source_person_id, exposed_person_id, exposure_date, setting, proximity, duration_minutes, masked, recorded_by)
+                select c.person_id, b.lo + (c.person_id - b.lo + 1 + floor(random() * (b.hi - b.lo))::bigint) % (b.hi - b.lo + 1), c.confirmed_on - floor(random() * 4)::int,
+                       (array['HOUSEHOLD','WORKPLACE','SCHOOL','MARKET','VEHICLE','HEALTH_CARE','OTHER'])[1 + floor(random() * 7)::int],
+                       (array['PHYSICAL','WITHIN_1M','WITHIN_2M','WITHIN_2M','SAME_CLOSED_SPACE'])[1 + floor(random() * 5)::int],
+                       5 + floor(random() * 120)::int, random() < 0.5, 'benchmark'
+                from case_card c cross join bounds b cross join generate_series(1, :per) g
+                where c.status <> 'DISCARDED'
+                on conflict do nothing""").param("per", first).update();
+        // Their contacts (F2), on or after their exposure.
+        long rest = contacts - f1;
+        long exposed = jdbc.sql("select count(distinct exposed_person_id) from contact").query(Long.class).single();
+        int second = (int) Math.max(1, (rest + exposed - 1) / Math.max(1, exposed));
+        long f2 = jdbc.sql("""
+                with bounds as (select min(id) as lo, max(id) as hi from person),
+                     f1 as (select distinct on (exposed_person_id) exposed_person_id, exposure_date from contact order by exposed_person_id, exposure_date)
+                insert into contact (source_person_id, exposed_person_id, exposure_date, setting, proximity, duration_minutes, masked, recorded_by)
+                select f1.exposed_person_id, b.lo + (f1.exposed_person_id - b.lo + 1 + floor(random() * (b.hi - b.lo))::bigint) % (b.hi - b.lo + 1),
+                       f1.exposure_date + floor(random() * 5)::int,
+                       (array['HOUSEHOLD','WORKPLACE','SCHOOL','MARKET','VEHICLE','HEALTH_CARE','OTHER'])[1 + floor(random() * 7)::int],
+                       (array['PHYSICAL','WITHIN_1M','WITHIN_2M','WITHIN_2M','SAME_CLOSED_SPACE'])[1 + floor(random() * 5)::int],
+                       5 + floor(random() * 120)::int, random() < 0.5, 'benchmark'
+                from f1 cross join bounds b cross join generate_series(1, :per) g
+                limit :rest
+                on conflict do nothing""").param("per", second).param("rest", rest).update();
+        jdbc.sql("analyze contact").update();
+        Tiers.Recomputed initial = tiers.recomputeAll();
+        long generateMs = (System.nanoTime() - start) / 1_000_000;
+        out.add(new Scenario("contacts generated around the cases (set-based) and every tier derived", data,
+                String.format("%,d contacts (%,d from %,d cases, %,d from the exposed) in %,d ms; tiers F0 %,d, F1 %,d, F2 %,d in %,d ms",
+                        f1 + f2, f1, cases, f2, generateMs, initial.f0(), initial.f1(), initial.f2(), initial.ms()),
+                "informative", true, Map.of("contacts", f1 + f2, "ms", generateMs, "recomputeMs", initial.ms(), "f1", initial.f1(), "f2", initial.f2())));
+
+        // A day of new positives among the exposed, through the laboratory's path.
+        List<Long> positives = jdbc.sql("""
+                select k.exposed_person_id from (select distinct exposed_person_id from contact) k
+                where not exists (select 1 from case_card c where c.person_id = k.exposed_person_id)
+                order by hashint8(k.exposed_person_id + :seed) limit :n""").param("seed", seed).param("n", newPositives)
+                .query(Long.class).list();
+        Path file = dayOfPositives(positives, seed);
+        try {
+            start = System.nanoTime();
+            Job job = CurrentUser.asSystem(() -> labResults.importNow(file, "bench-day.csv", "benchmark"));
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            if (!"DONE".equals(job.status())) throw new IllegalStateException("Day of positives failed: " + job.error());
+            Map<String, Object> result = json.readValue(job.result(), Map.class);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> summary = (Map<String, Object>) result.get("summary");
+            out.add(new Scenario("a day of new positives through the lab-result import, tiers updated in its transaction",
+                    String.format("%,d positives; %s", positives.size(), data),
+                    String.format("%,d ms; cases created %s", ms, summary.get("casesCreated")), "informative", true,
+                    Map.of("ms", ms, "casesCreated", summary.get("casesCreated"))));
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temp file
+            }
+        }
+        Tiers.Recomputed again = tiers.recomputeAll();
+        out.add(new Scenario("full tier recompute (F0, F1, F2) after the day of new positives",
+                String.format("%,d new positives; %s", positives.size(), data),
+                String.format("%,d ms; F0 %,d, F1 %,d, F2 %,d", again.ms(), again.f0(), again.f1(), again.f2()), "< 10 s",
+                again.ms() < 10_000, Map.of("ms", again.ms(), "f0", again.f0(), "f1", again.f1(), "f2", again.f2())));
+
+        // One case's F1 and F2, first page with its total, as the province.
+        List<Long> withContacts = jdbc.sql("""
+                select root_case_id from person_tier where tier = 1 group by root_case_id order by hashint8(root_case_id + :seed) limit 500""")
+                .param("seed", seed).query(Long.class).list();
+        PhaodaiUser province = user("bench-tracing", Scope.EVERYTHING, EnumSet.of(Right.TRACING_READ));
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(province, null, province.getAuthorities()));
+        var before = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(context);
+        try {
+            SplittableRandom random = new SplittableRandom(seed);
+            for (int i = 0; i < 10; i++) tiers.ofCase(withContacts.get(random.nextInt(withContacts.size())), null, 0, 20);
+            long[] micros = new long[requests];
+            long rows = 0;
+            for (int i = 0; i < requests; i++) {
+                long t = System.nanoTime();
+                rows += tiers.ofCase(withContacts.get(random.nextInt(withContacts.size())), null, 0, 20).total();
+                micros[i] = (System.nanoTime() - t) / 1000;
+            }
+            Arrays.sort(micros);
+            double p50 = micros[requests / 2] / 1000.0, p95 = micros[(int) Math.ceil(requests * 0.95) - 1] / 1000.0;
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("p50Ms", p50);
+            values.put("p95Ms", p95);
+            values.put("requests", requests);
+            values.put("meanContacts", rows / (double) requests);
+            out.add(new Scenario("one case's F1/F2 list (first page with total), as the province", data,
+                    String.format("p50 %.1f ms, p95 %.1f ms (%d requests, in process; %.0f F1+F2 per case on average)", p50, p95, requests,
+                            rows / (double) requests), "p95 < 100 ms", p95 < 100, values));
+        } finally {
+            SecurityContextHolder.setContext(before);
+        }
+        return out;
+    }
+
+    /** A laboratory file of positive RT-PCR results for these persons, all sampled on one day (1 March 2022). */
+    private static Path dayOfPositives(List<Long> persons, long seed) {
+        try {
+            Path file = Files.createTempFile("phaodai-day-positives", ".csv");
+            StringBuilder out = new StringBuilder("Mã mẫu,Mã người,Loại xét nghiệm,Thời gian lấy mẫu,Kết quả,Ct,Mã mẫu gộp,Có triệu chứng\n");
+            int n = 0;
+            for (long p : persons) out.append("NGAY").append(seed).append('-').append(++n).append(',').append(p)
+                    .append(",PCR,1/3/2022 9:00,Dương tính,21,,\n");
+            Files.writeString(file, out, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

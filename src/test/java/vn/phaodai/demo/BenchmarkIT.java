@@ -26,8 +26,8 @@ class BenchmarkIT {
     @Test
     void everyScenarioMeasuresSomething() {
         TestData.registryOnNationalList(jdbc, new TestApi(port));
-        List<Benchmark.Scenario> scenarios = benchmark.run(20_000, 3, "42", 50, 20_000);
-        assertThat(scenarios).hasSize(10);
+        List<Benchmark.Scenario> scenarios = benchmark.run(20_000, 3, "42", 50, 20_000, 50_000, 1_000);
+        assertThat(scenarios).hasSize(14);
         assertThat(scenarios).allSatisfy(s -> assertThat(s.figure()).isNotBlank());
         Benchmark.Scenario load = scenarios.get(1);
         assertThat((double) load.values().get("ratio")).isGreaterThan(0);
@@ -38,9 +38,20 @@ class BenchmarkIT {
         var first = scenarios.get(8).values();
         assertThat(((Number) first.get("created")).longValue()).isEqualTo(20_000);
         assertThat(((Number) first.get("casesCreated")).longValue()).isPositive();
-        assertThat(jdbc.sql("select count(*) from sample").query(Long.class).single()).isEqualTo(20_000);
+        // (and the tracing scenario's day of 1,000 positives)
+        assertThat(jdbc.sql("select count(*) from sample").query(Long.class).single()).isEqualTo(21_000);
         var again = scenarios.get(9).values();
         assertThat(((Number) again.get("unchanged")).longValue()).isEqualTo(20_000);
         assertThat(scenarios.get(9).met()).isTrue();
+        // Tracing: contacts around the cases, tiers derived, a day of positives, a full recompute, a case's list.
+        assertThat(((Number) scenarios.get(10).values().get("contacts")).longValue()).isGreaterThan(40_000);
+        assertThat(((Number) scenarios.get(10).values().get("f1")).longValue()).isPositive();
+        assertThat(((Number) scenarios.get(11).values().get("casesCreated")).longValue()).isEqualTo(1_000);
+        assertThat(((Number) scenarios.get(12).values().get("f0")).longValue()).isGreaterThan(1_000);
+        assertThat(jdbc.sql("select count(*) from person_tier").query(Long.class).single())
+                .isEqualTo(((Number) scenarios.get(12).values().get("f0")).longValue() + ((Number) scenarios.get(12).values().get("f1")).longValue()
+                        + ((Number) scenarios.get(12).values().get("f2")).longValue());
+        assertThat((double) scenarios.get(13).values().get("p95Ms")).isGreaterThan(0);
+        scenarios.forEach(s -> System.out.println("BENCH " + s.name() + " | " + s.data() + " | " + s.figure()));
     }
 }

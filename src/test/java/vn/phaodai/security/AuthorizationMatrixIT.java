@@ -140,6 +140,21 @@ class AuthorizationMatrixIT {
             GET /api/v1/care-teams                            | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403
             POST /api/v1/care-teams/{id}/workers              | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 201/404 | 403 | 403 | 403 | 403
             PUT /api/v1/cases/{id}/care-worker                | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
+            POST /api/v1/contacts                             | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 403 | 403 | 403 | 403
+            POST /api/v1/contacts/import                      | 202     | 403     | 202     | 202     | 202     | 202     | 202     | 403     | 403 | 403 | 403 | 403
+            POST /api/v1/cases/{id}/contacts                  | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403 | 403 | 403 | 403
+            GET /api/v1/cases/{id}/contacts                   | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403
+            GET /api/v1/cases/{id}/chain                      | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403
+            GET /api/v1/persons/{id}/tier                     | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403
+            POST /api/v1/tiers/recompute                      | 200     | 403     | 403     | 403     | 403     | 403     | 403     | 403     | 403 | 403 | 403 | 403
+            GET /api/v1/chains                                | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 403 | 403 | 403 | 403
+            GET /api/v1/clusters                              | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 403 | 403 | 403 | 403
+            POST /api/v1/clusters                             | 201/201 | 403/403 | 201/403 | 201/403 | 201/403 | 201/403 | 201/403 | 403/403 | 403 | 403 | 403 | 403
+            GET /api/v1/clusters/{id}                         | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403
+            POST /api/v1/clusters/{id}/cases                  | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403 | 403 | 403 | 403
+            POST /api/v1/clusters/{id}/close                  | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403 | 403 | 403 | 403
+            GET /api/v1/follow-ups                            | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 403 | 403 | 403 | 403
+            POST /api/v1/follow-ups                           | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 403 | 403 | 403 | 403
             """;
 
     static final String INSIDE = "18073";   // Phường Nam Hà, thành phố Hà Tĩnh (district 436, province 42)
@@ -437,6 +452,27 @@ class AuthorizationMatrixIT {
                         .body().get("id").asLong();
                 yield api.put("/api/v1/cases/" + covidCase(commune, inside, false) + "/care-worker", Map.of("workerId", worker)).status();
             }
+            case "POST /api/v1/contacts" -> api.post("/api/v1/contacts", Map.of("sourcePersonId", person(commune, inside),
+                    "exposedPersonId", person(INSIDE, true), "exposureDate", "2021-09-04", "proximity", "PHYSICAL")).status();
+            case "POST /api/v1/contacts/import" -> api.upload("/api/v1/contacts/import",
+                    csv("Mã người nguồn,Mã người tiếp xúc,Ngày tiếp xúc\n1,2,01/09/2021\n")).status();
+            case "POST /api/v1/cases/{id}/contacts" -> api.post("/api/v1/cases/" + covidCase(commune, inside) + "/contacts", Map.of(
+                    "details", Map.of("exposureDate", "2021-09-04", "proximity", "WITHIN_1M"),
+                    "lines", List.of(Map.of("personId", person(INSIDE, true))))).status();
+            case "GET /api/v1/cases/{id}/contacts" -> api.get("/api/v1/cases/" + covidCase(commune, inside) + "/contacts").status();
+            case "GET /api/v1/cases/{id}/chain" -> api.get("/api/v1/cases/" + covidCase(commune, inside) + "/chain").status();
+            case "GET /api/v1/persons/{id}/tier" -> api.get("/api/v1/persons/" + person(commune, inside) + "/tier").status();
+            case "POST /api/v1/tiers/recompute" -> api.post("/api/v1/tiers/recompute", Map.of()).status();
+            case "GET /api/v1/chains" -> api.get("/api/v1/chains").status();
+            case "GET /api/v1/clusters" -> api.get("/api/v1/clusters").status();
+            case "POST /api/v1/clusters" -> api.post("/api/v1/clusters", newCluster(commune, inside, 0)).status();
+            case "GET /api/v1/clusters/{id}" -> api.get("/api/v1/clusters/" + cluster(commune, inside)).status();
+            case "POST /api/v1/clusters/{id}/cases" -> api.post("/api/v1/clusters/" + cluster(commune, inside) + "/cases",
+                    Map.of("caseId", covidCase(commune, inside))).status();
+            case "POST /api/v1/clusters/{id}/close" -> api.post("/api/v1/clusters/" + cluster(commune, inside) + "/close", Map.of()).status();
+            case "GET /api/v1/follow-ups" -> api.get("/api/v1/follow-ups").status();
+            case "POST /api/v1/follow-ups" -> api.post("/api/v1/follow-ups", Map.of("personId", person(commune, inside),
+                    "date", TODAY.minusDays(1).toString(), "kind", "CALL", "outcome", "WELL")).status();
             default -> throw new AssertionError("No call written for " + endpoint);
         };
     }
@@ -518,6 +554,20 @@ class AuthorizationMatrixIT {
     /** A fresh home-care team of the commune, made by the administrator. */
     private long careTeam(String commune) {
         var r = admin.post("/api/v1/care-teams", Map.of("communeCode", commune, "kind", "MOBILE_STATION", "name", "Trạm " + serial.incrementAndGet()));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.body().get("id").asLong();
+    }
+
+    /** A cluster of the commune (in the community team's village when inside), opened days ago without a case. */
+    private Map<String, Object> newCluster(String commune, boolean inside, int daysAgo) {
+        Map<String, Object> g = new HashMap<>(Map.of("name", "Ổ dịch " + serial.incrementAndGet(), "kind", "HAMLET", "communeCode", commune,
+                "openedOn", TODAY.minusDays(daysAgo).toString()));
+        if (inside) g.put("villageId", village);
+        return g;
+    }
+
+    private long cluster(String commune, boolean inside) {
+        var r = admin.post("/api/v1/clusters", newCluster(commune, inside, 20));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.body().get("id").asLong();
     }
