@@ -137,6 +137,7 @@ create unique index quarantine_stay_one_active on quarantine_stay (person_id) wh
 create index quarantine_stay_person on quarantine_stay (person_id, start_on);
 create index quarantine_stay_commune on quarantine_stay (commune_code, start_on);
 create index quarantine_stay_facility on quarantine_stay (facility_id) where status = 'ACTIVE';
+create index quarantine_stay_arrival on quarantine_stay (arrival_id) where arrival_id is not null;
 
 -- Where a stay was, from which day: the admission and every transfer (facility, or home when null).
 create table quarantine_movement (

@@ -100,7 +100,7 @@ class DecisionRegister {
         // then the counter) can never hold what the batch waits for while waiting for the batch.
         List<CaseFacts> cases = jdbc.sql(CASE + """
                 where c.commune_code = :commune and c.confirmed_on = :day and c.status <> 'DISCARDED' and %s
-                order by c.id for update of c""".formatted(scope.condition("c.commune_code", "c.village_id")))
+                order by c.id for no key update of c""".formatted(scope.condition("c.commune_code", "c.village_id")))
                 .params(p).query(FACTS).list();
         if (cases.isEmpty()) {
             throw new NotFoundException("Không có ca F0 nào của phường/xã mã " + communeCode + " được xác định ngày "
@@ -161,7 +161,7 @@ class DecisionRegister {
         Map<String, Object> p = new HashMap<>(scope.params());
         p.put("id", caseId);
         return jdbc.sql(CASE + "where c.id = :id and " + scope.condition("c.commune_code", "c.village_id")
-                + (lock ? " for update of c" : "")).params(p).query(FACTS).optional();
+                + (lock ? " for no key update of c" : "")).params(p).query(FACTS).optional();
     }
 
     private static NotFoundException notFound(long caseId) {

@@ -285,6 +285,7 @@ public class Stays {
         PhaodaiUser user = CurrentUser.require(Right.QUARANTINE_WRITE);
         Stay s = lockOpen(id, user);
         LocalDate day = on == null ? today() : on;
+        if (day.isAfter(today())) throw new vn.phaodai.shared.InvalidInputException("on", "Ngày kết thúc ở tương lai");
         if (day.isBefore(s.end())) {
             throw new ConflictException("Chưa hết thời gian cách ly: lượt cách ly này kết thúc ngày " + s.end().format(DAY),
                     "on", Map.of("end", s.end().toString()));

@@ -253,7 +253,10 @@ class AuthorizationMatrixIT {
         var list = asRole.get("COMMUNE_OFFICER").get("/api/v1/persons?size=500").body();
         List<Long> ids = new ArrayList<>();
         list.get("items").forEach(p -> ids.add(p.get("id").asLong()));
-        assertThat(ids).contains(inside).doesNotContain(outside);
+        assertThat(ids).doesNotContain(outside);
+        String insideId = jdbc.sql("select national_id from person where id = ?").param(inside).query(String.class).single();
+        assertThat(asRole.get("COMMUNE_OFFICER").get("/api/v1/persons?q=" + insideId).body().get("items").get(0).get("id").asLong())
+                .isEqualTo(inside);
         assertThat(list.get("total").asLong()).isEqualTo(jdbc.sql("select count(*) from person where commune_code = ? and merged_into is null")
                 .param(INSIDE).query(Long.class).single());
         assertThat(asRole.get("COMMUNE_OFFICER").get("/api/v1/persons?q=" + jdbc.sql("select national_id from person where id = ?")
