@@ -37,7 +37,7 @@ public class Arrivals {
      */
     public record ArrivalForm(Long personId, String originKind, String origin, Boolean outbreakArea, LocalDate arrivedOn,
                               String checkpoint, Boolean vaccinated, String note, Boolean quarantine, Long facilityId,
-                              Boolean home, String homeApprovedBy, String overCapacityReason) {
+                              Boolean home, String homeApprovedBy, String overCapacityReason, String nationalId) {
     }
 
     public record Registered(Arrival arrival, Stays.StayDetail stay) {
@@ -75,7 +75,7 @@ public class Arrivals {
         if (Stays.blank(form.origin())) errors.add(new FieldError("origin", "Nơi đi (quốc gia, tỉnh) là bắt buộc"));
         if (form.arrivedOn() == null) errors.add(new FieldError("arrivedOn", "Ngày đến là bắt buộc"));
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
-        Stays.PersonPlace person = stays.person(form.personId(), user);
+        Stays.PersonPlace person = stays.person(form.personId(), form.nationalId(), user);
         String checkpoint = Stays.blank(form.checkpoint()) ? null : form.checkpoint().strip();
         if (Access.facilityLevel(user)) {
             if (checkpoint == null && !user.jurisdictionCodes().isEmpty()) checkpoint = user.jurisdictionCodes().get(0);
@@ -113,7 +113,7 @@ public class Arrivals {
         if (Boolean.TRUE.equals(form.quarantine())) {
             String subject = "ABROAD".equals(form.originKind()) ? "ARRIVAL_ABROAD" : "ARRIVAL_PROVINCE";
             stay = stays.admit(new Stays.StayForm(person.id(), form.facilityId(), form.home(), form.homeApprovedBy(),
-                    form.arrivedOn(), form.vaccinated(), null, subject, form.overCapacityReason(), id));
+                    form.arrivedOn(), form.vaccinated(), null, subject, form.overCapacityReason(), id, form.nationalId()));
         }
         return new Registered(get(id, user), stay);
     }

@@ -77,10 +77,10 @@ class QuarantinePages {
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
                  @RequestParam(required = false) Boolean vaccinated, @RequestParam(required = false) String subject,
                  @RequestParam(required = false) String group, @RequestParam(required = false) String overCapacityReason,
-                 RedirectAttributes redirect) {
+                 @RequestParam(required = false) String nationalId, RedirectAttributes redirect) {
         try {
             long stay = stays.admit(new Stays.StayForm(personId, id, null, null, start, vaccinated, group, subject,
-                    overCapacityReason, null)).stay().id();
+                    overCapacityReason, null, nationalId)).stay().id();
             return "redirect:/quarantine/stays/" + stay;
         } catch (InvalidInputException | ConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -164,10 +164,11 @@ class QuarantinePages {
                   @RequestParam(required = false) String origin, @RequestParam(required = false) Boolean outbreakArea,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate arrivedOn,
                   @RequestParam(required = false) String checkpoint, @RequestParam(required = false) Boolean vaccinated,
-                  @RequestParam(required = false) Long facilityId, RedirectAttributes redirect) {
+                  @RequestParam(required = false) Long facilityId, @RequestParam(required = false) String nationalId,
+                  RedirectAttributes redirect) {
         try {
             var registered = arrivals.register(new Arrivals.ArrivalForm(personId, originKind, origin, outbreakArea, arrivedOn,
-                    checkpoint, vaccinated, null, facilityId != null, facilityId, null, null, null));
+                    checkpoint, vaccinated, null, facilityId != null, facilityId, null, null, null, nationalId));
             if (registered.stay() != null) return "redirect:/quarantine/stays/" + registered.stay().stay().id();
         } catch (InvalidInputException | ConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());

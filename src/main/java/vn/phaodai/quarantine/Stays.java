@@ -75,7 +75,8 @@ public class Stays {
 
     /** The body of POST /api/v1/quarantine/stays. */
     public record StayForm(Long personId, Long facilityId, Boolean home, String homeApprovedBy, LocalDate start,
-                           Boolean vaccinated, String group, String subject, String overCapacityReason, Long arrivalId) {
+                           Boolean vaccinated, String group, String subject, String overCapacityReason, Long arrivalId,
+                           String nationalId) {
     }
 
     /** The body of POST /api/v1/quarantine/stays/{id}/transfers. */
@@ -157,7 +158,6 @@ public class Stays {
         }
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
 
-        PersonPlace person = person(form.personId(), user);
         Facility facility = null;
         if (home) {
             if (Access.facilityLevel(user)) throw new AccessDeniedException("Cơ sở cách ly không phê duyệt cách ly tại nhà");
@@ -168,6 +168,7 @@ public class Stays {
                 throw new AccessDeniedException("Cơ sở " + facility.name() + " không do bạn quản lý");
             }
         }
+        PersonPlace person = person(form.personId(), form.nationalId(), user);
         // One admission at a time per person: a retry waits for the first and finds it.
         jdbc.sql("select pg_advisory_xact_lock(72010012, cast(? as integer))").param((int) (long) form.personId())
                 .query(Object.class).list();
@@ -565,13 +566,17 @@ public class Stays {
     record PersonPlace(long id, String communeCode, Long villageId) {
     }
 
-    /** The person as the user may see them; a facility manager or checkpoint admits and registers anybody. */
-    PersonPlace person(long personId, PhaodaiUser user) {
+    /**
+     * The person as the user may see them. A facility manager or checkpoint admits and registers people from
+     * anywhere, but must name them by id and ID number together, so that ids cannot be tried to read names.
+     */
+    PersonPlace person(long personId, String nationalId, PhaodaiUser user) {
         boolean anybody = Access.facilityLevel(user);
         Map<String, Object> p = new HashMap<>(user.scope().params());
         p.put("id", personId);
+        p.put("nationalId", nationalId == null ? "" : nationalId.strip());
         return jdbc.sql("select id, commune_code, village_id from person_card p where p.id = :id and "
-                        + (anybody ? "true" : user.scope().condition("p.commune_code", "p.village_id"))).params(p)
+                        + (anybody ? "p.national_id = :nationalId" : user.scope().condition("p.commune_code", "p.village_id"))).params(p)
                 .query((rs, i) -> new PersonPlace(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3))).optional()
                 .orElseThrow(() -> new NotFoundException("Không có người mã " + personId));
     }

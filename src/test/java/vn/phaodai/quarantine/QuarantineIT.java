@@ -358,8 +358,13 @@ class QuarantineIT {
         assertThat(manager.get("/api/v1/quarantine/stays/" + outside).status()).isEqualTo(404);
         assertThat(manager.get("/api/v1/quarantine/facilities/" + facility + "/stays").body().size()).isEqualTo(1);
         assertThat(manager.get("/api/v1/quarantine/facilities/" + outsideFacility + "/stays").body().size()).isZero();
-        // A facility manager admits anybody into its own facility, nobody into another.
-        assertThat(manager.post("/api/v1/quarantine/stays", Map.of("personId", people.person(PHUC_XA, null), "start", "2021-08-02",
+        // A facility manager admits anybody into its own facility, nobody into another, and names a person by
+        // id and ID number together: an id alone does not reveal who it is.
+        long stranger = people.person(PHUC_XA, null);
+        assertThat(manager.post("/api/v1/quarantine/stays", Map.of("personId", stranger, "start", "2021-08-02",
+                "facilityId", facility)).status()).isEqualTo(404);
+        String strangerId = jdbc.sql("select national_id from person where id = ?").param(stranger).query(String.class).single();
+        assertThat(manager.post("/api/v1/quarantine/stays", Map.of("personId", stranger, "nationalId", strangerId, "start", "2021-08-02",
                 "facilityId", facility)).status()).isEqualTo(201);
         assertThat(manager.post("/api/v1/quarantine/stays", Map.of("personId", person(), "start", "2021-08-02",
                 "facilityId", outsideFacility)).status()).isEqualTo(403);

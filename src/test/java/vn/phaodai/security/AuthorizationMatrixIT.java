@@ -402,8 +402,11 @@ class AuthorizationMatrixIT {
                     api.put("/api/v1/quarantine/facilities/" + facility(inside), Map.of("rooms", 20)).status();
             case "GET /api/v1/quarantine/facilities/{id}/stays" ->
                     api.get("/api/v1/quarantine/facilities/" + facility(inside) + "/stays").status();
-            case "POST /api/v1/quarantine/stays" -> api.post("/api/v1/quarantine/stays", Map.of("personId", person(commune, inside),
-                    "start", "2021-08-01", "facilityId", facility(inside))).status();
+            case "POST /api/v1/quarantine/stays" -> {
+                long person = person(commune, inside);
+                yield api.post("/api/v1/quarantine/stays", Map.of("personId", person, "nationalId", nationalId(person),
+                        "start", "2021-08-01", "facilityId", facility(inside))).status();
+            }
             case "GET /api/v1/quarantine/stays" -> api.get("/api/v1/quarantine/stays").status();
             case "GET /api/v1/quarantine/stays/{id}" -> api.get("/api/v1/quarantine/stays/" + stay(commune, inside, false)).status();
             case "POST /api/v1/quarantine/stays/{id}/transfers" -> api.post("/api/v1/quarantine/stays/" + stay(commune, inside, false)
@@ -429,8 +432,11 @@ class AuthorizationMatrixIT {
                     yield api.put("/api/v1/quarantine/policies/" + id, policy).status();
                 }
             }
-            case "POST /api/v1/quarantine/arrivals" -> api.post("/api/v1/quarantine/arrivals", Map.of("personId", person(commune, inside),
-                    "originKind", "ABROAD", "origin", "Lào", "arrivedOn", "2021-06-10")).status();
+            case "POST /api/v1/quarantine/arrivals" -> {
+                long person = person(commune, inside);
+                yield api.post("/api/v1/quarantine/arrivals", Map.of("personId", person, "nationalId", nationalId(person),
+                        "originKind", "ABROAD", "origin", "Lào", "arrivedOn", "2021-06-10")).status();
+            }
             case "GET /api/v1/quarantine/arrivals" -> api.get("/api/v1/quarantine/arrivals").status();
             case "GET /api/v1/cases/{id}/home-care/eligibility" ->
                     api.get("/api/v1/cases/" + covidCase(commune, inside, false) + "/home-care/eligibility").status();
@@ -573,6 +579,10 @@ class AuthorizationMatrixIT {
         var r = admin.post("/api/v1/clusters", newCluster(commune, inside, 20));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.body().get("id").asLong();
+    }
+
+    private String nationalId(long person) {
+        return jdbc.sql("select national_id from person where id = ?").param(person).query(String.class).single();
     }
 
     private long household(String commune, boolean inside) {
