@@ -123,9 +123,10 @@ public class Tiers {
     public Recomputed recomputeAllAsUser() {
         PhaodaiUser user = CurrentUser.require(Right.TRACING_WRITE);
         if (!user.scope().everything()) throw new org.springframework.security.access.AccessDeniedException("Chỉ cấp tỉnh tính lại toàn bộ");
-        Recomputed r = recomputeAll();
-        audit.record("RECOMPUTE", "person_tier", null, null, Map.of("f0", r.f0(), "f1", r.f1(), "f2", r.f2()));
-        return r;
+        // The audit entry first: its lock is always taken before the tier table's (as when a case opens), or
+        // a case opened meanwhile and this recompute would each wait for the other.
+        audit.record("RECOMPUTE", "person_tier", null, null, Map.of("started", java.time.OffsetDateTime.now().toString()));
+        return recomputeAll();
     }
 
     /** The tiers of the persons a change can reach: the seeds and the persons they exposed, {@code hops} steps down. */

@@ -241,7 +241,9 @@ class AuthorizationMatrixIT {
             })));
             for (var d : done) d.get();
         } finally {
-            pool.shutdown();
+            // A failure must not leave calls running into the next test's counts.
+            pool.shutdownNow();
+            pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES);
         }
         assertThat(wrong).isEmpty();
     }

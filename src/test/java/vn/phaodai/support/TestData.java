@@ -20,7 +20,7 @@ public final class TestData {
         jdbc.sql("""
                 truncate person_merge, person_duplicate, person, household, enterprise, village, commune, district, province,
                          geography_change, geography_import, job_rejection, job, sample_pool, screening_campaign,
-                         decision_counter, person_tier restart identity cascade""").update();
+                         decision_counter, person_tier, care_team restart identity cascade""").update();
     }
 
     /** The application cannot empty the audit trail; tests start each case from a fresh chain. */
@@ -34,7 +34,7 @@ public final class TestData {
     public static void registryOnNationalList(JdbcClient jdbc, TestApi api) {
         jdbc.sql("""
                 truncate person_merge, person_duplicate, person, household, enterprise, village, job_rejection, job,
-                         sample_pool, screening_campaign, decision_counter, person_tier restart identity cascade""").update();
+                         sample_pool, screening_campaign, decision_counter, person_tier, care_team restart identity cascade""").update();
         emptyAuditLog(jdbc);
         long communes = jdbc.sql("select count(*) from commune where active").query(Long.class).single();
         if (communes != 10_599) {
