@@ -84,7 +84,10 @@ class TestingPages {
     String importPage(Model model) {
         CurrentUser.require(Right.LAB_RESULT_WRITE);
         model.addAttribute("recent", jobs.recent(LabResults.JOB_KIND, CurrentUser.get().username(), 10));
-        return "testing/import";
+        model.addAttribute("title", "lab.import");
+        model.addAttribute("help", "lab.import.help");
+        model.addAttribute("base", "/lab-results/import");
+        return "import";
     }
 
     @PostMapping("/lab-results/import")

@@ -210,7 +210,10 @@ class TracingPages {
     String importPage(Model model) {
         var user = vn.phaodai.security.CurrentUser.require(vn.phaodai.security.Right.TRACING_WRITE);
         model.addAttribute("recent", jobs.recent(ContactImport.JOB_KIND, user.username(), 10));
-        return "tracing/import";
+        model.addAttribute("title", "tracing.import");
+        model.addAttribute("help", "tracing.import.help");
+        model.addAttribute("base", "/contacts/import");
+        return "import";
     }
 
     @PostMapping("/contacts/import")

@@ -104,6 +104,10 @@ class CasePagesIT {
         String job = r.body().get("jobId").asString();
         for (int i = 0; i < 100 && !api.get("/api/v1/jobs/" + job).body().get("status").asString().equals("DONE"); i++) Thread.sleep(100);
         assertThat(web.get("/lab-results/import").body()).contains("Nhập kết quả xét nghiệm", "Mã mẫu");
+        // The same import page serves the contact files.
+        var contacts = web.get("/contacts/import");
+        assertThat(contacts.statusCode()).isEqualTo(200);
+        assertThat(contacts.body()).contains("action=\"/contacts/import\"", "Nhập danh sách tiếp xúc");
         var progress = web.get("/lab-results/import/" + job);
         assertThat(progress.statusCode()).isEqualTo(200);
         assertThat(progress.body()).contains("Kết quả mới", "Ca bệnh mới");
