@@ -59,8 +59,11 @@ public class Cases {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<HomeCareGate> homeCareGate;
 
-    Cases(JdbcClient jdbc, AuditLog audit, org.springframework.context.ApplicationEventPublisher events) {
+    Cases(JdbcClient jdbc, AuditLog audit, org.springframework.context.ApplicationEventPublisher events,
+          org.springframework.beans.factory.ObjectProvider<HomeCareGate> homeCareGate) {
+        this.homeCareGate = homeCareGate;
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
@@ -229,6 +232,8 @@ public class Cases {
         }
         if (at.toLocalDate().isBefore(before.confirmedOn())) errors.add(new FieldError("at", "Trước ngày xác định ca bệnh"));
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        LocalDate day = at.toLocalDate();
+        if ("HOME".equals(care) && !"HOME".equals(before.careSetting())) homeCareGate.ifAvailable(g -> g.admit(id, day));
         String facility = "HOME".equals(care) ? null : blankToNull(form.facility());
         jdbc.sql("""
                 insert into case_state (case_id, valid_from, care_setting, facility, severity, note, changed_by)

@@ -23,7 +23,7 @@ import java.util.Set;
  * Administrative work from the command line, on the same services the web uses:
  * {@code import-geography FILE}, {@code import-persons FILE}, {@code import-lab-results FILE}, {@code verify-audit} (exit status 2 when the
  * audit chain is broken), {@code generate --persons N --seed S [--province P] [--days D]} (a synthetic province) and
- * {@code bench --persons N [--province P] [--requests R] [--lab-results M] [--contacts C] [--new-positives P]} (the in-process benchmark scenarios, as JSON). Each prints its result as JSON with the time it took; the application then stops.
+ * {@code bench --persons N [--province P] [--requests R] [--lab-results M] [--contacts C] [--new-positives P] [--home-care F]} (the in-process benchmark scenarios, as JSON). Each prints its result as JSON with the time it took; the application then stops.
  */
 @Component
 public class Commands implements ApplicationRunner {
@@ -104,7 +104,7 @@ public class Commands implements ApplicationRunner {
             var scenarios = benchmark.run(Integer.parseInt(option(raw, "persons", "1300000")), Long.parseLong(option(raw, "seed", "2021")),
                     option(raw, "province", "42"), Integer.parseInt(option(raw, "requests", "200")),
                     Integer.parseInt(option(raw, "lab-results", "1000000")), Integer.parseInt(option(raw, "contacts", "2000000")),
-                    Integer.parseInt(option(raw, "new-positives", "10000")));
+                    Integer.parseInt(option(raw, "new-positives", "10000")), Integer.parseInt(option(raw, "home-care", "100000")));
             System.out.println(benchmark.toJson(scenarios));
             return;
         }

@@ -56,9 +56,11 @@ public class Benchmark {
     private final JsonMapper json;
     private final LabResults labResults;
     private final Tiers tiers;
+    private final HomeCareBench homeCareBench;
 
     Benchmark(SyntheticProvince province, PersonImport personImport, Persons persons, DataSource dataSource, JdbcClient jdbc,
-              JsonMapper json, LabResults labResults, Tiers tiers) {
+              JsonMapper json, LabResults labResults, Tiers tiers, HomeCareBench homeCareBench) {
+        this.homeCareBench = homeCareBench;
         this.labResults = labResults;
         this.tiers = tiers;
         this.province = province;
@@ -70,14 +72,15 @@ public class Benchmark {
     }
 
     public List<Scenario> run(int size, long seed, String provinceCode, int requests, int labResults) {
-        return run(size, seed, provinceCode, requests, labResults, 0, 0);
+        return run(size, seed, provinceCode, requests, labResults, 0, 0, 0);
     }
 
     /**
      * Every scenario; {@code contacts} contacts around the lab scenario's cases and then {@code newPositives}
-     * new positives in a day for the tracing scenarios (none when 0).
+     * new positives in a day for the tracing scenarios (none when 0); then {@code homeCare} F0 at home.
      */
-    public List<Scenario> run(int size, long seed, String provinceCode, int requests, int labResults, int contacts, int newPositives) {
+    public List<Scenario> run(int size, long seed, String provinceCode, int requests, int labResults, int contacts, int newPositives,
+                              int homeCare) {
         if (requests < 1) throw new IllegalArgumentException("--requests must be at least 1");
         List<Scenario> scenarios = new ArrayList<>();
         String data = String.format("%,d persons", size);
@@ -99,6 +102,7 @@ public class Benchmark {
             scenarios.addAll(directory(data, prepared.provinceCode(), requests, seed));
             if (labResults > 0) scenarios.addAll(labResults(labResults, seed, data));
             if (contacts > 0) scenarios.addAll(tracing(contacts, newPositives, seed, requests, data));
+            if (homeCare > 0) scenarios.addAll(homeCareBench.run(homeCare, seed, data));
         } finally {
             try {
                 Files.deleteIfExists(prepared.file());

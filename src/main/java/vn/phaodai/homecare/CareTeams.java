@@ -123,22 +123,33 @@ public class CareTeams {
         return new Team(t.id(), t.commune(), t.kind(), t.name(), workers);
     }
 
-    /** New cases get their worker in the transaction that opened them: by village first, the least loaded. */
+    /**
+     * New cases get their worker in the transaction that opened them: among the workers serving the case's
+     * village (else all of the commune's), taken in turn from the least loaded, so that a day of fifty
+     * positives in one village is shared out rather than given to whoever was least loaded at the start.
+     */
     @EventListener
     void on(CasesChanged changed) {
         if (changed.opened().isEmpty()) return;
         jdbc.sql("""
-                insert into care_assignment (case_id, worker_id, assigned_by)
-                select c.id, pick.worker_id, 'auto'
-                from case_card c
-                cross join lateral (
-                    select w.id as worker_id
+                with fresh as (
+                    select c.id, c.commune_code, c.village_id,
+                           row_number() over (partition by c.commune_code, c.village_id order by c.id) - 1 as n
+                    from case_card c where c.id = any(:cases)),
+                workers as (
+                    select w.id, t.commune_code,
+                           (select count(*) from care_assignment a join case_card c on c.id = a.case_id
+                            where a.worker_id = w.id and c.status = 'ACTIVE') as load
                     from care_worker w join care_team t on t.id = w.team_id
-                    left join care_worker_village v on v.worker_id = w.id and v.village_id = c.village_id
-                    where w.active and t.commune_code = c.commune_code
-                    order by (v.village_id is null), (select count(*) from care_assignment a where a.worker_id = w.id), w.id
-                    limit 1) pick
-                where c.id = any(:cases)
+                    where w.active and t.commune_code in (select commune_code from fresh)),
+                candidates as (
+                    select f.id, f.n, coalesce(
+                        (select array_agg(w.id order by w.load, w.id) from workers w join care_worker_village v on v.worker_id = w.id
+                         where w.commune_code = f.commune_code and v.village_id = f.village_id),
+                        (select array_agg(w.id order by w.load, w.id) from workers w where w.commune_code = f.commune_code)) as ids
+                    from fresh f)
+                insert into care_assignment (case_id, worker_id, assigned_by)
+                select id, ids[n % cardinality(ids) + 1], 'auto' from candidates where ids is not null
                 on conflict (case_id) do nothing""")
                 .param("cases", changed.opened().stream().map(CasesChanged.Change::caseId).toArray(Long[]::new)).update();
     }

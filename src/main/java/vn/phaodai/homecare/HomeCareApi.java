@@ -29,9 +29,11 @@ class HomeCareApi {
     private final PatientLinks links;
 
     private final CareTeams teams;
+    private final Placements placements;
 
     HomeCareApi(Readings readings, Alerts alerts, NonReporting nonReporting, Eligibility eligibility, EndOfIsolation endOfIsolation,
-                PatientLinks links, CareTeams teams) {
+                PatientLinks links, CareTeams teams, Placements placements) {
+        this.placements = placements;
         this.teams = teams;
         this.readings = readings;
         this.alerts = alerts;
@@ -50,6 +52,18 @@ class HomeCareApi {
                                    @RequestParam(required = false) Boolean comorbidityStable,
                                    @RequestParam(required = false) Boolean canSelfCare, @RequestParam(required = false) Boolean hasCarer) {
         return eligibility.evaluate(id, new Eligibility.Facts(on, breathingRate, spo2, comorbidityStable, canSelfCare, hasCarer));
+    }
+
+    @PostMapping("/cases/{id}/home-care/placement")
+    @Operation(summary = "Place the case at home: eligibility by the rule of the day, recorded; an ineligible case needs overrideReason "
+            + "(409 with the reasons without it); the care setting becomes HOME")
+    ResponseEntity<Placements.Placement> place(@PathVariable long id, @RequestBody Placements.PlacementForm form) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(placements.place(id, form));
+    }
+
+    @GetMapping("/cases/{id}/home-care/placements")
+    List<Placements.Placement> placements(@PathVariable long id) {
+        return placements.ofCase(id);
     }
 
     @GetMapping("/cases/{id}/home-care/end-of-isolation")

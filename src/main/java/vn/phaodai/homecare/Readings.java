@@ -69,41 +69,41 @@ public class Readings {
     Recorded record(CaseAtHome c, ReadingForm form, String enteredBy) {
         if (!"ACTIVE".equals(c.status())) throw new ConflictException("Ca bệnh đã kết thúc: không ghi nhật ký theo dõi", "caseId", Map.of());
         OffsetDateTime takenAt = validate(form);
-        var existing = jdbc.sql("select id, signs from reading where case_id = ? and taken_at = ?").params(c.id(), takenAt)
-                .query((rs, i) -> rs.getLong(1)).optional();
         WarningSigns.Assessment a = warningSigns.assess(takenAt.atZoneSameInstant(VIETNAM).toLocalDate(),
                 c.ageMonths(takenAt.atZoneSameInstant(VIETNAM).toLocalDate()), form);
-        if (existing.isPresent()) {
-            // The same reading sent again (a retry from a phone on 3G): nothing new.
-            Long alert = jdbc.sql("select id from alert where reading_id = ?").param(existing.get()).query(Long.class).optional().orElse(null);
-            return new Recorded(existing.get(), c.id(), takenAt, a.signs(), a.severity(), a.band(), a.document(), alert, true);
-        }
-        long readingId = jdbc.sql("""
+        Long inserted = jdbc.sql("""
                 insert into reading (case_id, commune_code, village_id, taken_at, temperature, spo2, breathing_rate, pulse, systolic,
                                      diastolic, symptoms, signs, entered_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (case_id, taken_at) do nothing returning id""")
                 .params(c.id(), c.communeCode(), c.villageId(), takenAt, form.temperature(), form.spo2(), form.breathingRate(),
                         form.pulse(), form.systolic(), form.diastolic(), symptoms(form).toArray(String[]::new),
                         a.signs().toArray(String[]::new), enteredBy)
-                .query(Long.class).single();
+                .query(Long.class).optional().orElse(null);
+        if (inserted == null) {
+            // The same reading sent again (a retry from a phone on 3G): nothing new.
+            long existing = jdbc.sql("select id from reading where case_id = ? and taken_at = ?").params(c.id(), takenAt)
+                    .query(Long.class).single();
+            Long alert = jdbc.sql("select id from alert where reading_id = ?").param(existing).query(Long.class).optional().orElse(null);
+            return new Recorded(existing, c.id(), takenAt, a.signs(), a.severity(), a.band(), a.document(), alert, true);
+        }
+        long readingId = inserted;
         Long alertId = a.signs().isEmpty() ? null : raise(c, readingId, a);
         audit.record("READING", "case", c.id(), c.personId(), Map.of("signs", a.signs()));
         return new Recorded(readingId, c.id(), takenAt, a.signs(), a.severity(), a.band(), a.document(), alertId, false);
     }
 
-    /** One open alert per case: a new reading with signs raises it further rather than adding another. */
+    /** One open alert per case: a new reading with signs raises it further rather than adding another (one statement: two readings at once cannot open two). */
     private long raise(CaseAtHome c, long readingId, WarningSigns.Assessment a) {
         return jdbc.sql("""
-                update alert set reading_id = :reading, severity = greatest(severity, :severity),
-                       signs = array(select distinct unnest(signs || :signs::text[]))
-                where case_id = :case and status <> 'RESOLVED' returning id""")
-                .param("reading", readingId).param("severity", a.severity()).param("signs", a.signs().toArray(String[]::new))
-                .param("case", c.id()).query(Long.class).optional()
-                .orElseGet(() -> jdbc.sql("""
-                        insert into alert (case_id, reading_id, commune_code, village_id, severity, signs)
-                        values (?, ?, ?, ?, ?, ?) returning id""")
-                        .params(c.id(), readingId, c.communeCode(), c.villageId(), a.severity(), a.signs().toArray(String[]::new))
-                        .query(Long.class).single());
+                insert into alert (case_id, reading_id, commune_code, village_id, severity, signs)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (case_id) where status <> 'RESOLVED' do update
+                    set reading_id = excluded.reading_id, severity = greatest(alert.severity, excluded.severity),
+                        signs = array(select distinct unnest(alert.signs || excluded.signs))
+                returning id""")
+                .params(c.id(), readingId, c.communeCode(), c.villageId(), a.severity(), a.signs().toArray(String[]::new))
+                .query(Long.class).single();
     }
 
     CaseAtHome caseAtHome(long caseId, Scope scope) {

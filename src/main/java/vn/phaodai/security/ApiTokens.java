@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Personal API tokens: random, shown once, kept as a SHA-256 hash, revocable by their owner. */
@@ -62,10 +63,18 @@ class ApiTokens {
     /** The owner of a live token whose account is enabled. */
     Optional<String> owner(String token) {
         if (token == null || !token.startsWith(PREFIX)) return Optional.empty();
-        return jdbc.sql("""
-                update api_token t set last_used_at = now() from app_user u
-                where t.token_hash = ? and t.revoked_at is null and u.id = t.user_id and u.enabled
-                returning u.username""").param(hash(token)).query(String.class).optional();
+        String hash = hash(token);
+        // A read on every request; the time of last use is written at most once a minute (a write per request
+        // would cost a commit to disk each time).
+        var owner = jdbc.sql("""
+                select u.username, t.last_used_at is null or t.last_used_at < now() - interval '1 minute' as stale
+                from api_token t join app_user u on u.id = t.user_id
+                where t.token_hash = ? and t.revoked_at is null and u.enabled""").param(hash)
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getBoolean(2))).optional();
+        if (owner.isPresent() && owner.get().getValue()) {
+            jdbc.sql("update api_token set last_used_at = now() where token_hash = ?").param(hash).update();
+        }
+        return owner.map(Map.Entry::getKey);
     }
 
     static String hash(String token) {

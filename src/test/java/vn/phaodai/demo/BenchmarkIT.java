@@ -26,8 +26,8 @@ class BenchmarkIT {
     @Test
     void everyScenarioMeasuresSomething() {
         TestData.registryOnNationalList(jdbc, new TestApi(port));
-        List<Benchmark.Scenario> scenarios = benchmark.run(20_000, 3, "42", 50, 20_000, 50_000, 1_000);
-        assertThat(scenarios).hasSize(14);
+        List<Benchmark.Scenario> scenarios = benchmark.run(20_000, 3, "42", 50, 20_000, 50_000, 1_000, 2_000);
+        assertThat(scenarios).hasSize(15);
         assertThat(scenarios).allSatisfy(s -> assertThat(s.figure()).isNotBlank());
         Benchmark.Scenario load = scenarios.get(1);
         assertThat((double) load.values().get("ratio")).isGreaterThan(0);
@@ -52,6 +52,15 @@ class BenchmarkIT {
                 .isEqualTo(((Number) scenarios.get(12).values().get("f0")).longValue() + ((Number) scenarios.get(12).values().get("f1")).longValue()
                         + ((Number) scenarios.get(12).values().get("f2")).longValue());
         assertThat((double) scenarios.get(13).values().get("p95Ms")).isGreaterThan(0);
+        // Home care: 2,000 more F0 at home, each with a worker of its village, ids for the HTTP load test.
+        var home = scenarios.get(14).values();
+        assertThat(((Number) home.get("atHome")).longValue()).isEqualTo(2_000);
+        assertThat(scenarios.get(14).met()).isTrue();
+        assertThat(jdbc.sql("""
+                select count(*) from care_assignment a join covid_case c on c.id = a.case_id
+                join care_worker_village v on v.worker_id = a.worker_id and v.village_id = c.village_id
+                where c.id between ? and ?""").params(home.get("firstCaseId"), home.get("lastCaseId")).query(Long.class).single())
+                .isEqualTo(2_000);
         scenarios.forEach(s -> System.out.println("BENCH " + s.name() + " | " + s.data() + " | " + s.figure()));
     }
 }

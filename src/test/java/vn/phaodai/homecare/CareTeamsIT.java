@@ -85,4 +85,30 @@ class CareTeamsIT {
         assertThat(api.post("/api/v1/care-teams/" + teamId + "/workers", Map.of("fullName", "X", "villageIds", List.of(999999))).status())
                 .isEqualTo(400);
     }
+
+    @Test
+    void aDayOfPositivesInOneVillageIsSharedAmongItsWorkers() {
+        long north = village("Thôn Bắc");
+        long teamId = api.post("/api/v1/care-teams", Map.of("communeCode", COMMUNE, "kind", "HOME_CARE_TEAM", "name", "Tổ chăm sóc F0"))
+                .body().get("id").asLong();
+        long a = api.post("/api/v1/care-teams/" + teamId + "/workers", Map.of("fullName", "Y sĩ Hoa", "villageIds", List.of(north)))
+                .body().get("id").asLong();
+        long b = api.post("/api/v1/care-teams/" + teamId + "/workers", Map.of("fullName", "Điều dưỡng Lan", "villageIds", List.of(north)))
+                .body().get("id").asLong();
+        long other = api.post("/api/v1/care-teams/" + teamId + "/workers", Map.of("fullName", "Y sĩ thôn khác")).body().get("id").asLong();
+        CaseFixture cases = new CaseFixture(api, jdbc);
+        // One worker already follows a case: the batch starts with the other.
+        cases.confirmed(cases.person(COMMUNE, north), COMMUNE, north, LocalDate.now().minusDays(2));
+        assertThat(workload()).containsEntry(a, 1L).containsEntry(b, 0L);
+
+        List<Map<String, Object>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            results.add(Map.of("sampleCode", "DAY-" + i, "personId", cases.person(COMMUNE, north), "testType", "PCR",
+                    "sampledAt", LocalDate.now().minusDays(1) + "T09:00:00+07:00", "result", "POSITIVE"));
+        }
+        var r = api.post("/api/v1/lab-results", results);
+        assertThat(r.body().get("summary").get("casesCreated").asInt()).as(r.text()).isEqualTo(7);
+        // 1 + 7 cases between the village's two workers: four each; the worker of no village gets none.
+        assertThat(workload()).containsEntry(a, 4L).containsEntry(b, 4L).containsEntry(other, 0L);
+    }
 }

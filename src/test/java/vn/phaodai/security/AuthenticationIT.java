@@ -169,6 +169,35 @@ class AuthenticationIT {
     }
 
     @Test
+    void writersAtOnceChainInSeveralLanesAndTheTrailStillVerifies() throws Exception {
+        long id = admin.post("/api/v1/persons", Map.of("fullName", "Đỗ Văn Làn", "sex", "MALE", "dateOfBirth", "01/02/1991", "nationalId", "042091000222",
+                "communeCode", "18073")).body().get("person").get("id").asLong();
+        TestData.emptyAuditLog(jdbc);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int t = 0; t < 8; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 25; i++) admin.get("/api/v1/persons/" + id); // each view is audited
+                }));
+            }
+            for (var f : done) f.get();
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("select count(distinct lane) from audit_log").query(Long.class).single()).isGreaterThan(1);
+        AuditLog.Verification v = audit.verify();
+        assertThat(v.entries()).isGreaterThanOrEqualTo(200);
+        assertThat(v.intact()).as("broken: " + v.broken()).isTrue();
+        // A row taken out of the middle of a lane breaks its chain.
+        jdbc.sql("alter table audit_log disable trigger audit_log_append_only").update();
+        jdbc.sql("delete from audit_log where id = (select id from audit_log where lane = (select lane from audit_log group by lane order by count(*) desc limit 1) order by id limit 1 offset 3)").update();
+        jdbc.sql("alter table audit_log enable trigger audit_log_append_only").update();
+        assertThat(audit.verify().broken()).hasSize(1);
+        TestData.emptyAuditLog(jdbc);
+    }
+
+    @Test
     void theApplicationCannotRewriteTheAuditLog() {
         admin.get("/api/v1/persons");
         audit.record("TEST", "person", 1, null, null);

@@ -136,6 +136,8 @@ class AuthorizationMatrixIT {
             POST /api/v1/cases/{id}/home-care/end             | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403
             POST /api/v1/cases/{id}/patient-link              | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 201/404 | 403 | 403 | 403 | 403
             DELETE /api/v1/cases/{id}/patient-link            | 204/204 | 403/403 | 204/404 | 204/404 | 204/404 | 204/404 | 403/403 | 204/404 | 403 | 403 | 403 | 403
+            POST /api/v1/cases/{id}/home-care/placement       | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403
+            GET /api/v1/cases/{id}/home-care/placements       | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
             POST /api/v1/care-teams                           | 201/201 | 403/403 | 201/403 | 201/403 | 201/403 | 201/403 | 403/403 | 201/403 | 403 | 403 | 403 | 403
             GET /api/v1/care-teams                            | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403
             POST /api/v1/care-teams/{id}/workers              | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 201/404 | 403 | 403 | 403 | 403
@@ -444,6 +446,10 @@ class AuthorizationMatrixIT {
             case "POST /api/v1/cases/{id}/patient-link" -> api.post("/api/v1/cases/" + covidCase(commune, inside, false) + "/patient-link",
                     Map.of()).status();
             case "DELETE /api/v1/cases/{id}/patient-link" -> api.delete("/api/v1/cases/" + covidCase(commune, inside, false) + "/patient-link").status();
+            case "POST /api/v1/cases/{id}/home-care/placement" -> api.post("/api/v1/cases/" + covidCase(commune, inside, false)
+                    + "/home-care/placement", Map.of("breathingRate", 18, "spo2", 98, "canSelfCare", true)).status();
+            case "GET /api/v1/cases/{id}/home-care/placements" ->
+                    api.get("/api/v1/cases/" + covidCase(commune, inside, false) + "/home-care/placements").status();
             case "POST /api/v1/care-teams" -> api.post("/api/v1/care-teams", Map.of("communeCode", commune, "kind", "HOME_CARE_TEAM",
                     "name", "Tổ " + serial.incrementAndGet())).status();
             case "GET /api/v1/care-teams" -> api.get("/api/v1/care-teams").status();

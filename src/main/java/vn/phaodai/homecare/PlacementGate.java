@@ -1,0 +1,31 @@
+package vn.phaodai.homecare;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.phaodai.cases.HomeCareGate;
+import vn.phaodai.shared.ConflictException;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/** A case comes home from a facility only through a placement decided for it in the last day (see {@link Placements}). */
+@Component
+class PlacementGate implements HomeCareGate {
+
+    private final JdbcClient jdbc;
+
+    PlacementGate(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void admit(long caseId, LocalDate on) {
+        boolean placed = jdbc.sql("""
+                select exists (select 1 from home_placement where case_id = ? and placed_on = ? and placed_at > now() - interval '1 day')""")
+                .params(caseId, on).query(Boolean.class).single();
+        if (!placed) {
+            throw new ConflictException("Chưa đánh giá điều kiện điều trị tại nhà cho ca bệnh này: dùng mục «Điều trị tại nhà» của ca bệnh",
+                    "careSetting", Map.of("placement", "/home-care/cases/" + caseId + "/placement"));
+        }
+    }
+}

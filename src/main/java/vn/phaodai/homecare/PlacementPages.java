@@ -1,0 +1,62 @@
+package vn.phaodai.homecare;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.FieldError;
+import vn.phaodai.shared.InvalidInputException;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The placement of a case at home: the facts, the eligibility with its reasons, and the decision (with a reason when overriding). */
+@Controller
+class PlacementPages {
+
+    private final Eligibility eligibility;
+    private final Placements placements;
+
+    PlacementPages(Eligibility eligibility, Placements placements) {
+        this.eligibility = eligibility;
+        this.placements = placements;
+    }
+
+    @GetMapping("/home-care/cases/{id}/placement")
+    String page(@PathVariable long id, @ModelAttribute("form") Placements.PlacementForm form, Model model) {
+        model.addAttribute("caseId", id);
+        model.addAttribute("history", placements.ofCase(id));
+        LocalDate on = null;
+        try {
+            if (form.on() != null && !form.on().isBlank()) on = LocalDate.parse(form.on());
+        } catch (java.time.format.DateTimeParseException e) {
+            model.addAttribute("errors", Map.of("on", "Ngày không hợp lệ"));
+        }
+        model.addAttribute("answer", eligibility.evaluate(id, new Eligibility.Facts(on, form.breathingRate(), form.spo2(),
+                form.comorbidityStable(), form.canSelfCare(), form.hasCarer())));
+        if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
+        return "homecare/placement";
+    }
+
+    @PostMapping("/home-care/cases/{id}/placement")
+    String place(@PathVariable long id, @ModelAttribute("form") Placements.PlacementForm form,
+                 @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean evaluate, Model model,
+                 RedirectAttributes redirect) {
+        if (evaluate) return page(id, form, model); // the facts changed: the eligibility again, nothing decided
+        try {
+            placements.place(id, form);
+            redirect.addFlashAttribute("placed", true);
+            return "redirect:/home-care/cases/" + id + "/placement";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.errors().stream().collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a)));
+        } catch (ConflictException e) {
+            model.addAttribute("errors", Map.of("form", e.getMessage()));
+        }
+        return page(id, form, model);
+    }
+}

@@ -1,0 +1,120 @@
+package vn.phaodai.homecare;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+import vn.phaodai.cases.CaseForms;
+import vn.phaodai.cases.Cases;
+import vn.phaodai.cases.CovidCase;
+import vn.phaodai.security.AuditLog;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.Right;
+import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.InvalidInputException;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Placing a case at home: eligibility by the rule in force that day, recorded with its reasons. An
+ * ineligible case goes home only on an officer's override with a reason; the case's care setting changes
+ * with the placement.
+ */
+@Service
+public class Placements {
+
+    /** What the officer states beyond the record, and the reason when overriding. */
+    public record PlacementForm(String on, Integer breathingRate, Integer spo2, Boolean comorbidityStable, Boolean canSelfCare,
+                                Boolean hasCarer, String overrideReason) {
+    }
+
+    public record Placement(long id, long caseId, LocalDate on, boolean eligible, List<String> reasons, String rule, String overrideReason,
+                            String placedBy, OffsetDateTime placedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Eligibility eligibility;
+    private final Cases cases;
+    private final AuditLog audit;
+    private final JsonMapper json;
+    private final Readings readings;
+
+    Placements(JdbcClient jdbc, Eligibility eligibility, Cases cases, AuditLog audit, JsonMapper json, Readings readings) {
+        this.readings = readings;
+        this.jdbc = jdbc;
+        this.eligibility = eligibility;
+        this.cases = cases;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    @Transactional
+    public Placement place(long caseId, PlacementForm form) {
+        CurrentUser.require(Right.HOME_CARE_WRITE);
+        String placedBy = CurrentUser.require(Right.CASE_WRITE).username();
+        LocalDate on = day(form.on());
+        Eligibility.Facts facts = new Eligibility.Facts(on, form.breathingRate(), form.spo2(), form.comorbidityStable(), form.canSelfCare(),
+                form.hasCarer());
+        Eligibility.Answer answer = eligibility.evaluate(caseId, facts); // 404 outside the jurisdiction
+        String reason = form.overrideReason() == null || form.overrideReason().isBlank() ? null : form.overrideReason().strip();
+        if (reason != null && reason.length() > 500) throw new InvalidInputException("overrideReason", "Lý do tối đa 500 ký tự");
+        if (!answer.eligible() && reason == null) {
+            throw new ConflictException("Không đủ điều kiện điều trị tại nhà theo " + answer.rule() + ": " + String.join("; ", answer.reasons())
+                    + ". Cán bộ có thẩm quyền vẫn có thể quyết định, kèm lý do.", "overrideReason",
+                    Map.of("reasons", answer.reasons(), "rule", answer.rule()));
+        }
+        String override = answer.eligible() ? null : reason;
+        Map<String, Object> stated = new HashMap<>();
+        stated.put("breathingRate", answer.breathingRate());
+        stated.put("spo2", answer.spo2());
+        stated.put("comorbidityStable", form.comorbidityStable());
+        stated.put("canSelfCare", form.canSelfCare());
+        stated.put("hasCarer", form.hasCarer());
+        long id = jdbc.sql("""
+                insert into home_placement (case_id, placed_on, rule, eligible, reasons, facts, override_reason, placed_by)
+                values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) returning id""")
+                .params(caseId, on, answer.rule(), answer.eligible(), answer.reasons().toArray(String[]::new), json.writeValueAsString(stated),
+                        override, placedBy).query(Long.class).single();
+        CovidCase c = cases.get(caseId);
+        if (!"HOME".equals(c.careSetting())) {
+            String at = on.equals(LocalDate.now(Readings.VIETNAM)) ? null : on.atTime(12, 0).toString();
+            cases.transfer(caseId, new CaseForms.Transfer("HOME", null, null, at,
+                    override == null ? "Đủ điều kiện điều trị tại nhà" : "Điều trị tại nhà theo quyết định của cán bộ: " + override));
+        }
+        audit.record("HOME_PLACEMENT", "case", caseId, c.personId(), override == null ? Map.of("eligible", true)
+                : Map.of("eligible", false, "override", override, "reasons", answer.reasons()));
+        return latest(caseId).orElseThrow();
+    }
+
+    /** The case's placements, newest first. */
+    public List<Placement> ofCase(long caseId) {
+        readings.caseAtHome(caseId, CurrentUser.require(Right.HOME_CARE_READ).scope());
+        return jdbc.sql("select * from home_placement where case_id = ? order by placed_at desc, id desc").param(caseId).query(this::row).list();
+    }
+
+    private java.util.Optional<Placement> latest(long caseId) {
+        return jdbc.sql("select * from home_placement where case_id = ? order by id desc limit 1").param(caseId).query(this::row).optional();
+    }
+
+    private Placement row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Placement(rs.getLong("id"), rs.getLong("case_id"), rs.getObject("placed_on", LocalDate.class), rs.getBoolean("eligible"),
+                List.of((String[]) rs.getArray("reasons").getArray()), rs.getString("rule"), rs.getString("override_reason"),
+                rs.getString("placed_by"), rs.getObject("placed_at", OffsetDateTime.class));
+    }
+
+    private static LocalDate day(String on) {
+        if (on == null || on.isBlank()) return LocalDate.now(Readings.VIETNAM);
+        try {
+            LocalDate d = LocalDate.parse(on.strip());
+            if (d.isAfter(LocalDate.now(Readings.VIETNAM))) throw new InvalidInputException("on", "Ngày ở tương lai");
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("on", "Ngày không hợp lệ (yyyy-MM-dd): " + on);
+        }
+    }
+}
