@@ -1,5 +1,6 @@
 -- wrk script: POST /api/v1/cases/{id}/readings for random F0 at home (ids FIRST..LAST), each reading taken at
--- its own millisecond so that none is a repeat; one in twenty has SpO2 94 %, a warning sign that raises an alert.
+-- its own microsecond (runs seconds apart never meet) so that none is a repeat; one in twenty has SpO2 94 %,
+-- a warning sign that raises an alert.
 local threads = {}
 
 function setup(thread)
@@ -17,8 +18,8 @@ end
 
 request = function()
   counter = counter + 1
-  local ms = counter * 4 + id
-  local takenAt = os.date("!%Y-%m-%dT%H:%M:%S", base + math.floor(ms / 1000)) .. string.format(".%03dZ", ms % 1000)
+  local us = counter * 4 + id
+  local takenAt = os.date("!%Y-%m-%dT%H:%M:%S", base + math.floor(us / 1000000)) .. string.format(".%06dZ", us % 1000000)
   local spo2 = (math.random(20) == 1) and 94 or math.random(97, 99)
   local body = string.format(
     '{"takenAt":"%s","temperature":%.1f,"spo2":%d,"breathingRate":%d,"pulse":%d,"systolic":%d,"diastolic":%d,"symptoms":["COUGH"]}',

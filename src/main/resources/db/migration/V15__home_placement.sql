@@ -17,3 +17,10 @@ create index home_placement_case on home_placement (case_id, placed_at desc);
 
 -- One open alert per case, held by the database: two readings with warning signs at once raise the same alert.
 create unique index alert_one_open on alert (case_id) where status <> 'RESOLVED';
+
+-- The unique (case_id, taken_at) index already serves a case's readings newest first.
+drop index reading_case;
+
+-- A reading copies its case's commune and village for the lists; the case holds those references. Checked
+-- again on every reading they locked the commune's row, which every worker of the commune shares.
+alter table reading drop constraint reading_commune_code_fkey, drop constraint reading_village_id_fkey;

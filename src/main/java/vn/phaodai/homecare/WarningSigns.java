@@ -28,23 +28,44 @@ class WarningSigns {
     record Assessment(List<String> signs, int severity, String band, String document) {
     }
 
+    /** A rule with the dates and ages it covers. */
+    private record Dated(LocalDate validFrom, LocalDate validTo, int ageFrom, Integer ageTo, Rule rule) {
+        boolean covers(LocalDate day, int age) {
+            return !validFrom.isAfter(day) && (validTo == null || !validTo.isBefore(day)) && ageFrom <= age && (ageTo == null || ageTo > age);
+        }
+    }
+
+    private record Loaded(List<Dated> rules, long at) {
+    }
+
+    /** The rules are read again after this long: an edit to the table takes effect within a minute. */
+    private static final long RELOAD_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+
     private final JdbcClient jdbc;
+    private volatile Loaded loaded;
 
     WarningSigns(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** The rule for the day and age (held in memory: every reading needs one, and the table has a handful of rows). */
     Rule rule(LocalDate day, int ageMonths) {
-        return jdbc.sql("""
-                select * from warning_sign_rule
-                where valid_from <= :day and (valid_to is null or valid_to >= :day)
-                  and age_from_months <= :age and (age_to_months is null or age_to_months > :age)
-                order by valid_from desc limit 1""").param("day", day).param("age", ageMonths)
-                .query((rs, i) -> new Rule(rs.getString("band"), (Integer) rs.getObject("breathing_rate_min"),
+        Loaded l = loaded;
+        if (l == null || System.nanoTime() - l.at() > RELOAD_NANOS) loaded = l = new Loaded(load(), System.nanoTime());
+        return l.rules().stream().filter(d -> d.covers(day, ageMonths)).max(java.util.Comparator.comparing(Dated::validFrom))
+                .map(Dated::rule)
+                .orElseThrow(() -> new IllegalStateException("Không có quy định dấu hiệu cảnh báo cho ngày " + day));
+    }
+
+    private List<Dated> load() {
+        return jdbc.sql("select * from warning_sign_rule")
+                .query((rs, i) -> new Dated(rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
+                        rs.getInt("age_from_months"), (Integer) rs.getObject("age_to_months"),
+                        new Rule(rs.getString("band"), (Integer) rs.getObject("breathing_rate_min"),
                         (Integer) rs.getObject("spo2_max"), (Integer) rs.getObject("pulse_above"), (Integer) rs.getObject("pulse_below"),
                         (Integer) rs.getObject("systolic_below"), (Integer) rs.getObject("diastolic_below"),
-                        rs.getBigDecimal("temperature_above"), Set.of(strings(rs.getArray("symptoms"))), rs.getString("document")))
-                .optional().orElseThrow(() -> new IllegalStateException("Không có quy định dấu hiệu cảnh báo cho ngày " + day));
+                        rs.getBigDecimal("temperature_above"), Set.of(strings(rs.getArray("symptoms"))), rs.getString("document"))))
+                .list();
     }
 
     Assessment assess(LocalDate day, int ageMonths, ReadingForm r) {

@@ -60,17 +60,14 @@ class ApiTokens {
         }
     }
 
-    /** The owner of a live token whose account is enabled. */
-    Optional<String> owner(String token) {
+    /**
+     * The owner of a live token whose account is enabled, in one read. The time of last use is written at
+     * most once a minute: a write on every request would cost a commit to disk each time.
+     */
+    Optional<PhaodaiUser> owner(String token, Users users) {
         if (token == null || !token.startsWith(PREFIX)) return Optional.empty();
         String hash = hash(token);
-        // A read on every request; the time of last use is written at most once a minute (a write per request
-        // would cost a commit to disk each time).
-        var owner = jdbc.sql("""
-                select u.username, t.last_used_at is null or t.last_used_at < now() - interval '1 minute' as stale
-                from api_token t join app_user u on u.id = t.user_id
-                where t.token_hash = ? and t.revoked_at is null and u.enabled""").param(hash)
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getBoolean(2))).optional();
+        var owner = users.findByToken(hash);
         if (owner.isPresent() && owner.get().getValue()) {
             jdbc.sql("update api_token set last_used_at = now() where token_hash = ?").param(hash).update();
         }

@@ -24,7 +24,7 @@ import java.util.Map;
 public class AuditLog {
 
     /** Independent hash chains the trail is written in (see {@link #record}). */
-    static final int LANES = 8;
+    static final int LANES = 16;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -51,18 +51,12 @@ public class AuditLog {
         p.put("entityId", entityId == null ? null : entityId.toString());
         p.put("personId", personId);
         p.put("details", details == null ? null : json.writeValueAsString(details));
-        // Each entry needs the hash of the one before it in its lane: one writer at a time per lane. The lane is
-        // the connection's (a transaction's entries stay in one lane), so eight writers commit side by side
-        // instead of queueing behind one lock through every commit's flush to disk.
-        jdbc.sql("select pg_advisory_xact_lock(72010001, pg_backend_pid() % " + LANES + ")").query(Object.class).list();
-        jdbc.sql("""
-                insert into audit_log (lane, at, username, address, action, entity, entity_id, person_id, details, prev_hash, hash)
-                select t.lane, t.at, :user, :address, :action, :entity, :entityId, :personId, cast(:details as jsonb), t.prev,
-                       audit_hash(t.prev, t.at, :user, :address, :action, :entity, :entityId, :personId, cast(:details as jsonb))
-                from (select l.lane, date_trunc('microseconds', clock_timestamp()) as at,
-                             coalesce((select hash from audit_log where lane = l.lane order by id desc limit 1), 'GENESIS') as prev
-                      from (select (pg_backend_pid() %% %d)::smallint as lane) l) t""".formatted(LANES))
-                .params(p).update();
+        // Each entry needs the hash of the one before it in its lane: one writer at a time per lane (see
+        // V16__audit_lanes.sql), so that writers commit side by side instead of queueing behind one lock
+        // through every commit's flush to disk.
+        p.put("lanes", LANES);
+        jdbc.sql("select audit_append(:lanes, :user, :address, :action, :entity, :entityId, :personId, cast(:details as jsonb))")
+                .params(p).query(Object.class).list();
     }
 
     private static String clientAddress() {

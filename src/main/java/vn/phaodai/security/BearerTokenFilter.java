@@ -26,7 +26,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            var user = tokens.owner(header.substring(7).strip()).flatMap(users::find).filter(u -> u.isEnabled());
+            var user = tokens.owner(header.substring(7).strip(), users);
             if (user.isEmpty()) {
                 response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
                 response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Token không hợp lệ hoặc đã bị thu hồi");

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,6 +46,16 @@ class Users implements UserDetailsService {
     Optional<PhaodaiUser> find(String username) {
         return jdbc.sql(SELECT + " where username = ?").param(username).query(Users::row).optional()
                 .map(r -> r.with(jurisdictions.scope(r.level(), r.codes())));
+    }
+
+    /** The enabled owner of a live API token (by the token's hash), with whether its last use is a minute old. */
+    Optional<Map.Entry<PhaodaiUser, Boolean>> findByToken(String tokenHash) {
+        return jdbc.sql(SELECT.replace("from app_user u", """
+                        , t.last_used_at is null or t.last_used_at < now() - interval '1 minute' as token_stale
+                        from api_token t join app_user u on u.id = t.user_id""")
+                        + " where t.token_hash = ? and t.revoked_at is null and u.enabled").param(tokenHash)
+                .query((rs, i) -> Map.entry(row(rs, i), rs.getBoolean("token_stale"))).optional()
+                .map(e -> Map.entry(e.getKey().with(jurisdictions.scope(e.getKey().level(), e.getKey().codes())), e.getValue()));
     }
 
     /** Every user in one query; users sharing a jurisdiction share the work of resolving it. */

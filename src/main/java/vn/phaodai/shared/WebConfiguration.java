@@ -27,6 +27,17 @@ class WebConfiguration implements WebMvcConfigurer {
         return resolver;
     }
 
+    /** See {@link BareRequestMapping}. */
+    @Bean
+    org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations bareRequestMapping() {
+        return new org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations() {
+            @Override
+            public org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new BareRequestMapping();
+            }
+        };
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
