@@ -148,9 +148,9 @@ public class SupportRequests {
         long total = jdbc.sql("select count(*) from support_request s where " + where).params(p).query(Long.class).single();
         p.put("limit", size);
         p.put("offset", (long) page * size);
-        List<SupportRequest> items = jdbc.sql(SELECT + " where " + where + """
-                 order by case s.status when 'OPEN' then 0 when 'TAKEN' then 1 else 2 end, s.raised_at, s.id
-                 limit :limit offset :offset""").params(p).query(REQUEST).list();
+        List<SupportRequest> items = jdbc.sql(SELECT + " where " + where
+                        + " order by case s.status when 'OPEN' then 0 when 'TAKEN' then 1 else 2 end, s.raised_at, s.id limit :limit offset :offset")
+                .params(p).query(REQUEST).list();
         return new PageResult<>(items, total, page, size);
     }
 
