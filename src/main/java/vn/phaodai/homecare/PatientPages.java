@@ -14,14 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The patient's own reading form, opened by the secret link alone: no account, no other page. */
+/**
+ * The patient's own reading form, opened by the secret link alone: no account, no other page. The same page asks
+ * for the household's support (food, medicine, waste collection) and shows where those requests stand.
+ */
 @Controller
 class PatientPages {
 
     private final PatientLinks links;
+    private final SupportRequests support;
 
-    PatientPages(PatientLinks links) {
+    PatientPages(PatientLinks links, SupportRequests support) {
         this.links = links;
+        this.support = support;
     }
 
     @GetMapping("/p/{token}")
@@ -30,7 +35,7 @@ class PatientPages {
         model.addAttribute("token", token);
         model.addAttribute("symptoms", ReadingForm.SYMPTOMS);
         model.addAttribute("errors", Map.of());
-        return "homecare/patient";
+        return page(token, model);
     }
 
     @PostMapping("/p/{token}")
@@ -43,8 +48,36 @@ class PatientPages {
             model.addAttribute("recorded", links.record(token, new ReadingForm(null, temperature, spo2, breathingRate, pulse, null, null, symptoms)));
             model.addAttribute("errors", Map.of());
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.errors().stream().collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a)));
+            model.addAttribute("errors", messages(e));
         }
+        return page(token, model);
+    }
+
+    @PostMapping("/p/{token}/support")
+    String support(@PathVariable String token, @RequestParam(required = false) String kind, @RequestParam(required = false) String detail,
+                   Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("symptoms", ReadingForm.SYMPTOMS);
+        model.addAttribute("errors", Map.of());
+        try {
+            model.addAttribute("supportRaised", support.raiseByLink(token, kind, detail));
+        } catch (InvalidInputException e) {
+            model.addAttribute("supportErrors", messages(e));
+            model.addAttribute("kind", kind);
+            model.addAttribute("detail", detail);
+        }
+        return page(token, model);
+    }
+
+    /** What every state of the page shows besides the reading form: the support form and the requests sent. */
+    private String page(String token, Model model) {
+        model.addAttribute("supportKinds", SupportRequests.KINDS);
+        if (!model.containsAttribute("supportErrors")) model.addAttribute("supportErrors", Map.of());
+        model.addAttribute("requests", support.ofLink(token));
         return "homecare/patient";
+    }
+
+    private static Map<String, String> messages(InvalidInputException e) {
+        return e.errors().stream().collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a));
     }
 }

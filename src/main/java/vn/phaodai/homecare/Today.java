@@ -54,7 +54,7 @@ public class Today {
                 left join care_assignment ca on ca.case_id = c.id left join care_worker w on w.id = ca.worker_id
                 left join lateral (select max(taken_at) as last from reading x where x.case_id = c.id) r on true
                 left join alert a on a.case_id = c.id and a.status <> 'RESOLVED'
-                where""" + " " + where + """
+                where""" + " " + where + " " + """
                  order by a.severity desc nulls last, r.last nulls first, c.id limit :limit offset :offset""").params(p)
                 .query((rs, i) -> {
                     OffsetDateTime last = rs.getObject(8, OffsetDateTime.class);

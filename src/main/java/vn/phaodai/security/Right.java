@@ -35,5 +35,9 @@ public enum Right {
     QUARANTINE_POLICY_ADMIN,
     /** Readings, warning signs and alerts of F0 cared for at home. */
     HOME_CARE_READ,
-    HOME_CARE_WRITE
+    HOME_CARE_WRITE,
+    /** Support requests of F0 households of the jurisdiction (who, address, phone, the need): never health data. */
+    SUPPORT_READ,
+    /** Take a support request, mark it done or cancel it: the commune's mass organisations. */
+    SUPPORT_HANDLE
 }

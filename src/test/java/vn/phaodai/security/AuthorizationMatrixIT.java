@@ -142,6 +142,11 @@ class AuthorizationMatrixIT {
             GET /api/v1/care-teams                            | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403
             POST /api/v1/care-teams/{id}/workers              | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 201/404 | 403 | 403 | 403 | 403
             PUT /api/v1/cases/{id}/care-worker                | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
+            POST /api/v1/cases/{id}/support-requests          | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 201/404 | 403 | 403 | 403 | 403
+            GET /api/v1/support-requests                      | 200     | 403     | 200     | 200     | 200     | 200     | 200     | 200     | 403 | 403 | 403 | 403
+            POST /api/v1/support-requests/{id}/take           | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403 | 403 | 403 | 403
+            POST /api/v1/support-requests/{id}/done           | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403 | 403 | 403 | 403
+            POST /api/v1/support-requests/{id}/cancel         | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403 | 403 | 403 | 403
             POST /api/v1/contacts                             | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 403 | 403 | 403 | 403
             POST /api/v1/contacts/import                      | 202     | 403     | 202     | 202     | 202     | 202     | 202     | 403     | 403 | 403 | 403 | 403
             POST /api/v1/cases/{id}/contacts                  | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403 | 403 | 403 | 403
@@ -461,6 +466,15 @@ class AuthorizationMatrixIT {
                         .body().get("id").asLong();
                 yield api.put("/api/v1/cases/" + covidCase(commune, inside, false) + "/care-worker", Map.of("workerId", worker)).status();
             }
+            case "POST /api/v1/cases/{id}/support-requests" -> api.post("/api/v1/cases/" + covidCase(commune, inside, false)
+                    + "/support-requests", Map.of("kind", "FOOD", "detail", "Gạo, rau")).status();
+            case "GET /api/v1/support-requests" -> api.get("/api/v1/support-requests").status();
+            case "POST /api/v1/support-requests/{id}/take" -> api.post("/api/v1/support-requests/" + supportRequest(commune, inside, false)
+                    + "/take", Map.of("handledBy", "Hội Phụ nữ phường")).status();
+            case "POST /api/v1/support-requests/{id}/done" -> api.post("/api/v1/support-requests/" + supportRequest(commune, inside, true)
+                    + "/done", Map.of("note", "Đã giao")).status();
+            case "POST /api/v1/support-requests/{id}/cancel" -> api.post("/api/v1/support-requests/" + supportRequest(commune, inside, false)
+                    + "/cancel", Map.of()).status();
             case "POST /api/v1/contacts" -> api.post("/api/v1/contacts", Map.of("sourcePersonId", person(commune, inside),
                     "exposedPersonId", person(INSIDE, true), "exposureDate", "2021-09-04", "proximity", "PHYSICAL")).status();
             case "POST /api/v1/contacts/import" -> api.upload("/api/v1/contacts/import",
@@ -528,6 +542,18 @@ class AuthorizationMatrixIT {
         var r = admin.post("/api/v1/cases/" + covidCase(commune, inside, false) + "/readings", Map.of("spo2", 94));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.body().get("alertId").asLong();
+    }
+
+    /** An open request for food of a case at home; taken by the women's union when asked. */
+    private long supportRequest(String commune, boolean inside, boolean taken) {
+        var r = admin.post("/api/v1/cases/" + covidCase(commune, inside, false) + "/support-requests", Map.of("kind", "FOOD"));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        long id = r.body().get("id").asLong();
+        if (taken) {
+            var t = admin.post("/api/v1/support-requests/" + id + "/take", Map.of("handledBy", "Hội Phụ nữ phường"));
+            assertThat(t.status()).as(t.text()).isEqualTo(200);
+        }
+        return id;
     }
 
     /** The facility of the facility users' jurisdiction (code LAB-1) inside, another one outside. */
