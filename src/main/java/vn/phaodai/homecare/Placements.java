@@ -58,9 +58,11 @@ public class Placements {
         CurrentUser.require(Right.HOME_CARE_WRITE);
         String placedBy = CurrentUser.require(Right.CASE_WRITE).username();
         LocalDate on = day(form.on());
+        CovidCase c = cases.get(caseId); // 404 outside the jurisdiction
+        if (!c.active()) throw new ConflictException("Ca bệnh đã kết thúc (" + c.status() + ")", "status", Map.of());
         Eligibility.Facts facts = new Eligibility.Facts(on, form.breathingRate(), form.spo2(), form.comorbidityStable(), form.canSelfCare(),
                 form.hasCarer());
-        Eligibility.Answer answer = eligibility.evaluate(caseId, facts); // 404 outside the jurisdiction
+        Eligibility.Answer answer = eligibility.evaluate(caseId, facts);
         String reason = form.overrideReason() == null || form.overrideReason().isBlank() ? null : form.overrideReason().strip();
         if (reason != null && reason.length() > 500) throw new InvalidInputException("overrideReason", "Lý do tối đa 500 ký tự");
         if (!answer.eligible() && reason == null) {
@@ -80,7 +82,6 @@ public class Placements {
                 values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) returning id""")
                 .params(caseId, on, answer.rule(), answer.eligible(), answer.reasons().toArray(String[]::new), json.writeValueAsString(stated),
                         override, placedBy).query(Long.class).single();
-        CovidCase c = cases.get(caseId);
         if (!"HOME".equals(c.careSetting())) {
             String at = on.equals(LocalDate.now(Readings.VIETNAM)) ? null : on.atTime(12, 0).toString();
             cases.transfer(caseId, new CaseForms.Transfer("HOME", null, null, at,
@@ -88,17 +89,13 @@ public class Placements {
         }
         audit.record("HOME_PLACEMENT", "case", caseId, c.personId(), override == null ? Map.of("eligible", true)
                 : Map.of("eligible", false, "override", override, "reasons", answer.reasons()));
-        return latest(caseId).orElseThrow();
+        return jdbc.sql("select * from home_placement where id = ?").param(id).query(this::row).single();
     }
 
     /** The case's placements, newest first. */
     public List<Placement> ofCase(long caseId) {
         readings.caseAtHome(caseId, CurrentUser.require(Right.HOME_CARE_READ).scope());
         return jdbc.sql("select * from home_placement where case_id = ? order by placed_at desc, id desc").param(caseId).query(this::row).list();
-    }
-
-    private java.util.Optional<Placement> latest(long caseId) {
-        return jdbc.sql("select * from home_placement where case_id = ? order by id desc limit 1").param(caseId).query(this::row).optional();
     }
 
     private Placement row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

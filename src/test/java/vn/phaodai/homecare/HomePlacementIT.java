@@ -98,6 +98,10 @@ class HomePlacementIT {
         var bad = api.post("/api/v1/cases/" + id + "/home-care/placement", Map.of("on", "31/02/2022"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.text()).contains("\"on\"");
+        // A case that has ended is placed nowhere.
+        cases.recovered(id, LocalDate.now());
+        assertThat(api.post("/api/v1/cases/" + id + "/home-care/placement", Map.of("breathingRate", 17, "spo2", 98, "canSelfCare", true))
+                .status()).isEqualTo(409);
     }
 
     @Test
