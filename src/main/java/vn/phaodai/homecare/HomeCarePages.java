@@ -70,6 +70,19 @@ class HomeCarePages {
         }
     }
 
+    @PostMapping("/home-care/alerts/{id}/resolve")
+    String resolve(@PathVariable long id, @RequestParam(required = false) String action, @RequestParam(required = false) String careSetting,
+                   @RequestParam(required = false) String facility, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        try {
+            alerts.resolve(id, action, careSetting == null || careSetting.isBlank() ? null : careSetting, facility, note);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("alertError", e.errors().get(0).message());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("alertError", e.getMessage());
+        }
+        return "redirect:/home-care";
+    }
+
     @PostMapping("/home-care/alerts/{id}/acknowledge")
     String acknowledge(@PathVariable long id) {
         try {

@@ -1,0 +1,45 @@
+package vn.phaodai.homecare;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import vn.phaodai.shared.ConflictException;
+
+import java.util.Map;
+
+/**
+ * The worker gives the patient (or carer) their own link from the reading page: shown once, as text to send
+ * and as a QR code to scan from the worker's phone; a new link or a revocation ends the old one.
+ */
+@Controller
+class PatientLinkPages {
+
+    private final PatientLinks links;
+
+    PatientLinkPages(PatientLinks links) {
+        this.links = links;
+    }
+
+    @PostMapping("/home-care/cases/{id}/patient-link")
+    String issue(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            PatientLinks.Issued issued = links.issue(id);
+            String url = ServletUriComponentsBuilder.fromCurrentContextPath().path(issued.path()).toUriString();
+            redirect.addFlashAttribute("patientLink", url);
+            redirect.addFlashAttribute("patientLinkExpires", issued.expiresAt());
+            redirect.addFlashAttribute("patientQr", QrSvg.of(url));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("errors", Map.of("form", e.getMessage()));
+        }
+        return "redirect:/home-care/cases/" + id + "/reading";
+    }
+
+    @PostMapping("/home-care/cases/{id}/patient-link/revoke")
+    String revoke(@PathVariable long id, RedirectAttributes redirect) {
+        links.revoke(id);
+        redirect.addFlashAttribute("patientLinkRevoked", true);
+        return "redirect:/home-care/cases/" + id + "/reading";
+    }
+}
