@@ -107,6 +107,20 @@ public class PersonImport {
         }
     }
 
+    /** A load this large leaves the table settled at once rather than at the next autovacuum. */
+    static final long SETTLE_AFTER = 10_000;
+
+    /**
+     * Fresh statistics for the planner, and the visibility map set so that counts read the indexes alone
+     * (the directory's totals): after a big load these would wait for autovacuum, a minute or more.
+     */
+    private static void settle(Connection c) throws SQLException {
+        c.setAutoCommit(true); // VACUUM runs outside a transaction
+        try (var s = c.createStatement()) {
+            s.execute("vacuum (analyze) person");
+        }
+    }
+
     Result run(Path file, String fileName, Scope scope, JobProgress progress, boolean allOrNothing) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -114,6 +128,7 @@ public class PersonImport {
                 Result r = load(c, file, fileName, scope, progress, allOrNothing);
                 if (r.applied()) c.commit();
                 else c.rollback();
+                if (r.applied() && r.created() >= SETTLE_AFTER) settle(c);
                 return r;
             } catch (Exception e) {
                 c.rollback();
