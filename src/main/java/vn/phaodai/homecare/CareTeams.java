@@ -77,16 +77,24 @@ public class CareTeams {
         PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_WRITE);
         Team team = team(teamId, user.scope());
         if (form.fullName() == null || form.fullName().isBlank()) throw new InvalidInputException("fullName", "Cần họ tên cán bộ y tế");
+        String phone = blankToNull(form.phone()), username = blankToNull(form.username());
+        if (phone != null && !phone.matches("\\+?[0-9 .]{8,13}")) {
+            throw new InvalidInputException("phone", "Số điện thoại không hợp lệ: " + phone);
+        }
         List<Long> villages = form.villageIds() == null ? List.of() : form.villageIds();
         if (!villages.isEmpty() && jdbc.sql("select count(*) from village where id = any(?) and commune_code = ?")
                 .params(villages.toArray(Long[]::new), team.communeCode()).query(Long.class).single() != villages.size()) {
             throw new InvalidInputException("villageIds", "Thôn/tổ phải thuộc xã của đội");
         }
         long id = jdbc.sql("insert into care_worker (team_id, full_name, phone, username) values (?, ?, ?, ?) returning id")
-                .params(teamId, form.fullName().strip(), form.phone(), form.username()).query(Long.class).single();
+                .params(teamId, form.fullName().strip(), phone, username).query(Long.class).single();
         for (Long v : villages) jdbc.sql("insert into care_worker_village (worker_id, village_id) values (?, ?)").params(id, v).update();
         audit.record("CREATE", "care_worker", id, null, Map.of("team", teamId));
         return team(teamId, user.scope()).workers().stream().filter(w -> w.id() == id).findFirst().orElseThrow();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** The teams of a commune (or of the jurisdiction), with their workers and the F0 each follows now. */

@@ -1,0 +1,131 @@
+package vn.phaodai.homecare;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.Right;
+import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.FieldError;
+import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.NotFoundException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The commune's mobile medical stations and home-care teams: their workers, the villages each serves and the F0
+ * each follows now (the workload); forms to add a team or a worker and to give a case to another worker.
+ */
+@Controller
+class CareTeamPages {
+
+    /** What was typed in the worker or re-assignment form, shown again with its errors. */
+    record Typed(String fullName, String phone, String username, List<Long> villageIds, String caseId, String workerId) {
+    }
+
+    private final CareTeamBoard board;
+    private final CareTeams teams;
+
+    CareTeamPages(CareTeamBoard board, CareTeams teams) {
+        this.board = board;
+        this.teams = teams;
+    }
+
+    @GetMapping("/care-teams")
+    String page(@RequestParam(required = false) String commune, Model model) {
+        CareTeamBoard.Picker picker = board.communes();
+        if (blank(commune) && !picker.open() && picker.options().size() == 1) commune = picker.options().get(0).code();
+        model.addAttribute("picker", picker);
+        model.addAttribute("commune", blank(commune) ? null : commune.strip());
+        if (!blank(commune)) model.addAttribute("board", board.of(commune.strip()));
+        for (String errors : List.of("teamErrors", "workerErrors", "reassignErrors")) {
+            if (!model.containsAttribute(errors)) model.addAttribute(errors, Map.of());
+        }
+        if (!model.containsAttribute("typed")) model.addAttribute("typed", new Typed(null, null, null, List.of(), null, null));
+        return "homecare/teams";
+    }
+
+    @PostMapping("/care-teams")
+    String create(@RequestParam(required = false) String commune, @RequestParam(required = false) String kind,
+                  @RequestParam(required = false) String name, RedirectAttributes redirect) {
+        try {
+            teams.create(new CareTeams.TeamForm(commune, kind, name));
+            redirect.addFlashAttribute("done", "careteam.created");
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("teamErrors", messages(e));
+            redirect.addFlashAttribute("teamKind", kind);
+            redirect.addFlashAttribute("teamName", name);
+        }
+        return back(commune);
+    }
+
+    @PostMapping("/care-teams/{id}/workers")
+    String addWorker(@PathVariable long id, @RequestParam(required = false) String commune, @RequestParam(required = false) String fullName,
+                     @RequestParam(required = false) String phone, @RequestParam(required = false) String username,
+                     @RequestParam(required = false) List<Long> villageIds, RedirectAttributes redirect) {
+        List<Long> villages = villageIds == null ? List.of() : villageIds.stream().distinct().toList();
+        try {
+            teams.addWorker(id, new CareTeams.WorkerForm(fullName, phone, username, villages));
+            redirect.addFlashAttribute("done", "careteam.workerAdded");
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("failedTeam", id);
+            redirect.addFlashAttribute("workerErrors", messages(e));
+            redirect.addFlashAttribute("typed", new Typed(fullName, phone, username, villages, null, null));
+        }
+        return back(commune);
+    }
+
+    @PostMapping("/care-teams/reassign")
+    String reassign(@RequestParam(required = false) String commune, @RequestParam(required = false) String caseId,
+                    @RequestParam(required = false) String workerId, RedirectAttributes redirect) {
+        CurrentUser.require(Right.HOME_CARE_WRITE);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Long caseNumber = number(caseId), worker = number(workerId);
+        if (caseNumber == null) errors.put("caseId", "Nhập mã ca bệnh (một số)");
+        if (worker == null) errors.put("workerId", "Chọn cán bộ y tế nhận ca");
+        try {
+            if (errors.isEmpty()) {
+                CareTeams.Worker to = teams.reassign(caseNumber, worker);
+                redirect.addFlashAttribute("done", "careteam.reassigned");
+                redirect.addFlashAttribute("doneName", to.fullName());
+            }
+        } catch (InvalidInputException e) {
+            errors.putAll(messages(e));
+        } catch (NotFoundException e) {
+            errors.put("caseId", e.getMessage());
+        }
+        if (!errors.isEmpty()) {
+            redirect.addFlashAttribute("reassignErrors", errors);
+            redirect.addFlashAttribute("typed", new Typed(null, null, null, List.of(), caseId, workerId));
+        }
+        return back(commune);
+    }
+
+    private static Map<String, String> messages(RuntimeException e) {
+        if (e instanceof ConflictException c) return Map.of(c.field() == null ? "form" : c.field(), c.getMessage());
+        return ((InvalidInputException) e).errors().stream()
+                .collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private static String back(String commune) {
+        return "redirect:" + UriComponentsBuilder.fromPath("/care-teams")
+                .queryParamIfPresent("commune", blank(commune) ? Optional.empty() : Optional.of(commune.strip())).encode().toUriString();
+    }
+
+    private static Long number(String s) {
+        return s != null && s.strip().matches("\\d{1,18}") ? Long.valueOf(s.strip()) : null;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
