@@ -1,12 +1,8 @@
 -- wrk script: POST /api/v1/persons with a new child each request (a name of letters made from the thread
 -- and a counter, so no two requests are the same person and none is refused as a duplicate).
-local threads = {}
-local letters = "abcdeghiklmnopqrstuvxy"
+dofile("bench/wrk-report.lua")
 
-function setup(thread)
-  thread:set("id", #threads + 1)
-  table.insert(threads, thread)
-end
+local letters = "abcdeghiklmnopqrstuvxy"
 
 local function word(n)
   local s = ""
@@ -25,17 +21,4 @@ request = function()
     '{"fullName":"Bé %s %s","sex":"FEMALE","birthYear":2020,"communeCode":"%s"}', word(id), word(counter), os.getenv("COMMUNE"))
   return wrk.format("POST", "/api/v1/persons",
     {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("TOKEN")}, body)
-end
-
--- Anything but 201 Created is a failure, whatever its class.
-failed = 0
-response = function(status)
-  if status ~= 201 then failed = failed + 1 end
-end
-
-done = function(summary, latency, requests)
-  local notCreated = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  for _, t in ipairs(threads) do notCreated = notCreated + t:get("failed") end
-  io.write(string.format("WRK %d %.1f %.1f %d %d\n", summary.requests - notCreated, summary.requests / (summary.duration / 1e6),
-    latency:percentile(99) / 1000, notCreated, summary.duration))
 end

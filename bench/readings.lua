@@ -1,12 +1,7 @@
 -- wrk script: POST /api/v1/cases/{id}/readings for random F0 at home (ids FIRST..LAST), each reading taken at
 -- its own microsecond (runs seconds apart never meet) so that none is a repeat; one in twenty has SpO2 94 %,
 -- a warning sign that raises an alert.
-local threads = {}
-
-function setup(thread)
-  thread:set("id", #threads + 1)
-  table.insert(threads, thread)
-end
+dofile("bench/wrk-report.lua")
 
 local first, last = tonumber(os.getenv("FIRST")), tonumber(os.getenv("LAST"))
 local base = os.time() - 3 * 3600
@@ -26,17 +21,4 @@ request = function()
     takenAt, 36.5 + math.random(0, 15) / 10, spo2, math.random(14, 19), math.random(65, 100), math.random(105, 135), math.random(65, 85))
   return wrk.format("POST", "/api/v1/cases/" .. math.random(first, last) .. "/readings",
     {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("TOKEN")}, body)
-end
-
--- Anything but 201 Created is a failure, whatever its class.
-failed = 0
-response = function(status)
-  if status ~= 201 then failed = failed + 1 end
-end
-
-done = function(summary, latency, requests)
-  local notCreated = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  for _, t in ipairs(threads) do notCreated = notCreated + t:get("failed") end
-  io.write(string.format("WRK %d %.1f %.1f %d %d\n", summary.requests - notCreated, summary.requests / (summary.duration / 1e6),
-    latency:percentile(99) / 1000, notCreated, summary.duration))
 end
