@@ -67,7 +67,8 @@ public class Alerts {
     }
 
     /** The alert list of the jurisdiction (or one commune); status ACTIVE (default) means not yet resolved. */
-    public PageResult<Alert> list(String commune, String status, boolean escalatedOnly, int page, int size) {
+    /** The jurisdiction's alerts; {@code mine}: only those of the F0 the user follows as their responsible worker. */
+    public PageResult<Alert> list(String commune, String status, boolean escalatedOnly, boolean mine, int page, int size) {
         PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_READ);
         Map<String, Object> p = new HashMap<>(user.scope().params());
         StringBuilder where = new StringBuilder(user.scope().condition("a.commune_code", "a.village_id"));
@@ -84,6 +85,11 @@ public class Alerts {
             throw new InvalidInputException("status", "Trạng thái không hợp lệ: " + status + " (ACTIVE, OPEN, ACKNOWLEDGED, RESOLVED)");
         }
         if (escalatedOnly) where.append(" and a.escalated_at is not null");
+        if (mine) {
+            where.append(" and exists (select 1 from care_assignment ca join care_worker cw on cw.id = ca.worker_id"
+                    + " where ca.case_id = a.case_id and cw.username = :me)");
+            p.put("me", user.username());
+        }
         long total = jdbc.sql("select count(*) from alert a where " + where).params(p).query(Long.class).single();
         p.put("limit", size);
         p.put("offset", (long) page * size);

@@ -103,11 +103,13 @@ class HomeCareApi {
     }
 
     @GetMapping("/alerts")
-    @Operation(summary = "Alerts, most severe first, then the longest waiting; status ACTIVE (default), OPEN, ACKNOWLEDGED, RESOLVED")
+    @Operation(summary = "Alerts, most severe first, then the longest waiting; status ACTIVE (default), OPEN, ACKNOWLEDGED, RESOLVED; "
+            + "mine=true: only the F0 the user follows as responsible worker")
     PageResult<Alerts.Alert> alerts(@RequestParam(required = false) String commune, @RequestParam(required = false) String status,
                                     @RequestParam(defaultValue = "false") boolean escalated,
+                                    @RequestParam(defaultValue = "false") boolean mine,
                                     @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return alerts.list(commune, status, escalated, PageResult.page(page), PageResult.size(size));
+        return alerts.list(commune, status, escalated, mine, PageResult.page(page), PageResult.size(size));
     }
 
     @PostMapping("/alerts/{id}/acknowledge")

@@ -38,7 +38,7 @@ class HomeCarePages {
                  @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("commune", commune);
         model.addAttribute("mine", mine);
-        model.addAttribute("alerts", alerts.list(commune, "ACTIVE", false, 0, 100));
+        model.addAttribute("alerts", alerts.list(commune, "ACTIVE", false, mine, 0, 100));
         model.addAttribute("result", today.list(commune, mine, PageResult.page(page), 50));
         return "homecare/today";
     }

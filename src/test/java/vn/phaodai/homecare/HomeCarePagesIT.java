@@ -92,4 +92,26 @@ class HomeCarePagesIT {
         web.post("/home-care/cases/" + id + "/patient-link/revoke", "_csrf=" + web.csrf(page));
         assertThat(patient.get(m.group(1)).statusCode()).isEqualTo(410);
     }
+
+    @Test
+    void aWorkerSeesTheAlertsOfTheirOwnF0() throws Exception {
+        jdbc.sql("truncate care_team restart identity cascade").update();
+        long team = api.post("/api/v1/care-teams", Map.of("communeCode", COMMUNE, "kind", "HOME_CARE_TEAM", "name", "Tổ F0 số 1"))
+                .body().get("id").asLong();
+        // The administrator is the only worker when the first case opens, so it is theirs.
+        api.post("/api/v1/care-teams/" + team + "/workers", Map.of("fullName", "Quản trị", "username", "admin"));
+        long own = cases.freshCase(COMMUNE, null, LocalDate.now().minusDays(2));
+        long colleague = api.post("/api/v1/care-teams/" + team + "/workers", Map.of("fullName", "Y sĩ Hoa")).body().get("id").asLong();
+        long theirs = cases.freshCase(COMMUNE, null, LocalDate.now().minusDays(2));
+        assertThat(api.put("/api/v1/cases/" + theirs + "/care-worker", Map.of("workerId", colleague)).status()).isEqualTo(200);
+        long mine = alertOf(own), other = alertOf(theirs);
+
+        var all = api.get("/api/v1/alerts?commune=" + COMMUNE).body();
+        assertThat(all.get("total").asLong()).isEqualTo(2);
+        var only = api.get("/api/v1/alerts?commune=" + COMMUNE + "&mine=true").body();
+        assertThat(only.get("total").asLong()).isEqualTo(1);
+        assertThat(only.get("items").get(0).get("id").asLong()).isEqualTo(mine);
+        WebSession web = WebSession.admin(port);
+        assertThat(web.get("/home-care?mine=true").body()).contains("resolve-" + mine).doesNotContain("resolve-" + other);
+    }
 }
