@@ -45,12 +45,15 @@ public final class EmbeddedPostgres {
     private final Path binaries;
     private final int port;
     private final String password;
+    /** Whether this process started the server (and stops it); false when it uses another live process's. */
+    private final boolean owned;
 
-    private EmbeddedPostgres(Path cluster, Path binaries, int port, String password) {
+    private EmbeddedPostgres(Path cluster, Path binaries, int port, String password, boolean owned) {
         this.cluster = cluster;
         this.binaries = binaries;
         this.port = port;
         this.password = password;
+        this.owned = owned;
     }
 
     public static synchronized EmbeddedPostgres start(Path dataDir, int port, List<String> settings, String version) {
@@ -61,9 +64,17 @@ public final class EmbeddedPostgres {
             Path binaries = extractBinaries(version);
             Files.createDirectories(dataDir);
             String password = password(dataDir.resolve("postgres.password"));
+            if (!OwnerLock.take(dataDir)) {
+                // Another live process (the server, most likely) owns the cluster: use its PostgreSQL, never stop it.
+                int theirs = runningPort(cluster);
+                log.info("The data folder {} is in use by another process; connecting to its PostgreSQL on port {}", dataDir, theirs);
+                EmbeddedPostgres shared = new EmbeddedPostgres(cluster, binaries, theirs, password, false);
+                RUNNING.put(cluster, shared);
+                return shared;
+            }
             if (!Files.exists(cluster.resolve("PG_VERSION"))) initdb(binaries, cluster, password);
             int chosen = port > 0 ? port : freePort();
-            EmbeddedPostgres server = new EmbeddedPostgres(cluster, binaries, chosen, password);
+            EmbeddedPostgres server = new EmbeddedPostgres(cluster, binaries, chosen, password, true);
             server.startServer(settings);
             RUNNING.put(cluster, server);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-stop"));
@@ -102,6 +113,7 @@ public final class EmbeddedPostgres {
     }
 
     void stop() {
+        if (!owned) return;
         try {
             run(List.of(bin("pg_ctl"), "stop", "-D", cluster.toString(), "-m", "fast", "-w"), false);
         } catch (RuntimeException e) {
@@ -110,8 +122,23 @@ public final class EmbeddedPostgres {
         RUNNING.remove(cluster);
     }
 
+    /**
+     * The port of the PostgreSQL that another live process runs on this cluster (the fourth line of
+     * postmaster.pid); refuses in one line when there is none to connect to.
+     */
+    private static int runningPort(Path cluster) throws IOException {
+        Path pid = cluster.resolve("postmaster.pid");
+        List<String> lines = Files.exists(pid) ? Files.readAllLines(pid) : List.of();
+        if (lines.size() < 4 || !lines.get(3).strip().matches("\\d+")) {
+            throw new IllegalStateException("The data folder " + cluster.getParent()
+                    + " is in use by another Pháo Đài process whose database is not running yet; try again when it has started");
+        }
+        return Integer.parseInt(lines.get(3).strip());
+    }
+
     private void startServer(List<String> settings) throws IOException {
-        // A server left running by a killed JVM holds the folder: stop it first.
+        // We hold the owner lock, so no live application uses this cluster: a server still running was left by a
+        // killed JVM, and is stopped first.
         if (Files.exists(cluster.resolve("postmaster.pid"))) {
             run(List.of(bin("pg_ctl"), "stop", "-D", cluster.toString(), "-m", "fast", "-w"), false);
         }

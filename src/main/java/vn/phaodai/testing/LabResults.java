@@ -11,6 +11,7 @@ import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
+import vn.phaodai.security.Scope;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.SpreadsheetReader;
 
@@ -28,8 +29,8 @@ import java.util.UUID;
 /**
  * Laboratory results, one at a time, in batches through the API, or as a laboratory's file. Keyed by the
  * sample code: sending the same result again changes nothing, a different one is an amendment with its
- * history. A laboratory serves the whole province, so reporting needs only the right, not a jurisdiction;
- * the answer names no person.
+ * history. A laboratory serves the whole province; anyone else reports only for samples and persons of
+ * their own area (see {@link #area}). The answer names no person.
  */
 @Service
 public class LabResults {
@@ -84,7 +85,7 @@ public class LabResults {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            ResultLoader.Summary summary = loader.apply(user.username(), "API");
+            ResultLoader.Summary summary = loader.apply(user.username(), "API", area(user));
             return new BatchAnswer(loader.outcomes(), summary);
         });
         List<ResultLoader.Outcome> all = new ArrayList<>(answer.items());
@@ -104,7 +105,7 @@ public class LabResults {
         audit.record("IMPORT", "sample", null, null, Map.of("file", fileName));
         return jobs.submit(JOB_KIND, fileName, user.username(), progress -> {
             try {
-                return json.writeValueAsString(importFile(file, fileName, user.username(), progress));
+                return json.writeValueAsString(importFile(file, fileName, user.username(), area(user), progress));
             } finally {
                 try {
                     Files.deleteIfExists(file);
@@ -115,16 +116,25 @@ public class LabResults {
         });
     }
 
-    /** Imports now, in this thread (benchmarks and the command line). */
+    /** Imports now, in this thread, for the whole installation (benchmarks and the command line). */
     public Job importNow(Path file, String fileName, String user) {
-        return jobs.runNow(JOB_KIND, fileName, user, progress -> json.writeValueAsString(importFile(file, fileName, user, progress)));
+        return jobs.runNow(JOB_KIND, fileName, user,
+                progress -> json.writeValueAsString(importFile(file, fileName, user, Scope.EVERYTHING, progress)));
+    }
+
+    /**
+     * Where a user may report results: a laboratory (a user of a facility) for the whole province it serves,
+     * which is the installation's; anyone else, a district officer say, only within their own area.
+     */
+    static Scope area(PhaodaiUser user) {
+        return "FACILITY".equals(user.jurisdictionLevel()) ? Scope.EVERYTHING : user.scope();
     }
 
     /** What a file import did; refused rows are listed in the job's rejections with their line. */
     public record FileResult(long rowsRead, ResultLoader.Summary summary) {
     }
 
-    private FileResult importFile(Path file, String fileName, String user, JobProgress progress) {
+    private FileResult importFile(Path file, String fileName, String user, Scope area, JobProgress progress) {
         FileReader reader = new FileReader(progress);
         return transaction.execute(status -> {
             try {
@@ -136,7 +146,7 @@ public class LabResults {
                 if (reader.columns == null) throw new IllegalArgumentException("Tệp rỗng: thiếu dòng tiêu đề");
                 progress.rowsDone(reader.read, reader.rejected);
                 progress.phase("APPLYING", reader.read);
-                ResultLoader.Summary s = loader.apply(user, "FILE " + fileName);
+                ResultLoader.Summary s = loader.apply(user, "FILE " + fileName, area);
                 for (var r : loader.rejections()) progress.reject(r.line(), r.reason());
                 long rejected = reader.rejected + s.rejected();
                 progress.rowsDone(reader.read, (int) rejected);

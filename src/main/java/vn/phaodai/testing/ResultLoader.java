@@ -4,6 +4,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import vn.phaodai.security.Scope;
 import vn.phaodai.shared.BulkCopy;
 import vn.phaodai.shared.BulkLoad;
 
@@ -72,8 +73,12 @@ class ResultLoader {
         }
     }
 
-    /** Applies what was staged, as the user named, and publishes the positives for the cases. */
-    Summary apply(String user, String source) {
+    /**
+     * Applies what was staged, as the user named, within the area given, and publishes the positives for the
+     * cases. A sample, pool or person outside the area is answered as one that does not exist: the same
+     * refusal, no id, and nothing written to it.
+     */
+    Summary apply(String user, String source, Scope area) {
         Map<String, Object> who = Map.of("user", user, "source", source);
         sql("create index on result_stage (sample_code)");
         sql("analyze result_stage");
@@ -84,7 +89,8 @@ class ResultLoader {
         // A row keyed by a pool's code is the pool's result.
         sql("""
                 update result_stage s set pool_row = true, pool_code = s.sample_code
-                where s.outcome is null and (s.pool_code = s.sample_code or exists (select 1 from sample_pool p where p.code = s.sample_code))""");
+                where s.outcome is null and (s.pool_code = s.sample_code or exists (
+                    select 1 from sample_pool p where p.code = s.sample_code and""" + inScope(area, "p.commune_code", "null::bigint") + "))", area);
         // A registered sample: the registry's person, time and type are the truth.
         sql("""
                 update result_stage s set sample_id = x.id, result_before = x.result, ct_before = x.ct, member_of = x.pool_id,
@@ -92,20 +98,22 @@ class ResultLoader {
                                             then 'Mã mẫu ' || x.code || ' đã đăng ký cho người khác' end,
                        person_id = x.person_id, test_type = x.test_type, sampled_at = x.sampled_at, reason = x.reason,
                        symptomatic = x.symptomatic or s.symptomatic, commune_code = x.commune_code, village_id = x.village_id
-                from sample x where x.code = s.sample_code and s.outcome is null and not s.pool_row""");
+                from sample x where x.code = s.sample_code and s.outcome is null and not s.pool_row and"""
+                + inScope(area, "x.commune_code", "x.village_id"), area);
         sql("update result_stage set outcome = 'REJECTED' where reject_reason is not null and outcome is null");
         reject("sample_id is null and not pool_row and (test_type is null or sampled_at is null)",
                 "Mẫu chưa đăng ký: cần loại xét nghiệm và thời gian lấy mẫu");
         sql("""
                 update result_stage s set person_id = p.id from person_card p
                 where s.sample_id is null and s.person_id is null and s.national_id is not null and p.national_id = s.national_id
-                  and s.outcome is null and not s.pool_row""");
+                  and s.outcome is null and not s.pool_row and""" + inScope(area, "p.commune_code", "p.village_id"), area);
         sql("""
                 update result_stage s set commune_code = p.commune_code, village_id = p.village_id from person_card p
-                where s.sample_id is null and p.id = s.person_id and s.outcome is null and not s.pool_row""");
+                where s.sample_id is null and p.id = s.person_id and s.outcome is null and not s.pool_row and"""
+                + inScope(area, "p.commune_code", "p.village_id"), area);
         reject("sample_id is null and not pool_row and commune_code is null",
                 "Không tìm thấy người (mã người hoặc số CCCD) trong sổ dân cư");
-        applyPools(who);
+        applyPools(who, area);
         insertNewSamples();
         amendSingles(who);
         // A single result owed by a positive pool's member settles the debt.
@@ -139,7 +147,7 @@ class ResultLoader {
      * a changed pool result is an amendment and is carried to every member, registered before or now. A
      * member of a positive or invalid pool gets no result and is owed a single test: never reported negative.
      */
-    private void applyPools(Map<String, Object> who) {
+    private void applyPools(Map<String, Object> who, Scope area) {
         reject("sample_id is not null and member_of is not null and pool_code is distinct from (select code from sample_pool where id = member_of)",
                 "Mẫu thuộc một mẫu gộp: kết quả theo mẫu gộp, xét nghiệm lại phải lấy mẫu đơn mới");
         reject("sample_id is not null and member_of is null and pool_code is not null",
@@ -150,9 +158,12 @@ class ResultLoader {
                 where pool_code is not null and not pool_row and outcome is null and commune_code is not null
                 order by pool_code, line
                 on conflict (code) do nothing""");
-        sql("update result_stage s set pool_id = p.id from sample_pool p where p.code = s.pool_code and s.outcome is null");
+        sql("update result_stage s set pool_id = p.id from sample_pool p where p.code = s.pool_code and s.outcome is null and"
+                + inScope(area, "p.commune_code", "null::bigint"), area);
         sql("analyze result_stage"); // pools are known now: the joins below must not take them for rare
         reject("pool_row and pool_id is null", "Mẫu gộp chưa đăng ký và không có mẫu thành viên trong tệp");
+        // A pool code already taken outside the area: never a single sample under that code.
+        reject("pool_code is not null and pool_id is null", TAKEN);
         sql("""
                 update result_stage s set outcome = 'REJECTED', reject_reason = 'Kết quả khác với dòng ' || f.line || ' của cùng mẫu gộp'
                 from (select distinct on (pool_id) pool_id, line, result, ct from result_stage
@@ -227,7 +238,7 @@ class ResultLoader {
         // Fresh statistics, so that the statements that follow join the new rows by index, not by scans.
         if (pending >= FIRST_LOAD / 10) sql("analyze sample");
         sql("analyze result_stage");
-        reject("sample_id is null and not pool_row", "Mẫu vừa được ghi bởi một yêu cầu khác; hãy gửi lại");
+        reject("sample_id is null and not pool_row", TAKEN);
     }
 
     /** Registered single samples: the first result, an unchanged one, or an amendment kept with its history. */
@@ -254,15 +265,31 @@ class ResultLoader {
         log.debug("{} rows refused in {} ms: {}", rows, (System.nanoTime() - start) / 1_000_000, reason);
     }
 
+    /** A code in use by a sample the user may not see, or by one written a moment ago by another request. */
+    private static final String TAKEN = "Mã mẫu đã được dùng cho một mẫu khác; hãy kiểm tra mã mẫu";
+
+    /** The area condition, with a space before it, for a row's commune and village columns. */
+    private static String inScope(Scope area, String communeColumn, String villageColumn) {
+        return " " + area.condition(communeColumn, villageColumn);
+    }
+
     private void sql(String statement) {
+        sql(statement, Scope.NOTHING);
+    }
+
+    /** A statement that may hold the area's condition (see {@link #inScope}). */
+    private void sql(String statement, Scope area) {
         long start = System.nanoTime();
-        int rows = jdbc.sql(statement).update();
+        int rows = jdbc.sql(statement).params(area.params()).update();
         log.debug("{} rows in {} ms: {}", rows, (System.nanoTime() - start) / 1_000_000, statement.strip().lines().findFirst().orElse(""));
     }
 
     /** Every staged row's outcome, in line order (for the API's answer). */
     List<Outcome> outcomes() {
-        return jdbc.sql("select line, sample_code, outcome, reject_reason, sample_id from result_stage order by line")
+        // A refused row names no sample: the code may be another person's.
+        return jdbc.sql("""
+                        select line, sample_code, outcome, reject_reason, case when outcome <> 'REJECTED' then sample_id end
+                        from result_stage order by line""")
                 .query((rs, i) -> new Outcome(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         (Long) rs.getObject(5))).list();
     }

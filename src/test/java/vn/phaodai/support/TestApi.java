@@ -35,6 +35,16 @@ public final class TestApi {
                 .defaultHeader(HttpHeaders.AUTHORIZATION, authorization).build();
     }
 
+    /** A new user with one role and a jurisdiction of one level and code, created by this (administrator's) client. */
+    public TestApi newUser(int port, String role, String level, String code) {
+        String name = "u-" + role.toLowerCase().replace('_', '-') + "-" + System.nanoTime();
+        String password = "Mat-khau-kiem-thu-9";
+        var r = post("/api/v1/users", java.util.Map.of("username", name, "password", password, "roles", java.util.List.of(role),
+                "jurisdiction", java.util.Map.of("level", level, "codes", java.util.List.of(code))));
+        if (r.status() != 201) throw new IllegalStateException("Could not create the user: " + r.text());
+        return new TestApi(port, name, password);
+    }
+
     /** A client that sends a personal API token. */
     public static TestApi bearer(int port, String token) {
         return new TestApi(port, "Bearer " + token);

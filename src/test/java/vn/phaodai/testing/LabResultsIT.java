@@ -190,6 +190,42 @@ class LabResultsIT {
         assertThat(answer.get("items").get(0).get("reason").asString()).contains("người khác");
     }
 
+    @Test
+    void anOfficerReportsResultsOnlyWithinTheirAreaAndAForeignSampleLooksMissing() {
+        long here = registry.person(COMMUNE, null);
+        Map<String, Object> registered = result("S76-003", here, "PCR", "2021-09-14T08:00:00+07:00", "POSITIVE");
+        results(registered);
+        TestApi otherDistrict = api.newUser(port, "DISTRICT_OFFICER", "DISTRICT", "445");
+        TestApi ownDistrict = api.newUser(port, "DISTRICT_OFFICER", "DISTRICT", "436");
+
+        Map<String, Object> amendment = new HashMap<>(registered);
+        amendment.remove("personId");
+        amendment.put("result", "NEGATIVE");
+        JsonNode foreign = otherDistrict.post("/api/v1/lab-results", amendment).body();
+        JsonNode missing = otherDistrict.post("/api/v1/lab-results",
+                Map.of("sampleCode", "S76-NONE", "testType", "PCR", "sampledAt", "2021-09-14T08:00:00+07:00", "result", "NEGATIVE")).body();
+        assertThat(foreign.get("items").get(0).get("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(foreign.get("items").get(0).get("sampleId").isNull()).isTrue();
+        assertThat(foreign.get("items").get(0).get("reason").asString())
+                .isEqualTo(missing.get("items").get(0).get("reason").asString());
+        assertThat(jdbc.sql("select result from sample where code = 'S76-003'").query(String.class).single()).isEqualTo("POSITIVE");
+        assertThat(jdbc.sql("select count(*) from result_amendment").query(Long.class).single()).isZero();
+
+        // An ID number of another district is, for this officer, nobody.
+        String known = jdbc.sql("select national_id from person where id = ?").param(here).query(String.class).single();
+        JsonNode byKnownId = otherDistrict.post("/api/v1/lab-results", Map.of("sampleCode", "N-1", "nationalId", known,
+                "testType", "PCR", "sampledAt", "2021-09-14T08:00:00+07:00", "result", "POSITIVE")).body();
+        JsonNode byUnknownId = otherDistrict.post("/api/v1/lab-results", Map.of("sampleCode", "N-2", "nationalId", "042099999999",
+                "testType", "PCR", "sampledAt", "2021-09-14T08:00:00+07:00", "result", "POSITIVE")).body();
+        assertThat(byKnownId.get("items").get(0).get("reason").asString())
+                .isEqualTo(byUnknownId.get("items").get(0).get("reason").asString());
+        assertThat(jdbc.sql("select count(*) from sample where code like 'N-%'").query(Long.class).single()).isZero();
+
+        // The district the commune belongs to amends it.
+        JsonNode own = ownDistrict.post("/api/v1/lab-results", amendment).body();
+        assertThat(own.get("items").get(0).get("outcome").asString()).as(own.toString()).isEqualTo("AMENDED");
+    }
+
     private JsonNode importFile(Path file) {
         var r = api.upload("/api/v1/lab-results/import", file);
         assertThat(r.status()).as(r.text()).isEqualTo(202);
