@@ -84,7 +84,7 @@ public class Commands implements ApplicationRunner {
         if (words.get(0).equals("verify-audit")) {
             AuditLog.Verification v = audit.verify();
             System.out.println(json.writeValueAsString(Map.of("command", "verify-audit", "entries", v.entries(),
-                    "intact", v.intact(), "broken", v.broken())));
+                    "intact", v.intact(), "broken", v.broken(), "problems", v.problems())));
             exitCode = v.intact() ? 0 : 2;
             return;
         }

@@ -10,7 +10,17 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 import vn.phaodai.shared.PageResult;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +28,9 @@ import java.util.Map;
 /**
  * The audit trail: who did what to which record, from where, with before and after. Entries are only
  * appended (a trigger refuses updates and deletes) and each is chained to the previous one of its lane by
- * a hash, so that {@link #verify()} finds a row changed behind the application's back.
+ * a hash keyed with a secret kept outside the database ({@link AuditKey}); each lane's head is anchored
+ * outside it too ({@link AuditAnchor}). So {@link #verify()} finds an entry changed, added, removed (the
+ * last ones included) or recomputed behind the application's back.
  */
 @Service
 public class AuditLog {
@@ -28,10 +40,18 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final AuditKey key;
+    private final AuditAnchor anchor;
+    private final DataSource dataSource;
+    private final TransactionTemplate transaction;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json) {
+    AuditLog(JdbcClient jdbc, JsonMapper json, AuditKey key, AuditAnchor anchor, DataSource dataSource, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.json = json;
+        this.key = key;
+        this.anchor = anchor;
+        this.dataSource = dataSource;
+        this.transaction = transaction;
     }
 
     /** Appends an entry, in the caller's transaction (or its own): the change and its record stand or fall together. */
@@ -43,20 +63,51 @@ public class AuditLog {
         } catch (RuntimeException none) {
             user = "system";
         }
-        Map<String, Object> p = new HashMap<>();
-        p.put("user", user);
-        p.put("address", clientAddress());
-        p.put("action", action);
-        p.put("entity", entity);
-        p.put("entityId", entityId == null ? null : entityId.toString());
-        p.put("personId", personId);
-        p.put("details", details == null ? null : json.writeValueAsString(details));
+        String address = clientAddress();
+        String id = entityId == null ? null : entityId.toString();
         // Each entry needs the hash of the one before it in its lane: one writer at a time per lane (see
         // V16__audit_lanes.sql), so that writers commit side by side instead of queueing behind one lock
-        // through every commit's flush to disk.
-        p.put("lanes", LANES);
-        jdbc.sql("select audit_append(:lanes, :user, :address, :action, :entity, :entityId, :personId, cast(:details as jsonb))")
-                .params(p).query(Object.class).list();
+        // through every commit's flush to disk. The lane's head comes with the lock; the keyed hash is
+        // computed here, so that the key never reaches the database.
+        Map<String, Object> head = new HashMap<>();
+        head.put("lanes", LANES);
+        head.put("details", details == null ? null : json.writeValueAsString(details));
+        record Head(int lane, String prev, String details) {
+        }
+        Head h = jdbc.sql("select o_lane, o_prev, o_details from audit_lane_head(:lanes, cast(:details as jsonb))").params(head)
+                .query((rs, i) -> new Head(rs.getInt(1), rs.getString(2), rs.getString(3))).single();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String hash = key.mac(canonical(h.prev(), h.lane(), at, user, address, action, entity, id, personId, h.details()));
+        Map<String, Object> p = new HashMap<>();
+        p.put("lane", h.lane());
+        p.put("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+        p.put("user", user);
+        p.put("address", address);
+        p.put("action", action);
+        p.put("entity", entity);
+        p.put("entityId", id);
+        p.put("personId", personId);
+        p.put("details", h.details());
+        p.put("prev", h.prev());
+        p.put("hash", hash);
+        long row = jdbc.sql("""
+                insert into audit_log (lane, at, username, address, action, entity, entity_id, person_id, details, prev_hash, hash, keyed)
+                values (:lane, :at, :user, :address, :action, :entity, :entityId, :personId, cast(:details as jsonb), :prev, :hash, true)
+                returning id""").params(p).query(Long.class).single();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                anchor.committed(h.lane(), row, hash);
+            }
+        });
+    }
+
+    /** What an entry's keyed hash covers: the previous hash and every field, as a JSON array (unambiguous, nulls kept). */
+    private String canonical(String prev, int lane, Instant at, String user, String address, String action, String entity,
+                             String entityId, Long personId, String details) {
+        long micros = at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
+        return json.writeValueAsString(java.util.Arrays.asList(prev, lane, micros, user, address, action, entity, entityId,
+                personId, details));
     }
 
     private static String clientAddress() {
@@ -103,23 +154,102 @@ public class AuditLog {
         return new PageResult<>(items, total, page, size);
     }
 
-    /** The outcome of checking the chain: how many entries, and the first ones that do not match. */
-    public record Verification(long entries, List<Long> broken) {
+    /**
+     * The outcome of checking the trail: how many entries, the first ones that do not match (a changed, added or
+     * recomputed entry, the entry after a removed one, an anchored head no longer there) and what is wrong, in words.
+     */
+    public record Verification(long entries, List<Long> broken, List<String> problems) {
         public boolean intact() {
-            return broken.isEmpty();
+            return broken.isEmpty() && problems.isEmpty();
         }
     }
 
-    /** Recomputes every hash and link of the chain (callers check AUDIT_READ: the command line has no user). */
+    /**
+     * Recomputes every keyed hash and link, lane by lane, and checks that every lane still reaches the head
+     * anchored outside the database (callers check AUDIT_READ: the command line has no user).
+     */
     public Verification verify() {
-        long entries = jdbc.sql("select count(*) from audit_log").query(Long.class).single();
-        List<Long> broken = jdbc.sql("""
-                select id from (
-                  select id, hash, prev_hash, coalesce(lag(hash) over (partition by lane order by id), 'GENESIS') as expected_prev,
-                         audit_hash(prev_hash, at, username, address, action, entity, entity_id, person_id, details) as recomputed
-                  from audit_log) x
-                where hash <> recomputed or prev_hash <> expected_prev
-                order by id limit 100""").query(Long.class).list();
-        return new Verification(entries, broken);
+        Map<Integer, AuditAnchor.Head> anchored = new HashMap<>();
+        anchor.heads().forEach(h -> anchored.put(h.lane(), h));
+        LaneCheck check = new LaneCheck(anchored);
+        transaction.executeWithoutResult(status -> {
+            JdbcTemplate rows = new JdbcTemplate(dataSource);
+            rows.setFetchSize(10_000); // streamed: the trail may hold millions of entries
+            rows.query("""
+                    select id, lane, at, username, address, action, entity, entity_id, person_id, details::text, prev_hash, hash, keyed,
+                           case when not keyed then audit_hash(prev_hash, at, username, address, action, entity, entity_id, person_id, details) end
+                    from audit_log order by lane, id""", check::row);
+        });
+        check.finish();
+        List<String> problems = new ArrayList<>(check.problems);
+        if (anchor.problem() != null) problems.add(0, anchor.problem());
+        return new Verification(check.entries, check.broken, problems);
+    }
+
+    /** The lanes' heads and counts with their keyed hash, to print or publish (and compare later). */
+    public Object digest() {
+        CurrentUser.require(Right.AUDIT_READ);
+        return anchor.digest();
+    }
+
+    /** Forgets the anchored heads and anchors the trail as it is now: only for a trail emptied on purpose (tests). */
+    void anchorAnew() {
+        anchor.anchorAnew();
+    }
+
+    /** One pass over the trail in lane and id order. */
+    private final class LaneCheck {
+        final Map<Integer, AuditAnchor.Head> anchored;
+        final List<Long> broken = new ArrayList<>();
+        final List<String> problems = new ArrayList<>();
+        long entries;
+        int lane = -1;
+        String expectedPrev;
+        boolean keyedSeen;
+        long inLane;
+        final java.util.Set<Integer> reached = new java.util.HashSet<>();
+
+        LaneCheck(Map<Integer, AuditAnchor.Head> anchored) {
+            this.anchored = anchored;
+        }
+
+        void row(java.sql.ResultSet rs) throws java.sql.SQLException {
+            int l = rs.getInt(2);
+            if (l != lane) {
+                lane = l;
+                expectedPrev = "GENESIS";
+                keyedSeen = false;
+                inLane = 0;
+            }
+            entries++;
+            inLane++;
+            long id = rs.getLong(1);
+            String prev = rs.getString(11);
+            String hash = rs.getString(12);
+            boolean keyed = rs.getBoolean(13);
+            String expected = keyed
+                    ? key.mac(canonical(prev, l, rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getString(5),
+                    rs.getString(6), rs.getString(7), rs.getString(8), (Long) rs.getObject(9), rs.getString(10)))
+                    : rs.getString(14);
+            // An entry without the key's hash after one with it was added by someone without the key.
+            boolean ok = hash.equals(expected) && prev.equals(expectedPrev) && (keyed || !keyedSeen);
+            if (!ok && broken.size() < 100) broken.add(id);
+            keyedSeen |= keyed;
+            expectedPrev = hash;
+            AuditAnchor.Head head = anchored.get(l);
+            if (head != null && head.id() == id) {
+                reached.add(l);
+                if (!head.hash().equals(hash)) problems.add("Luồng " + l + ": mục neo " + id + " đã bị thay đổi");
+                if (inLane < head.count()) problems.add("Luồng " + l + ": thiếu " + (head.count() - inLane) + " mục trước mục neo " + id);
+            }
+        }
+
+        /** Every anchored head must have been met: a lane that stops short of its head lost its last entries. */
+        void finish() {
+            anchored.values().stream().filter(h -> !reached.contains(h.lane())).forEach(h -> {
+                if (broken.size() < 100) broken.add(h.id());
+                problems.add("Luồng " + h.lane() + ": mục neo " + h.id() + " không còn trong cơ sở dữ liệu (các mục cuối đã bị xóa)");
+            });
+        }
     }
 }

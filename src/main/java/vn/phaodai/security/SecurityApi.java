@@ -106,4 +106,11 @@ class SecurityApi {
         CurrentUser.require(Right.AUDIT_READ);
         return audit.verify();
     }
+
+    @GetMapping("/audit/digest")
+    @io.swagger.v3.oas.annotations.Operation(summary = "Each lane's last entry (id, keyed hash) and count, with the digest's own keyed hash: "
+            + "print or publish it; a later verification that does not reach these heads shows entries removed")
+    Object digest() {
+        return audit.digest();
+    }
 }

@@ -41,6 +41,7 @@ class AuthenticationIT {
         TestData.registryOnNationalList(jdbc, admin);
         jdbc.sql("delete from api_token").update();
         jdbc.sql("delete from app_user where username <> 'admin'").update();
+        audit.anchorAnew();
     }
 
     private long officer(String username, String password) {
@@ -173,6 +174,7 @@ class AuthenticationIT {
         long id = admin.post("/api/v1/persons", Map.of("fullName", "Đỗ Văn Làn", "sex", "MALE", "dateOfBirth", "01/02/1991", "nationalId", "042091000222",
                 "communeCode", "18073")).body().get("person").get("id").asLong();
         TestData.emptyAuditLog(jdbc);
+        audit.anchorAnew();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
