@@ -80,6 +80,7 @@ public class Cases {
         params.put("offset", (long) page * size);
         List<CovidCase> items = jdbc.sql(SELECT + " where " + where.sql() + " order by c.confirmed_on desc, c.id desc limit :limit offset :offset")
                 .params(params).query(CASE).list();
+        audit.recordShown("case", criteria, items, CovidCase::personId);
         return new PageResult<>(items, total, page, size);
     }
 
@@ -115,8 +116,9 @@ public class Cases {
         person(personId, user.scope());
         Map<String, Object> params = new HashMap<>(user.scope().params());
         params.put("person", personId);
-        return jdbc.sql(SELECT + " where c.person_id = :person and " + user.scope().condition("c.commune_code", "c.village_id")
-                + " order by c.confirmed_on desc").params(params).query(CASE).list();
+        return audit.recordShown("case", Map.of("person", personId),
+                jdbc.sql(SELECT + " where c.person_id = :person and " + user.scope().condition("c.commune_code", "c.village_id")
+                        + " order by c.confirmed_on desc").params(params).query(CASE).list(), CovidCase::personId);
     }
 
     /** A case entered by hand with its evidence; refused (409) while the person has an open case. */

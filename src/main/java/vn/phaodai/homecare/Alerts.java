@@ -17,6 +17,8 @@ import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.NotFoundException;
 import vn.phaodai.shared.PageResult;
 
+import static vn.phaodai.security.AuditLog.criteria;
+
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -95,6 +97,8 @@ public class Alerts {
         p.put("offset", (long) page * size);
         List<Alert> items = jdbc.sql(SELECT + " where " + where + " order by a.severity desc, a.raised_at, a.id limit :limit offset :offset")
                 .params(p).query(ALERT).list();
+        audit.recordShown("alert", criteria("commune", commune, "status", status, "escalatedOnly", escalatedOnly, "mine", mine),
+                items, Alert::personId);
         return new PageResult<>(items, total, page, size);
     }
 

@@ -47,8 +47,10 @@ public class Eligibility {
 
     private final JdbcClient jdbc;
     private final WarningSigns warningSigns;
+    private final vn.phaodai.security.AuditLog audit;
 
-    Eligibility(JdbcClient jdbc, WarningSigns warningSigns) {
+    Eligibility(JdbcClient jdbc, WarningSigns warningSigns, vn.phaodai.security.AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.warningSigns = warningSigns;
     }
@@ -67,6 +69,7 @@ public class Eligibility {
                         List.of((String[]) rs.getArray(5).getArray()), rs.getBoolean(6), (Integer) rs.getObject(7),
                         rs.getObject(8, LocalDate.class), rs.getInt(9)))
                 .optional().orElseThrow(() -> new NotFoundException("Không có ca bệnh mã " + caseId));
+        audit.record("VIEW", "home_care_eligibility", caseId, patient.personId(), null);
         Integer breathing = facts.breathingRate(), spo2 = facts.spo2();
         if (breathing == null || spo2 == null) {
             var last = jdbc.sql("""

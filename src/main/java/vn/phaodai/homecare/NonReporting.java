@@ -3,10 +3,13 @@ package vn.phaodai.homecare;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.shared.PageResult;
+
+import static vn.phaodai.security.AuditLog.criteria;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -22,10 +25,12 @@ public class NonReporting {
     }
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
     private final int hours;
 
-    NonReporting(JdbcClient jdbc, @Value("${phaodai.home-care.non-reporting-hours:14}") int hours) {
+    NonReporting(JdbcClient jdbc, AuditLog audit, @Value("${phaodai.home-care.non-reporting-hours:14}") int hours) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.hours = hours;
     }
 
@@ -54,6 +59,7 @@ public class NonReporting {
                 """ + silent + " order by since, c.id limit :limit offset :offset").params(p)
                 .query((rs, i) -> new Silent(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6),
                         (Long) rs.getObject(7), rs.getObject(8, OffsetDateTime.class), rs.getObject(9, OffsetDateTime.class))).list();
+        audit.recordShown("case", criteria("list", "non-reporting", "commune", commune), items, Silent::personId);
         return new PageResult<>(items, total, page, size);
     }
 }

@@ -94,7 +94,8 @@ public class Placements {
 
     /** The case's placements, newest first. */
     public List<Placement> ofCase(long caseId) {
-        readings.caseAtHome(caseId, CurrentUser.require(Right.HOME_CARE_READ).scope());
+        Readings.CaseAtHome c = readings.caseAtHome(caseId, CurrentUser.require(Right.HOME_CARE_READ).scope());
+        audit.recordShown("home_placement", Map.of("case", caseId), List.of(c.personId()));
         return jdbc.sql("select * from home_placement where case_id = ? order by placed_at desc, id desc").param(caseId).query(this::row).list();
     }
 

@@ -125,7 +125,8 @@ public class Readings {
 
     public List<Reading> ofCase(long caseId) {
         PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_READ);
-        caseAtHome(caseId, user.scope());
+        CaseAtHome c = caseAtHome(caseId, user.scope());
+        audit.recordShown("reading", Map.of("case", caseId), List.of(c.personId()));
         return jdbc.sql("select * from reading where case_id = ? order by taken_at desc").param(caseId)
                 .query((rs, i) -> new Reading(rs.getLong("id"), rs.getObject("taken_at", OffsetDateTime.class),
                         rs.getBigDecimal("temperature"), (Integer) rs.getObject("spo2"), (Integer) rs.getObject("breathing_rate"),

@@ -151,6 +151,7 @@ public class SupportRequests {
         List<SupportRequest> items = jdbc.sql(SELECT + " where " + where
                         + " order by case s.status when 'OPEN' then 0 when 'TAKEN' then 1 else 2 end, s.raised_at, s.id limit :limit offset :offset")
                 .params(p).query(REQUEST).list();
+        audit.recordShown("support_request", f, items, SupportRequest::personId);
         return new PageResult<>(items, total, page, size);
     }
 

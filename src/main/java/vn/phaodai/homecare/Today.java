@@ -2,10 +2,13 @@ package vn.phaodai.homecare;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.shared.PageResult;
+
+import static vn.phaodai.security.AuditLog.criteria;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,15 +20,17 @@ import java.util.Map;
 @Service
 public class Today {
 
-    public record AtHome(long caseId, String fullName, int birthYear, String phone, String communeCode, Long villageId,
+    public record AtHome(long caseId, long personId, String fullName, int birthYear, String phone, String communeCode, Long villageId,
                          LocalDate confirmedOn, OffsetDateTime lastReadingAt, boolean reportedToday, Long alertId, Integer alertSeverity,
                          String alertStatus, String worker) {
     }
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    Today(JdbcClient jdbc) {
+    Today(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** Those with an alert first (most severe), then those silent longest. */
@@ -48,7 +53,7 @@ public class Today {
         p.put("offset", (long) page * size);
         p.put("today", LocalDate.now(Readings.VIETNAM));
         List<AtHome> items = jdbc.sql("""
-                select c.id, p.full_name, p.birth_year, p.phone, c.commune_code, c.village_id, c.confirmed_on, r.last,
+                select c.id, c.person_id, p.full_name, p.birth_year, p.phone, c.commune_code, c.village_id, c.confirmed_on, r.last,
                        a.id as alert_id, a.severity, a.status, w.full_name as worker
                 from case_card c join person_card p on p.id = c.person_id
                 left join care_assignment ca on ca.case_id = c.id left join care_worker w on w.id = ca.worker_id
@@ -57,12 +62,13 @@ public class Today {
                 where""" + " " + where + " " + """
                  order by a.severity desc nulls last, r.last nulls first, c.id limit :limit offset :offset""").params(p)
                 .query((rs, i) -> {
-                    OffsetDateTime last = rs.getObject(8, OffsetDateTime.class);
-                    return new AtHome(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                            (Long) rs.getObject(6), rs.getObject(7, LocalDate.class), last,
+                    OffsetDateTime last = rs.getObject(9, OffsetDateTime.class);
+                    return new AtHome(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6),
+                            (Long) rs.getObject(7), rs.getObject(8, LocalDate.class), last,
                             last != null && last.atZoneSameInstant(Readings.VIETNAM).toLocalDate().equals(p.get("today")),
-                            (Long) rs.getObject(9), (Integer) rs.getObject(10), rs.getString(11), rs.getString(12));
+                            (Long) rs.getObject(10), (Integer) rs.getObject(11), rs.getString(12), rs.getString(13));
                 }).list();
+        audit.recordShown("case", criteria("list", "today", "commune", commune, "mine", mine), items, AtHome::personId);
         return new PageResult<>(items, total, page, size);
     }
 }

@@ -103,6 +103,21 @@ class PersonRepository {
     }
 
     /** A living person with the same folded name, birth and commune: the same person entered twice. */
+    /**
+     * Until the transaction ends, no one else creates a person of the same name, birth year and commune, or of
+     * the same ID number: the identity first, then the number, always in that order.
+     */
+    void lockIdentity(PersonData d) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("identity", d.communeCode() + "|" + d.birthYear() + "|");
+        p.put("name", d.fullName());
+        p.put("number", d.nationalId());
+        jdbc.sql("""
+                select pg_advisory_xact_lock(72010021, hashtext(:identity || fold_text(:name))),
+                       case when cast(:number as text) is not null then pg_advisory_xact_lock(72010022, hashtext(:number)) end""")
+                .params(p).query((rs, i) -> 0).list();
+    }
+
     Optional<Long> sameIdentity(PersonData d, long exceptId) {
         return jdbc.sql("""
                 select id from person

@@ -67,6 +67,7 @@ public class Persons {
         PhaodaiUser user = CurrentUser.require(Right.PERSON_WRITE);
         PersonData d = rules().validate(form);
         requireInScope(user, d);
+        repository.lockIdentity(d); // the same form sent twice at once: the second waits, then finds the first
         refuseSamePerson(d, 0, user.scope());
         long id = repository.insert(d);
         List<PersonRepository.Candidate> candidates = repository.similar(id, SIMILAR_NAME, user.scope());
@@ -147,7 +148,9 @@ public class Persons {
 
     public PageResult<Person> search(PersonCriteria criteria, int page, int size) {
         PhaodaiUser user = reader();
-        return search.page(criteria, user.scope(), page, size).map(p -> visible(user, p));
+        PageResult<Person> found = search.page(criteria, user.scope(), page, size).map(p -> visible(user, p));
+        audit.recordShown("person", criteria, found.items(), Person::id);
+        return found;
     }
 
     /** An Excel list within the jurisdiction; without the personal-data right it holds no names or numbers. */
@@ -160,7 +163,8 @@ public class Persons {
     public List<PersonRepository.Candidate> possibleDuplicates(long id) {
         PhaodaiUser user = reader();
         repository.find(id, user.scope()).orElseThrow(() -> notFound(id));
-        return repository.similar(id, SIMILAR_NAME, user.scope());
+        return audit.recordShown("person", Map.of("duplicatesOf", id), repository.similar(id, SIMILAR_NAME, user.scope()),
+                PersonRepository.Candidate::id);
     }
 
     /** Raised inside the merge transaction so that every capability moves its rows from the loser to the winner. */
@@ -259,11 +263,12 @@ public class Persons {
 
     public List<Person> householdMembers(long householdId) {
         PhaodaiUser user = reader();
-        return jdbc.sql("select * from person p where p.household_id = :household and p.merged_into is null and "
+        List<Person> members = jdbc.sql("select * from person p where p.household_id = :household and p.merged_into is null and "
                         + user.scope().condition("p.commune_code", "p.village_id")
                         + " order by p.relation_to_head = 'HEAD' desc, p.birth_year")
                 .params(user.scope().params()).param("household", householdId).query(PersonRepository.PERSON).list()
                 .stream().map(p -> visible(user, p)).toList();
+        return audit.recordShown("person", Map.of("household", householdId), members, Person::id);
     }
 
     public record Totals(long persons, long households, long openDuplicates) {

@@ -141,6 +141,8 @@ public class Arrivals {
         p.put("offset", (long) page * size);
         List<Arrival> items = jdbc.sql(SELECT + "where " + where + " order by a.arrived_on desc, a.id desc limit :limit offset :offset")
                 .params(p).query(ARRIVAL).list();
+        audit.recordShown("quarantine_arrival", AuditLog.criteria("commune", commune, "from", from == null ? null : from.toString(),
+                "to", to == null ? null : to.toString()), items, Arrival::personId);
         return new PageResult<>(items, total, page, size);
     }
 

@@ -447,6 +447,7 @@ public class Stays {
         p.put("offset", (long) page * size);
         List<Stay> items = jdbc.sql(SELECT + "where " + where + " order by s.start_on desc, s.id desc limit :limit offset :offset")
                 .params(p).query(STAY).list();
+        audit.recordShown("quarantine_stay", AuditLog.criteria("commune", commune, "facility", facility, "status", status), items, Stay::personId);
         return new PageResult<>(items, total, page, size);
     }
 
@@ -465,6 +466,7 @@ public class Stays {
                     + user.scope().condition("p.commune_code", "p.village_id")).params(q).query(Long.class).single() > 0;
             if (!visible) throw new NotFoundException("Không có người mã " + personId);
         }
+        audit.recordShown("quarantine_stay", Map.of("person", personId), List.of(personId));
         return stays;
     }
 
@@ -475,8 +477,9 @@ public class Stays {
         Access access = Access.stays(user, "s");
         Map<String, Object> p = new HashMap<>(access.params());
         p.put("facility", facilityId);
-        return jdbc.sql(SELECT + "where s.facility_id = :facility and s.status = 'ACTIVE' and " + access.condition()
-                + " order by s.start_on, s.id").params(p).query(STAY).list();
+        return audit.recordShown("quarantine_stay", Map.of("facility", facilityId),
+                jdbc.sql(SELECT + "where s.facility_id = :facility and s.status = 'ACTIVE' and " + access.condition()
+                        + " order by s.start_on, s.id").params(p).query(STAY).list(), Stay::personId);
     }
 
     /**
@@ -537,6 +540,8 @@ public class Stays {
                 .params(p).query((rs, i) -> new DueTest(rs.getLong(1), rs.getLong(2), rs.getString(3), (Integer) rs.getObject(4),
                         rs.getString(5), rs.getString(6), (Long) rs.getObject(7), rs.getString(8), rs.getInt(9),
                         rs.getObject(10, LocalDate.class), rs.getString(11), rs.getString(12))).list();
+        audit.recordShown("quarantine_stay", AuditLog.criteria("list", missingOnly ? "tests-missed" : "tests-due", "day", day.toString(),
+                "commune", commune, "facility", facility), items, DueTest::personId);
         return new PageResult<>(items, total, page, size);
     }
 

@@ -3,8 +3,6 @@ package vn.phaodai.security;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +42,7 @@ public class AuditLog {
     private final AuditAnchor anchor;
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate ownTransaction;
 
     AuditLog(JdbcClient jdbc, JsonMapper json, AuditKey key, AuditAnchor anchor, DataSource dataSource, TransactionTemplate transaction) {
         this.jdbc = jdbc;
@@ -52,11 +51,23 @@ public class AuditLog {
         this.anchor = anchor;
         this.dataSource = dataSource;
         this.transaction = transaction;
+        this.ownTransaction = new TransactionTemplate(java.util.Objects.requireNonNull(transaction.getTransactionManager()));
+        this.ownTransaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Appends an entry, in the caller's transaction (or its own): the change and its record stand or fall together. */
-    @Transactional(propagation = Propagation.REQUIRED)
+    /**
+     * Appends an entry, in the caller's transaction: the change and its record stand or fall together. Without
+     * one, or in a read-only one (a list that only reads), the entry has a transaction of its own.
+     */
     public void record(String action, String entity, Object entityId, Long personId, Object details) {
+        if (TransactionSynchronizationManager.isActualTransactionActive() && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            append(action, entity, entityId, personId, details);
+        } else {
+            ownTransaction.executeWithoutResult(s -> append(action, entity, entityId, personId, details));
+        }
+    }
+
+    private void append(String action, String entity, Object entityId, Long personId, Object details) {
         String user;
         try {
             user = CurrentUser.get().username();
@@ -102,6 +113,34 @@ public class AuditLog {
         });
     }
 
+    /**
+     * A response that shows persons (a list, a page, a person's records): who asked, with which criteria, and
+     * whom it showed. Found by a search for any of those persons, like an entry about one of them.
+     */
+    public void recordShown(String entity, Object criteria, java.util.Collection<Long> personIds) {
+        List<Long> shown = personIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("criteria", criteria);
+        details.put("persons", shown);
+        record("LIST", entity, null, shown.size() == 1 ? shown.get(0) : null, details);
+    }
+
+    /** A list's criteria for its audit entry, as name-value pairs; those without a value are left out. */
+    public static Map<String, Object> criteria(Object... namesAndValues) {
+        Map<String, Object> criteria = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            Object v = namesAndValues[i + 1];
+            if (v != null && !(v instanceof String s && s.isBlank())) criteria.put(String.valueOf(namesAndValues[i]), v);
+        }
+        return criteria;
+    }
+
+    /** The same, for the persons of a list of records. */
+    public <T> List<T> recordShown(String entity, Object criteria, List<T> items, java.util.function.Function<T, Long> personId) {
+        recordShown(entity, criteria, items.stream().map(personId).toList());
+        return items;
+    }
+
     /** What an entry's keyed hash covers: the previous hash and every field, as a JSON array (unambiguous, nulls kept). */
     private String canonical(String prev, int lane, Instant at, String user, String address, String action, String entity,
                              String entityId, Long personId, String details) {
@@ -129,7 +168,7 @@ public class AuditLog {
                 : "exists (select 1 from person p where p.id = audit_log.person_id and " + scope.condition("p.commune_code", "p.village_id") + ")");
         Map<String, Object> p = new HashMap<>(scope.params());
         if (personId != null) {
-            where.append(" and person_id = :personId");
+            where.append(" and (person_id = :personId or details -> 'persons' @> to_jsonb(cast(:personId as bigint)))");
             p.put("personId", personId);
         }
         if (username != null && !username.isBlank()) {

@@ -156,6 +156,8 @@ public class CampaignCoverage {
         p.put("offset", (long) page * size);
         List<UnsampledPerson> items = jdbc.sql(target(scope) + UNSAMPLED.formatted(villageFilter) + " limit :limit offset :offset")
                 .params(p).query((rs, i) -> person(rs)).list();
+        audit.recordShown("screening_campaign", AuditLog.criteria("campaign", campaignId, "list", "unsampled", "village", village),
+                items, UnsampledPerson::id);
         return new PageResult<>(items, total, page, size);
     }
 
@@ -196,6 +198,8 @@ public class CampaignCoverage {
                             village == null ? NO_VILLAGE : village, rs.getString("address"), rs.getInt("members"), rs.getString("names"));
                 }).list();
         long count = !total.isEmpty() ? total.get(0) : page == 0 ? 0 : unsampledHouseholdCount(c, scope);
+        audit.recordShown("screening_campaign", AuditLog.criteria("campaign", campaignId, "list", "unsampled-households",
+                "households", items.stream().map(UnsampledHousehold::householdId).toList()), List.of());
         return new PageResult<>(items, count, page, size);
     }
 

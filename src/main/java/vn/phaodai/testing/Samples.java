@@ -208,8 +208,10 @@ public class Samples {
     public List<Sample> ofPerson(long personId) {
         PhaodaiUser user = CurrentUser.require(Right.TESTING_READ);
         person(personId, user.scope());
-        return jdbc.sql("select " + COLUMNS + " from sample s left join sample_pool p on p.id = s.pool_id where s.person_id = ? "
+        List<Sample> samples = jdbc.sql("select " + COLUMNS + " from sample s left join sample_pool p on p.id = s.pool_id where s.person_id = ? "
                 + "order by s.sampled_at desc, s.id desc").param(personId).query(SAMPLE).list();
+        audit.recordShown("sample", Map.of("person", personId), List.of(personId));
+        return samples;
     }
 
     /** A sample's amendments, oldest first. */
@@ -258,6 +260,7 @@ public class Samples {
                         rs.getObject(5, OffsetDateTime.class), rs.getLong(6), rs.getString(7), rs.getInt(8), rs.getString(9),
                         (Long) rs.getObject(10), rs.getString(11), rs.getString(12)))
                 .list();
+        audit.recordShown("sample", AuditLog.criteria("list", "retests", "commune", communeCode), items, Retest::personId);
         return new PageResult<>(items, total, page, size);
     }
 

@@ -78,12 +78,16 @@ public class Chains {
                     limit :max""").param("max", MAX_NODES - cases).update();
         }
         Map<String, Object> p = new HashMap<>(scope.params());
+        // A person outside the user's area is a node of the drawing only: no name, tier or case.
         List<Node> nodes = jdbc.sql("""
-                select n.person_id, case when %s then pc.full_name end, (select min(t.tier) from person_tier t where t.person_id = n.person_id),
-                       (select c.id from case_card c where c.person_id = n.person_id and c.status <> 'DISCARDED' order by c.confirmed_on desc limit 1),
+                select n.person_id, case when v.visible then pc.full_name end,
+                       case when v.visible then (select min(t.tier) from person_tier t where t.person_id = n.person_id) end,
+                       case when v.visible then (select c.id from case_card c where c.person_id = n.person_id and c.status <> 'DISCARDED'
+                                                 order by c.confirmed_on desc limit 1) end,
                        pc.commune_code
-                from chain_node n join person_card pc on pc.id = n.person_id order by n.f0 desc, n.person_id""".formatted(
-                        scope.condition("pc.commune_code", "pc.village_id")))
+                from chain_node n join person_card pc on pc.id = n.person_id
+                cross join lateral (select %s as visible) v
+                order by n.f0 desc, n.person_id""".formatted(scope.condition("pc.commune_code", "pc.village_id")))
                 .params(p).query((rs, i) -> new Node(rs.getLong(1), rs.getString(2), rs.getObject(3) == null ? null : "F" + rs.getInt(3),
                         (Long) rs.getObject(4), rs.getString(5))).list();
         List<Edge> edges = jdbc.sql("""
@@ -128,6 +132,8 @@ public class Chains {
                 .query((rs, i) -> new ChainSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                         rs.getInt(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class))).list();
         int from = Math.min(all.size(), page * size);
-        return new PageResult<>(all.subList(from, Math.min(all.size(), from + size)), all.size(), page, size);
+        List<ChainSummary> shown = all.subList(from, Math.min(all.size(), from + size));
+        audit.recordShown("chain", AuditLog.criteria("list", "chains", "minCases", minCases), shown, ChainSummary::rootPersonId);
+        return new PageResult<>(shown, all.size(), page, size);
     }
 }

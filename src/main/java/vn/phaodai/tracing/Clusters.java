@@ -118,12 +118,14 @@ public class Clusters {
         find(id, scope);
         Map<String, Object> p = new HashMap<>(scope.params());
         p.put("id", id);
-        return jdbc.sql("""
+        List<ClusterCase> cases = jdbc.sql("""
                 select c.id, c.person_id, case when %s then pc.full_name end, c.confirmed_on, c.status
                 from cluster_case cc join case_card c on c.id = cc.case_id join person_card pc on pc.id = c.person_id
                 where cc.cluster_id = :id order by c.confirmed_on desc, c.id""".formatted(scope.condition("pc.commune_code", "pc.village_id")))
                 .params(p).query((rs, i) -> new ClusterCase(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getString(5))).list();
+        audit.recordShown("cluster", Map.of("cluster", id), cases, ClusterCase::personId);
+        return cases;
     }
 
     @Transactional

@@ -158,10 +158,9 @@ public class Contacts {
         Checked c = check(form, false);
         Scope scope = user.scope();
         Tiers.requirePerson(jdbc, form.sourcePersonId(), scope);
-        // The exposed person may live anywhere in the registry: contacts cross commune borders.
-        if (jdbc.sql("select count(*) from person_card where id = ?").param(form.exposedPersonId()).query(Long.class).single() == 0) {
-            throw new NotFoundException("Không có người mã " + form.exposedPersonId());
-        }
+        // Both persons must be in the tracer's area: a contact makes its person an F1, a write on that person. A
+        // person outside it is answered as a missing one; the tracer of the person's own commune records it.
+        Tiers.requirePerson(jdbc, form.exposedPersonId(), scope);
         if (form.clusterId() != null && jdbc.sql("select count(*) from cluster where id = ?").param(form.clusterId()).query(Long.class).single() == 0) {
             throw new InvalidInputException("clusterId", "Không có ổ dịch mã " + form.clusterId());
         }

@@ -58,6 +58,10 @@ public class FollowUps {
         LocalDate day = date == null ? LocalDate.now(Contacts.VIETNAM) : date;
         PageResult<Due> due = due(user.scope(), commune, village, day, false, page, size);
         PageResult<Due> missed = due(user.scope(), commune, village, day.minusDays(1), true, 0, size);
+        List<Long> shown = new java.util.ArrayList<>(due.items().stream().map(Due::personId).toList());
+        missed.items().forEach(m -> shown.add(m.personId()));
+        audit.recordShown("person_tier", AuditLog.criteria("list", "follow-ups", "commune", commune, "village", village,
+                "day", day.toString()), shown);
         return new Lists(day, due, missed);
     }
 

@@ -143,6 +143,10 @@ public class Tiers {
                 select distinct person_id from reach""")
                 .param("seeds", seeds.toArray(Long[]::new)).param("hops", hops).update();
         jdbc.sql("analyze tier_target").update();
+        // One recompute at a time per person, in id order (no deadlock): two at once would both insert the same
+        // person's tier (twenty identical contacts sent together). Taken after the audit lane's lock, as always.
+        jdbc.sql("select count(pg_advisory_xact_lock(person_id)) from (select person_id from tier_target order by person_id) t")
+                .query(Long.class).single();
         // The cases that matter here, with fresh statistics: cases opened a moment ago in this transaction are not
         // in the table's statistics yet, and a plan that believes there are none loops over them (8 s for 1,000).
         jdbc.sql("drop table if exists tier_case").update();
@@ -216,6 +220,7 @@ public class Tiers {
                 .params(p).query((rs, i) -> new CaseContact(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                         rs.getString(5), (Long) rs.getObject(6), "F" + rs.getInt(7), "F" + rs.getInt(10), ids(rs.getArray(8)),
                         rs.getObject(9, LocalDate.class))).list();
+        audit.recordShown("person_tier", AuditLog.criteria("case", caseId, "tier", tier), items, CaseContact::personId);
         return new PageResult<>(items, total, page, size);
     }
 

@@ -79,6 +79,7 @@ class AuthorizationMatrixIT {
             DELETE /api/v1/me/tokens/{id}                     | 204     | 204     | 204     | 204     | 204     | 204     | 204     | 204     | 204 | 204 | 204 | 204
             GET /api/v1/audit                                 | 200     | 403     | 403     | 403     | 403     | 403     | 403     | 403     | 403 | 403 | 403 | 403
             GET /api/v1/audit/verify                          | 200     | 403     | 403     | 403     | 403     | 403     | 403     | 403     | 403 | 403 | 403 | 403
+            GET /api/v1/audit/digest                          | 200     | 403     | 403     | 403     | 403     | 403     | 403     | 403     | 403 | 403 | 403 | 403
             POST /api/v1/samples                              | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 201/404 | 403 | 403 | 403 | 403
             POST /api/v1/pools                                | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 201/404 | 403 | 403 | 403 | 403
             GET /api/v1/persons/{id}/tests                    | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
@@ -164,6 +165,19 @@ class AuthorizationMatrixIT {
             POST /api/v1/follow-ups                           | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 403 | 403 | 403 | 403
             """;
 
+    /** Endpoints whose answer carries personal data: each 200 must leave an audit entry of the caller. */
+    static final Set<String> PERSONAL_READS = Set.of("GET /api/v1/persons", "GET /api/v1/persons/{id}", "GET /api/v1/persons/{id}/duplicates",
+            "GET /api/v1/persons/export", "GET /api/v1/households/{id}", "GET /api/v1/persons/{id}/tests", "GET /api/v1/retests",
+            "GET /api/v1/cases", "GET /api/v1/cases/export", "GET /api/v1/cases/{id}", "GET /api/v1/cases/{id}/timeline",
+            "GET /api/v1/persons/{id}/cases", "GET /api/v1/campaigns/{id}/unsampled", "GET /api/v1/campaigns/{id}/unsampled-households",
+            "GET /api/v1/campaigns/{id}/unsampled/export", "GET /api/v1/cases/{id}/readings", "GET /api/v1/alerts",
+            "GET /api/v1/home-care/non-reporting", "GET /api/v1/quarantine/facilities/{id}/stays", "GET /api/v1/quarantine/stays",
+            "GET /api/v1/quarantine/stays/{id}", "GET /api/v1/persons/{id}/stays", "GET /api/v1/quarantine/tests-due",
+            "GET /api/v1/quarantine/tests-missed", "GET /api/v1/quarantine/arrivals", "GET /api/v1/cases/{id}/home-care/eligibility",
+            "GET /api/v1/cases/{id}/home-care/end-of-isolation", "GET /api/v1/cases/{id}/home-care/placements",
+            "GET /api/v1/support-requests", "GET /api/v1/cases/{id}/contacts", "GET /api/v1/cases/{id}/chain",
+            "GET /api/v1/persons/{id}/tier", "GET /api/v1/chains", "GET /api/v1/clusters/{id}", "GET /api/v1/follow-ups");
+
     static final String INSIDE = "18073";   // Phường Nam Hà, thành phố Hà Tĩnh (district 436, province 42)
     static final String OUTSIDE = "00001";  // Phường Phúc Xá, Hà Nội
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
@@ -235,7 +249,11 @@ class AuthorizationMatrixIT {
             for (int r = 0; r < ROLES.size(); r++) {
                 String role = ROLES.get(r);
                 String[] expected = codes.get(r).split("/");
+                long auditedBefore = audited(role);
                 int inside = call(endpoint, role, true);
+                if (inside == 200 && PERSONAL_READS.contains(endpoint) && audited(role) == auditedBefore) {
+                    wrong.add(endpoint + " as " + role + ": personal data shown without an audit entry");
+                }
                 if (inside != Integer.parseInt(expected[0])) wrong.add(endpoint + " as " + role + " inside: " + inside + ", expected " + expected[0]);
                 if (expected.length > 1) {
                     int outside = call(endpoint, role, false);
@@ -244,6 +262,11 @@ class AuthorizationMatrixIT {
             }
         });
         assertThat(wrong).isEmpty();
+    }
+
+    private long audited(String role) {
+        return jdbc.sql("select count(*) from audit_log where username = ?").param("u-" + role.toLowerCase().replace('_', '-'))
+                .query(Long.class).single();
     }
 
     @Test
@@ -342,6 +365,7 @@ class AuthorizationMatrixIT {
             }
             case "GET /api/v1/audit" -> api.get("/api/v1/audit").status();
             case "GET /api/v1/audit/verify" -> api.get("/api/v1/audit/verify").status();
+            case "GET /api/v1/audit/digest" -> api.get("/api/v1/audit/digest").status();
             case "POST /api/v1/samples" -> api.post("/api/v1/samples", Map.of("sampleCode", "M-" + serial.incrementAndGet(),
                     "personId", person(commune, inside), "testType", "PCR", "sampledAt", "2021-09-01 08:00")).status();
             case "POST /api/v1/pools" -> {
