@@ -165,12 +165,12 @@ public class ContactImport {
         List<Object[]> rejected = jdbc.sql("""
                 select s.line, case when s.source = s.exposed then 'Người tiếp xúc trùng với người nguồn'
                                     when src.id is null then 'Không có người nguồn mã ' || s.source || ' trong địa bàn của bạn'
-                                    else 'Không có người tiếp xúc mã ' || s.exposed end
+                                    else 'Không có người tiếp xúc mã ' || s.exposed || ' trong địa bàn của bạn' end
                 from contact_stage s
                 left join person_card src on src.id = s.source and %s
-                left join person_card ex on ex.id = s.exposed
+                left join person_card ex on ex.id = s.exposed and %s
                 where s.source = s.exposed or src.id is null or ex.id is null order by s.line""".formatted(
-                        scope.condition("src.commune_code", "src.village_id")))
+                        scope.condition("src.commune_code", "src.village_id"), scope.condition("ex.commune_code", "ex.village_id")))
                 .params(p).query((rs, i) -> new Object[]{rs.getInt(1), rs.getString(2)}).list();
         for (Object[] r : rejected) progress.reject((Integer) r[0], (String) r[1]);
         p.put("user", username);
@@ -181,11 +181,12 @@ public class ContactImport {
                        s.setting, s.proximity, s.minutes, s.masked, :user
                 from contact_stage s
                 join person_card src on src.id = s.source and %s
-                join person_card ex on ex.id = s.exposed
+                join person_card ex on ex.id = s.exposed and %s
                 where s.source <> s.exposed
                 order by s.source, s.exposed, s.exposure_date, s.line
                 on conflict (source_person_id, exposed_person_id, exposure_date) do nothing
-                returning exposed_person_id""".formatted(scope.condition("src.commune_code", "src.village_id")))
+                returning exposed_person_id""".formatted(scope.condition("src.commune_code", "src.village_id"),
+                        scope.condition("ex.commune_code", "ex.village_id")))
                 .params(p).query(Long.class).list();
         tiers.recompute(exposed.stream().distinct().toList(), 1);
         long created = exposed.size();

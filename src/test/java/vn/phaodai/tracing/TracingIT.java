@@ -219,6 +219,30 @@ class TracingIT {
     }
 
     @Test
+    void contactsAndChainsStayInsideTheTracersArea() {
+        long a = cases.person(COMMUNE, null), b = cases.person(COMMUNE, null), away = cases.person(ELSEWHERE, null);
+        long caseA = cases.confirmed(a, COMMUNE, null, LocalDate.of(2021, 9, 10));
+        contact(a, b, LocalDate.of(2021, 9, 9), "PHYSICAL");
+        TestApi mine = user("COMMUNE", COMMUNE, "COMMUNE_OFFICER");
+
+        var foreign = mine.post("/api/v1/contacts", Map.of("sourcePersonId", a, "exposedPersonId", away, "exposureDate", "2021-09-09"));
+        var missing = mine.post("/api/v1/contacts", Map.of("sourcePersonId", a, "exposedPersonId", 999_999, "exposureDate", "2021-09-09"));
+        assertThat(foreign.status()).isEqualTo(404).isEqualTo(missing.status());
+        assertThat(foreign.text().replace(String.valueOf(away), "#")).isEqualTo(missing.text().replace("999999", "#"));
+        assertThat(jdbc.sql("select count(*) from contact where exposed_person_id = ?").param(away).query(Long.class).single()).isZero();
+
+        // The province's tracer links them; the commune's officer sees that person only as a node of the chain.
+        contact(a, away, LocalDate.of(2021, 9, 9), "PHYSICAL");
+        JsonNode nodes = mine.get("/api/v1/cases/" + caseA + "/chain").body().get("nodes");
+        for (JsonNode n : nodes) {
+            boolean outside = n.get("personId").asLong() == away;
+            assertThat(n.get("tier").isNull()).as(n.toString()).isEqualTo(outside);
+            assertThat(n.get("name").isNull()).as(n.toString()).isEqualTo(outside);
+        }
+        assertThat(nodes.size()).isEqualTo(3);
+    }
+
+    @Test
     void aClusterClosesOnlyAfterTheQuietDays() {
         long caseA = cases.freshCase(COMMUNE, null, TODAY.minusDays(2));
         var opened = admin.post("/api/v1/clusters", Map.of("name", "Chợ Hà Tĩnh", "kind", "MARKET", "communeCode", COMMUNE,
