@@ -109,7 +109,8 @@ class AuditAnchor {
         Digest digest = digest();
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            // A file of its own for each writer (the command line may write beside the server), then one atomic move.
+            Path partial = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".partial");
             Files.writeString(partial, json.writeValueAsString(digest));
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             LocalDate today = digest.at().toLocalDate();
