@@ -16,3 +16,6 @@ begin
     o_prev := coalesce(o_prev, 'GENESIS');
     o_details := p_details::text;
 end $$;
+
+-- The unkeyed append is gone: an entry is only ever written with the application's keyed hash.
+drop function audit_append(integer, text, text, text, text, text, bigint, jsonb);
