@@ -28,17 +28,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * anchor can, since an anchored head must still be in the database. The file carries its own keyed hash.
  */
 @Component
-class AuditAnchor {
+public class AuditAnchor {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditAnchor.class);
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** A lane's last entry and how many entries it holds up to it (at least: see {@link #committed}). */
-    record Head(int lane, long id, String hash, long count) {
+    public record Head(int lane, long id, String hash, long count) {
     }
 
     /** The heads of every lane at a moment, with their keyed hash: what is printed or published. */
-    record Digest(OffsetDateTime at, List<Head> lanes, String mac) {
+    public record Digest(OffsetDateTime at, List<Head> lanes, String mac) {
     }
 
     private final JdbcClient jdbc;

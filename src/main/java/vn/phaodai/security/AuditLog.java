@@ -225,7 +225,7 @@ public class AuditLog {
     }
 
     /** The lanes' heads and counts with their keyed hash, to print or publish (and compare later). */
-    public Object digest() {
+    public AuditAnchor.Digest digest() {
         CurrentUser.require(Right.AUDIT_READ);
         return anchor.digest();
     }

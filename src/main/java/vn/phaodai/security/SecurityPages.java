@@ -80,6 +80,12 @@ class SecurityPages {
         return "security/audit";
     }
 
+    @GetMapping("/admin/audit/digest")
+    String digest(Model model) {
+        model.addAttribute("digest", audit.digest());
+        return "security/audit-digest";
+    }
+
     @GetMapping("/me")
     String me(Model model) {
         PhaodaiUser me = CurrentUser.get();

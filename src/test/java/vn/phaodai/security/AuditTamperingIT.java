@@ -1,7 +1,9 @@
 package vn.phaodai.security;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recomputed with the database's own audit_hash() does not verify, and each lane's head is anchored outside it.
  */
 @PhaodaiIT
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditTamperingIT {
 
     @LocalServerPort
@@ -40,12 +43,18 @@ class AuditTamperingIT {
     int lane;
     List<Long> ids;
 
-    @BeforeEach
-    void aTrailOfViews() {
+    long person;
+
+    @BeforeAll
+    void aPerson() {
         admin = new TestApi(port);
         TestData.registryOnNationalList(jdbc, admin);
-        long person = admin.post("/api/v1/persons", Map.of("fullName", "Trần Thị Nhật", "sex", "FEMALE", "dateOfBirth", "02/03/1985",
+        person = admin.post("/api/v1/persons", Map.of("fullName", "Trần Thị Nhật", "sex", "FEMALE", "dateOfBirth", "02/03/1985",
                 "nationalId", "042185000333", "communeCode", "18073")).body().get("person").get("id").asLong();
+    }
+
+    @BeforeEach
+    void aTrailOfViews() {
         TestData.emptyAuditLog(jdbc);
         audit.anchorAnew();
         for (int i = 0; i < 24; i++) admin.get("/api/v1/persons/" + person);
@@ -125,6 +134,15 @@ class AuditTamperingIT {
                 from audit_log where lane = %d order by id desc limit 1""".formatted(lane));
         long forged = jdbc.sql("select max(id) from audit_log").query(Long.class).single();
         assertThat(audit.verify().broken()).contains(forged);
+    }
+
+    @Test
+    void theDigestToPrintNamesEachLanesLastEntry() throws Exception {
+        var page = vn.phaodai.support.WebSession.admin(port).get("/admin/audit/digest");
+        assertThat(page.statusCode()).isEqualTo(200);
+        long last = ids.get(ids.size() - 1);
+        assertThat(page.body()).contains(String.format(java.util.Locale.GERMANY, "%,d", last))
+                .contains(jdbc.sql("select hash from audit_log where id = ?").param(last).query(String.class).single());
     }
 
     @Test
