@@ -9,9 +9,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.phaodai.shared.FieldError;
+import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.NotFoundException;
 import vn.phaodai.shared.PageResult;
+import vn.phaodai.shared.Uploads;
 
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +23,15 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Runs long work in the background, one job at a time per kind of machine we run on (two cores):
  * imports are heavy and parallel imports only slow each other down.
+ * <p>
+ * A job's error is a message for its user: the refusal of
+ * a file or a row as the import words it, or else a plain "system error" (the details go to the log, never a
+ * Java exception's text or SQL to the user).
  */
 @Service
 public class Jobs {
@@ -52,33 +61,69 @@ public class Jobs {
 
     /** Queues the work; it returns its result as JSON text. */
     public UUID submit(String kind, String fileName, String user, Function<JobProgress, String> work) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into job (id, kind, status, file_name, created_by, phase) values (?, ?, 'QUEUED', ?, ?, 'QUEUED')")
-                .params(id, kind, fileName, user).update();
-        executor.submit(() -> run(id, work));
-        return id;
+        return submit(kind, fileName, user, null, work);
+    }
+
+    /**
+     * Queues the work on an uploaded file; the file is deleted when the job ends, done or failed (or at the
+     * next start, when the process dies first), and at once when the job cannot be queued.
+     */
+    public UUID submit(String kind, String fileName, String user, Path upload, Function<JobProgress, String> work) {
+        try {
+            UUID id = UUID.randomUUID();
+            insert(id, kind, fileName, user);
+            executor.submit(() -> {
+                try {
+                    run(id, work, upload);
+                } finally {
+                    Uploads.delete(upload);
+                }
+            });
+            return id;
+        } catch (RuntimeException | Error e) {
+            Uploads.delete(upload);
+            throw e;
+        }
     }
 
     /** Runs the work now, in this thread (the command line and benchmarks wait for it). */
     public Job runNow(String kind, String fileName, String user, Function<JobProgress, String> work) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into job (id, kind, status, file_name, created_by, phase) values (?, ?, 'QUEUED', ?, ?, 'QUEUED')")
-                .params(id, kind, fileName, user).update();
-        run(id, work);
+        insert(id, kind, fileName, user);
+        run(id, work, null);
         return get(id);
     }
 
-    private void run(UUID id, Function<JobProgress, String> work) {
+    private void insert(UUID id, String kind, String fileName, String user) {
+        jdbc.sql("""
+                insert into job (id, kind, status, file_name, created_by, phase)
+                values (?, ?, 'QUEUED', ?, ?, 'QUEUED')""").params(id, kind, fileName, user).update();
+    }
+
+    /** Runs the work; its upload is deleted before the job is marked as ended, so that an ended job has none. */
+    private void run(UUID id, Function<JobProgress, String> work, Path upload) {
         jdbc.sql("update job set status = 'RUNNING' where id = ?").param(id).update();
         try {
-            String result = work.apply(new Progress(id));
+            String result;
+            try {
+                result = work.apply(new Progress(id));
+            } finally {
+                Uploads.delete(upload);
+            }
             jdbc.sql("update job set status = 'DONE', phase = 'DONE', finished_at = now(), result = ?::jsonb where id = ?")
                     .params(result, id).update();
+        } catch (InvalidInputException e) {
+            log.info("Job {} refused its input: {}", id, e.getMessage());
+            fail(id, e.errors().stream().map(FieldError::message).distinct().collect(Collectors.joining("; ")));
         } catch (RuntimeException | Error e) {
             log.error("Job {} failed", id, e);
-            jdbc.sql("update job set status = 'FAILED', finished_at = now(), error = ? where id = ?")
-                    .params(String.valueOf(e.getMessage()), id).update();
+            fail(id, "Lỗi hệ thống: công việc không hoàn tất và không ghi gì; quản trị viên xem nhật ký máy chủ (mã công việc "
+                    + id + ")");
         }
+    }
+
+    private void fail(UUID id, String error) {
+        jdbc.sql("update job set status = 'FAILED', finished_at = now(), error = ? where id = ?").params(error, id).update();
     }
 
     public Job get(UUID id) {

@@ -128,6 +128,14 @@ final class ResultFields {
         return blank(v) ? null : v.strip();
     }
 
+    /** An optional code (a laboratory's, a pool's): letters, digits and . _ / - only, at most 40 characters. */
+    static String code(String v, String field) {
+        String s = optional(v);
+        if (s == null) return null;
+        if (s.length() > 40 || !s.matches("[\\p{Alnum}._/-]+")) throw new IllegalArgumentException(field + " không hợp lệ: " + s);
+        return s;
+    }
+
     static boolean blank(String v) {
         return v == null || v.isBlank();
     }
