@@ -179,7 +179,10 @@ public class PersonImport {
         exec(c, """
                 update person_stage s set existing_id = p.id from person p
                 where p.national_id = s.national_id and p.merged_into is null""", null);
-        long idConflicts = refuse(c, progress, """
+        // An ID number registered outside the user's jurisdiction is refused in the same words whatever the name
+        // on the row: the answer must not tell whether a guessed name goes with that number.
+        long outside = scope.everything() ? 0 : refuseOutside(c, progress, scope);
+        long idConflicts = outside + refuse(c, progress, """
                 delete from person_stage s using person p
                 where p.id = s.existing_id and similarity(p.search_name, s.search_name) < 0.5
                 returning s.line, 'Số CCCD/CMND ' || s.national_id || ' đã được đăng ký cho một người có họ tên khác'""");
@@ -262,6 +265,28 @@ public class PersonImport {
         return """
                 insert into household (id, commune_code, village_id, code, address, head_person_id) overriding system value
                 select id, commune_code, village_id, household_key, address, %s from household_stage where new""".formatted(head);
+    }
+
+    /** The message for an ID number that belongs to a person outside the jurisdiction, the same for any name. */
+    static final String REGISTERED_ELSEWHERE = "Số CCCD/CMND %s đã có trong sổ đăng ký ở ngoài địa bàn quản lý của bạn, "
+            + "không thể đăng ký lại; đề nghị cấp quản lý chung chuyển hồ sơ nếu người này đã đến ở địa bàn của bạn";
+
+    private static long refuseOutside(Connection c, JobProgress progress, Scope scope) throws SQLException {
+        Set<Integer> lines = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                delete from person_stage s using person p
+                where p.id = s.existing_id
+                  and not (p.commune_code = any(?) or (p.village_id is not null and p.village_id = any(?)))
+                returning s.line, s.national_id""")) {
+            ps.setArray(1, c.createArrayOf("text", scope.communes().toArray()));
+            ps.setArray(2, c.createArrayOf("bigint", scope.villages().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (lines.add(rs.getInt(1))) progress.reject(rs.getInt(1), REGISTERED_ELSEWHERE.formatted(rs.getString(2)));
+                }
+            }
+        }
+        return lines.size();
     }
 
     /** Runs a statement returning (line, reason) of refused rows, and reports them outside the transaction. */
