@@ -243,6 +243,11 @@ public class ContactImport {
             }
         }
         if (date != null && date.isAfter(LocalDate.now(Contacts.VIETNAM))) errors.add(new FieldError("Ngày tiếp xúc", "Ngày tiếp xúc ở tương lai"));
+        // a year PostgreSQL cannot read (-5, 99999) would fail the whole file: it fails its row
+        if (date != null && date.getYear() < 2000) errors.add(new FieldError("Ngày tiếp xúc", "Ngày tiếp xúc trước năm 2000"));
+        if (last != null && (last.getYear() < 2000 || last.getYear() > 2100)) {
+            errors.add(new FieldError("Ngày tiếp xúc cuối", "Năm phải từ 2000 đến 2100"));
+        }
         if (date != null && last != null && last.isBefore(date)) errors.add(new FieldError("Ngày tiếp xúc cuối", "Trước ngày tiếp xúc"));
         if (!errors.isEmpty()) throw new IllegalArgumentException(String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()));
         String masked = fold(cell(line, at, Column.MASKED));

@@ -90,16 +90,19 @@ class ImportHardeningIT {
         Path file = write("ket-qua.csv", "Mã mẫu,Mã người,Loại xét nghiệm,Thời gian lấy mẫu,Kết quả,Mã phòng xét nghiệm\n"
                 + "N-1," + person + ",PCR,20/09/2021 08:00,Âm tính,LAB-1\n"
                 + "N-2," + person + ",PCR,20/09/2021 08:00,Âm tính,LAB\u00002\n"
-                + "N-3," + person + ",PCR,20/09/2021 08:00,Âm tính," + "L".repeat(41) + "\n");
+                + "N-3," + person + ",PCR,20/09/2021 08:00,Âm tính," + "L".repeat(41) + "\n"
+                + "N-4," + person + ",PCR,20/09/99999 08:00,Âm tính,LAB-1\n");
         JsonNode job = importAndWait("/api/v1/lab-results/import", file);
 
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("DONE");
         assertThat(job.get("result").get("summary").get("created").asInt()).isEqualTo(1);
         Map<Integer, String> refused = rejections(job);
-        assertThat(refused.keySet()).containsExactly(3, 4);
+        assertThat(refused.keySet()).containsExactly(3, 4, 5);
         assertThat(refused.get(3)).contains("Mã phòng xét nghiệm").contains("U+0000");
         assertThat(refused.get(4)).contains("Mã phòng xét nghiệm");
+        assertThat(refused.get(5)).contains("Thời gian lấy mẫu").contains("99999");
         refused.values().forEach(ImportHardeningIT::assertForAPerson);
+        assertNoUploadLeft();
     }
 
     @Test
@@ -108,14 +111,17 @@ class ImportHardeningIT {
         long a = registry.person(COMMUNE, null), b = registry.person(COMMUNE, null), c = registry.person(COMMUNE, null);
         Path file = write("tiep-xuc.csv", "Mã người nguồn,Mã người tiếp xúc,Ngày tiếp xúc,Nơi tiếp xúc\n"
                 + a + "," + b + ",09/09/2021,Chợ Hà Tĩnh\n"
-                + a + "," + c + ",09/09/2021,Chợ\u0000Hà Tĩnh\n");
+                + a + "," + c + ",09/09/2021,Chợ\u0000Hà Tĩnh\n"
+                + a + "," + c + ",-0005-09-09,Chợ Hà Tĩnh\n");
         JsonNode job = importAndWait("/api/v1/contacts/import", file);
 
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("DONE");
         assertThat(job.get("result").get("created").asInt()).isEqualTo(1);
         Map<Integer, String> refused = rejections(job);
-        assertThat(refused.keySet()).containsExactly(3);
+        assertThat(refused.keySet()).containsExactly(3, 4);
         assertThat(refused.get(3)).contains("Nơi tiếp xúc").contains("U+0000");
+        assertThat(refused.get(4)).contains("Ngày tiếp xúc");
+        assertNoUploadLeft();
     }
 
     // --- invalid UTF-8 ----------------------------------------------------------------------------------------------
@@ -268,6 +274,12 @@ class ImportHardeningIT {
 
         Path good = write("tot.csv", PERSON_HEADER + "\nNguyễn Văn An,Nam,25/03/1985,,042085000123,,18073,,,,,,,,\n");
         assertThat(importAndWait("/api/v1/persons/import", good).get("status").asString()).isEqualTo("DONE");
+        assertNoUploadLeft();
+
+        // Refused whole (all or nothing, one bad row): the upload goes too.
+        Path refused = write("mot-dong-sai.csv", PERSON_HEADER + "\nLê Thị Hoa,Nữ,01/02/1988,,042188000456,0,18073,,,,,,,,\n");
+        JsonNode whole = importAndWait("/api/v1/persons/import?allOrNothing=true", refused);
+        assertThat(whole.get("result").get("applied").asBoolean()).isFalse();
         assertNoUploadLeft();
         assertThat(uploads.folder()).startsWith(Path.of("target/it-data").toAbsolutePath());
         assertThat(Files.getPosixFilePermissions(uploads.folder()))
