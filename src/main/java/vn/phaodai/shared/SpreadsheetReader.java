@@ -29,7 +29,8 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -136,48 +137,42 @@ public final class SpreadsheetReader {
     private static final Pattern DIMENSION = Pattern.compile("<(?:\\w+:)?dimension\\s+ref=\"[A-Z]+\\d+(?::[A-Z]+(\\d{1,9}))?\"");
 
     /**
-     * Checks that a text file is UTF-8 throughout, decoding strictly, and returns its number of lines.
-     * Lines are split on the byte 0x0A, which never occurs inside a UTF-8 sequence.
+     * Checks that a text file is UTF-8 throughout, decoding strictly ({@link CodingErrorAction#REPORT}), and returns
+     * its number of lines; the refusal names the first line that is not UTF-8.
      */
     static long checkUtf8(Path file) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        long line = 1;
-        boolean content = false;
-        byte[] buf = new byte[1 << 16];
-        java.io.ByteArrayOutputStream current = new java.io.ByteArrayOutputStream(256);
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buf)) > 0; ) {
-                int from = 0;
-                for (int i = 0; i < n; i++) {
-                    if (buf[i] != '\n') continue;
-                    current.write(buf, from, i - from);
-                    decode(decoder, current, line);
-                    current.reset();
-                    from = i + 1;
-                    line++;
+        ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        long newlines = 0;
+        boolean any = false, endsWithNewline = false;
+        try (var channel = Files.newByteChannel(file)) {
+            boolean eof = false;
+            while (!eof) {
+                eof = channel.read(in) < 0;
+                in.flip();
+                while (true) {
+                    CoderResult r = decoder.decode(in, out, eof);
+                    out.flip();
+                    while (out.hasRemaining()) {
+                        char c = out.get();
+                        if (c == '\n') newlines++;
+                        endsWithNewline = c == '\n';
+                        any = true;
+                    }
+                    out.clear();
+                    if (r.isError()) {
+                        throw new InvalidInputException("file", "Tệp không phải UTF-8, dòng " + (newlines + 1)
+                                + ": hãy lưu lại tệp dạng \"CSV UTF-8\" (trong Excel: Lưu thành → CSV UTF-8)");
+                    }
+                    if (r.isUnderflow()) break;
                 }
-                current.write(buf, from, n - from);
-                content = true;
+                in.compact();
             }
         }
-        decode(decoder, current, line);
-        if (!content) return 0;
-        return current.size() == 0 ? line - 1 : line;
-    }
-
-    private static void decode(CharsetDecoder decoder, java.io.ByteArrayOutputStream bytes, long line) {
-        if (bytes.size() == 0) return;
-        byte[] b = bytes.toByteArray();
-        boolean ascii = true;
-        for (byte x : b) if (x < 0) { ascii = false; break; }
-        if (ascii) return;
-        try {
-            decoder.reset().decode(ByteBuffer.wrap(b));
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException("file", "Tệp không phải UTF-8, dòng " + line
-                    + ": hãy lưu lại tệp dạng \"CSV UTF-8\" (trong Excel: Lưu thành → CSV UTF-8)");
-        }
+        if (!any) return 0;
+        return endsWithNewline ? newlines : newlines + 1;
     }
 
     private static void readCsv(InputStream in, long maxRows, LineHandler handler) throws IOException {
