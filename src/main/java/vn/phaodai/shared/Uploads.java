@@ -33,6 +33,7 @@ public class Uploads {
     }
 
     private final Path folder;
+    private final Path incoming;
     private final ImportLimits limits;
 
     Uploads(@Value("${phaodai.data-dir:./data}") Path dataDir, ImportLimits limits) throws IOException {
@@ -43,6 +44,9 @@ public class Uploads {
             Files.createDirectories(folder);
         }
         if (posix) Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        this.incoming = folder.resolve("incoming");
+        Files.createDirectories(incoming);
+        if (posix) Files.setPosixFilePermissions(incoming, PosixFilePermissions.fromString("rwx------"));
         int left = deleteLeftovers();
         if (left > 0) log.warn("Deleted {} uploaded file(s) left by an interrupted process in {}", left, folder);
     }
@@ -52,12 +56,17 @@ public class Uploads {
         return folder;
     }
 
-    /** Deletes every file in the folder: at start-up, none of them belongs to a live import. */
+    /** Where the servlet container writes the parts of a request being received (see UploadConfiguration). */
+    public Path incoming() {
+        return incoming;
+    }
+
+    /** Deletes every file in the folders: at start-up, none of them belongs to a live import or request. */
     private int deleteLeftovers() throws IOException {
         int n = 0;
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(f) && Files.deleteIfExists(f)) n++;
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                if (Files.deleteIfExists(f)) n++;
             }
         }
         return n;
@@ -109,7 +118,12 @@ public class Uploads {
             Files.createFile(file);
         }
         try {
-            upload.transferTo(file);
+            upload.transferTo(file); // may move the container's temporary part, with its own mode: set ours again
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // the folder's own protection is all there is
+            }
             if (SpreadsheetReader.declaredRows(file, name) > maxRows) throw SpreadsheetReader.tooManyRows(maxRows);
             return file;
         } catch (IOException | RuntimeException e) {

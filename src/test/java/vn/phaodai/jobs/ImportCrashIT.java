@@ -99,8 +99,8 @@ class ImportCrashIT {
     private List<Path> uploads() throws IOException {
         Path folder = DATA.resolve("uploads");
         if (!Files.isDirectory(folder)) return List.of();
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.toList();
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).toList();
         }
     }
 

@@ -49,6 +49,8 @@ class ImportHardeningIT {
     JdbcClient jdbc;
     @Autowired
     Uploads uploads;
+    @Autowired
+    jakarta.servlet.MultipartConfigElement multipart;
     TestApi api;
     @TempDir
     Path dir;
@@ -180,7 +182,8 @@ class ImportHardeningIT {
         broken.put("rac.xls", "đây cũng không phải tệp Excel".getBytes(StandardCharsets.UTF_8));
         byte[] xlsx = xlsx(List.of(List.of("Mã PX", "Tên", "Loại"), List.of("18073", "Thôn Một", "Thôn")));
         broken.put("cut.xlsx", java.util.Arrays.copyOf(xlsx, xlsx.length / 2));
-        broken.put("quote.csv", "Mã PX,Tên,Loại\n18073,\"Thôn Một,Thôn\n".getBytes(StandardCharsets.UTF_8));
+        // a good row, then a quote that never closes: the good row's village must not stay
+        broken.put("quote.csv", "Mã PX,Tên,Loại\n18073,Thôn Không,Thôn\n18073,\"Thôn Một,Thôn\n".getBytes(StandardCharsets.UTF_8));
         broken.put("latin.csv", concat("Mã PX,Tên,Loại\n18073,Thôn Hai,Thôn\n".getBytes(StandardCharsets.UTF_8),
                 "18073,Th\u00f4n Ba,Th\u00f4n\n".getBytes(Charset.forName("windows-1252"))));
         broken.put("empty.xlsx", xlsx(List.of()));
@@ -234,7 +237,10 @@ class ImportHardeningIT {
             wb.setCompressTempFiles(true);
             var sheet = wb.createSheet("Thôn");
             sheet.createRow(0).createCell(0).setCellValue("Mã PX");
-            for (int r = 1; r < 1_048_576; r++) sheet.createRow(r).createCell(0).setCellValue(18073);
+            var good = sheet.createRow(1); // a good village first: it must not stay when the file is refused
+            good.createCell(0).setCellValue("18073");
+            good.createCell(1).setCellValue("Thôn Đầu");
+            for (int r = 2; r < 1_048_576; r++) sheet.createRow(r).createCell(0).setCellValue(18073);
             wb.write(out);
         }
         Instant start = Instant.now();
@@ -282,6 +288,8 @@ class ImportHardeningIT {
         assertThat(whole.get("result").get("applied").asBoolean()).isFalse();
         assertNoUploadLeft();
         assertThat(uploads.folder()).startsWith(Path.of("target/it-data").toAbsolutePath());
+        // the container's own temporary parts are there too, not in /tmp
+        assertThat(Path.of(multipart.getLocation())).isEqualTo(uploads.incoming());
         assertThat(Files.getPosixFilePermissions(uploads.folder()))
                 .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                         java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
@@ -297,8 +305,8 @@ class ImportHardeningIT {
     }
 
     private void assertNoUploadLeft() throws IOException {
-        try (Stream<Path> files = Files.list(uploads.folder())) {
-            assertThat(files.toList()).isEmpty();
+        try (Stream<Path> files = Files.walk(uploads.folder())) {
+            assertThat(files.filter(Files::isRegularFile).toList()).isEmpty();
         }
     }
 
