@@ -364,9 +364,11 @@ public final class SpreadsheetReader {
 
         @Override
         public void cell(String ref, String value, XSSFComment comment) {
-            int col = new org.apache.poi.ss.util.CellReference(ref).getCol();
+            // some writers leave out the reference: the cell is then the next one; a repeated one replaces the first
+            int col = ref == null ? cells.size() : new org.apache.poi.ss.util.CellReference(ref).getCol();
             while (cells.size() < col) cells.add("");
-            cells.add(clean(value));
+            if (col < cells.size()) cells.set(col, clean(value));
+            else cells.add(clean(value));
         }
     }
 
