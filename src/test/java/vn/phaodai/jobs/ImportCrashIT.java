@@ -77,6 +77,8 @@ class ImportCrashIT {
         assertThat(uploads()).as("the interrupted job's upload is deleted at start-up").isEmpty();
         JsonNode persons = after.get("/api/v1/persons?size=1").body();
         assertThat(persons.get("total").asLong()).as("no half of the file is written").isZero();
+        String page = vn.phaodai.support.WebSession.admin(again).get("/persons/import/" + job).body();
+        assertThat(page).contains("Bị gián đoạn").contains("bị gián đoạn").doesNotContain("??");
     }
 
     @AfterEach
