@@ -29,7 +29,10 @@ class GeographyApi {
     private final GeographyImporter importer;
     private final VillageImporter villageImporter;
 
-    GeographyApi(Geography geography, GeographyImporter importer, VillageImporter villageImporter) {
+    private final vn.phaodai.shared.Uploads uploads;
+
+    GeographyApi(Geography geography, GeographyImporter importer, VillageImporter villageImporter, vn.phaodai.shared.Uploads uploads) {
+        this.uploads = uploads;
         this.geography = geography;
         this.importer = importer;
         this.villageImporter = villageImporter;
@@ -42,7 +45,7 @@ class GeographyApi {
                              @RequestParam(defaultValue = "true") boolean complete,
                              @RequestParam(defaultValue = "false") boolean allOrNothing,
                              Principal user) throws IOException {
-        return Uploads.withTempFile(file, path ->
+        return uploads.withFile(file, path ->
                 importer.importList(path, file.getOriginalFilename(), user.getName(), complete, allOrNothing));
     }
 
@@ -96,6 +99,6 @@ class GeographyApi {
     @PreAuthorize("hasAuthority('GEOGRAPHY_ADMIN')")
     @Operation(summary = "Import villages from CSV/XLSX with columns: Mã PX, Tên thôn/tổ dân phố, Loại")
     VillageImporter.Result importVillages(@RequestParam("file") MultipartFile file) throws IOException {
-        return Uploads.withTempFile(file, path -> villageImporter.importFile(path, file.getOriginalFilename()));
+        return uploads.withFile(file, path -> villageImporter.importFile(path, file.getOriginalFilename()));
     }
 }

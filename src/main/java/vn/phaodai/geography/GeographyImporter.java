@@ -9,6 +9,8 @@ import vn.phaodai.geography.GsoListParser.Parsed;
 import vn.phaodai.geography.GsoListParser.Unit;
 import vn.phaodai.geography.ImportSummary.Counts;
 import vn.phaodai.shared.BulkCopy;
+import vn.phaodai.shared.ImportLimits;
+import vn.phaodai.shared.InvalidInputException;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -44,8 +46,10 @@ public class GeographyImporter {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final JsonMapper json;
+    private final ImportLimits limits;
 
-    GeographyImporter(JdbcClient jdbc, DataSource dataSource, JsonMapper json) {
+    GeographyImporter(JdbcClient jdbc, DataSource dataSource, JsonMapper json, ImportLimits limits) {
+        this.limits = limits;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.json = json;
@@ -54,13 +58,17 @@ public class GeographyImporter {
     /**
      * @param complete     the file is the whole national list: units absent from it are deactivated
      * @param allOrNothing a single rejected row rejects the whole file
+     *                     <p>
+     *                     The whole file is read and checked before anything is written, and everything is written in one
+     *                     transaction: a file that cannot be read writes nothing, and is refused with an
+     *                     {@link InvalidInputException} naming the line.
      */
-    @Transactional
+    @Transactional(rollbackFor = Exception.class)
     public ImportSummary importList(Path file, String fileName, String user, boolean complete, boolean allOrNothing)
             throws IOException {
-        Parsed parsed = GsoListParser.parse(file, fileName);
+        Parsed parsed = GsoListParser.parse(file, fileName, limits.syncMaxRows());
         if (parsed.provinces().isEmpty() && parsed.rejected().isEmpty()) {
-            throw new IllegalArgumentException("Tệp không có dòng dữ liệu nào");
+            throw new InvalidInputException("file", "Tệp không có dòng dữ liệu nào");
         }
         if (allOrNothing && !parsed.rejected().isEmpty()) {
             Counts none = new Counts(0, 0, 0, 0);

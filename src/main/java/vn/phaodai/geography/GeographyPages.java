@@ -23,7 +23,10 @@ class GeographyPages {
     private final GeographyImporter importer;
     private final VillageImporter villageImporter;
 
-    GeographyPages(Geography geography, GeographyImporter importer, VillageImporter villageImporter) {
+    private final vn.phaodai.shared.Uploads uploads;
+
+    GeographyPages(Geography geography, GeographyImporter importer, VillageImporter villageImporter, vn.phaodai.shared.Uploads uploads) {
+        this.uploads = uploads;
         this.geography = geography;
         this.importer = importer;
         this.villageImporter = villageImporter;
@@ -88,7 +91,7 @@ class GeographyPages {
     @PreAuthorize("hasAuthority('GEOGRAPHY_ADMIN')")
     String importVillages(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
         try {
-            var result = Uploads.withTempFile(file, path -> villageImporter.importFile(path, file.getOriginalFilename()));
+            var result = uploads.withFile(file, path -> villageImporter.importFile(path, file.getOriginalFilename()));
             redirect.addFlashAttribute("villageResult", result);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.errors().get(0).message());
@@ -107,7 +110,7 @@ class GeographyPages {
     String importList(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean complete,
                       @RequestParam(defaultValue = "false") boolean allOrNothing, Principal user, Model model) throws IOException {
         try {
-            model.addAttribute("summary", Uploads.withTempFile(file, path ->
+            model.addAttribute("summary", uploads.withFile(file, path ->
                     importer.importList(path, file.getOriginalFilename(), user.getName(), complete, allOrNothing)));
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.errors().get(0).message());

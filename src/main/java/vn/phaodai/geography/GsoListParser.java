@@ -1,6 +1,7 @@
 package vn.phaodai.geography;
 
 import vn.phaodai.geography.ImportSummary.RejectedRow;
+import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.SpreadsheetReader;
 import vn.phaodai.shared.SpreadsheetReader.Line;
 
@@ -38,11 +39,11 @@ final class GsoListParser {
     private final List<RejectedRow> rejected = new ArrayList<>();
     private int[] columns;
 
-    static Parsed parse(Path file, String fileName) throws IOException {
+    static Parsed parse(Path file, String fileName, long maxRows) throws IOException {
         GsoListParser parser = new GsoListParser();
-        SpreadsheetReader.read(file, fileName, parser::line);
+        SpreadsheetReader.read(file, fileName, maxRows, parser::line);
         if (parser.columns == null) {
-            throw new IllegalArgumentException("Tệp không có dòng tiêu đề theo mẫu của Tổng cục Thống kê "
+            throw new InvalidInputException("file", "Tệp không có dòng tiêu đề theo mẫu của Tổng cục Thống kê "
                     + "(Tỉnh Thành Phố, Mã TP, Quận Huyện, Mã QH, Phường Xã, Mã PX, Cấp, Tên Tiếng Anh)");
         }
         return new Parsed(parser.provinces, parser.districts, parser.communes, parser.rejected);
@@ -54,17 +55,35 @@ final class GsoListParser {
             return;
         }
         if (line.blank()) return;
-        String error = accept(line);
+        String error;
+        try {
+            for (int c : columns) if (c >= 0) SpreadsheetReader.text(line.cell(c), HEADER_NAMES[indexOf(c)], 200);
+            error = accept(line);
+        } catch (InvalidInputException e) {
+            error = e.errors().get(0).message();
+        }
         if (error != null) rejected.add(new RejectedRow(line.number(), error));
     }
 
-    /** Maps each expected header to its column; null until the header line is seen. */
+    private static final String[] HEADER_NAMES = {"Tỉnh Thành Phố", "Mã TP", "Quận Huyện", "Mã QH", "Phường Xã", "Mã PX",
+            "Cấp", "Tên Tiếng Anh"};
+
+    private int indexOf(int column) {
+        for (int i = 0; i < columns.length; i++) if (columns[i] == column) return i;
+        return 0;
+    }
+
+    /** Maps each expected header to its column; null until the header line is seen. Two columns of one name are refused. */
     private static int[] header(Line line) {
         int[] found = new int[HEADERS.length];
         java.util.Arrays.fill(found, -1);
         for (int c = 0; c < line.cells().size(); c++) {
             String h = fold(line.cell(c));
-            for (int i = 0; i < HEADERS.length; i++) if (HEADERS[i].equals(h)) found[i] = c;
+            for (int i = 0; i < HEADERS.length; i++) {
+                if (!HEADERS[i].equals(h)) continue;
+                if (found[i] >= 0) throw SpreadsheetReader.duplicateHeader(line.cell(found[i]), found[i], line.cell(c), c);
+                found[i] = c;
+            }
         }
         for (int i = 0; i < NAME_EN; i++) if (found[i] < 0) return null;
         return found;

@@ -1,6 +1,7 @@
 package vn.phaodai.geography;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import vn.phaodai.geography.ImportSummary.RejectedRow;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.SpreadsheetReader;
@@ -10,7 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Villages from a small file (Mã PX, Tên, Loại), one row each; a village already there is skipped. */
+/**
+ * Villages from a small file (Mã PX, Tên, Loại), one row each; a village already there is skipped, a wrong row is
+ * reported with its line. The file is imported in one transaction: a file that cannot be read to its end (not
+ * UTF-8, damaged, too long) writes nothing, not even the villages of the rows before the broken one.
+ */
 @Service
 class VillageImporter {
 
@@ -18,18 +23,24 @@ class VillageImporter {
     }
 
     private final Geography geography;
+    private final vn.phaodai.shared.ImportLimits limits;
 
-    VillageImporter(Geography geography) {
+    VillageImporter(Geography geography, vn.phaodai.shared.ImportLimits limits) {
         this.geography = geography;
+        this.limits = limits;
     }
 
+    @Transactional(rollbackFor = Exception.class)
     Result importFile(Path file, String fileName) throws IOException {
         List<RejectedRow> rejected = new ArrayList<>();
         int[] counts = new int[2];
-        SpreadsheetReader.read(file, fileName, line -> {
+        SpreadsheetReader.read(file, fileName, limits.syncMaxRows(), line -> {
             if (line.number() == 1 || line.blank()) return; // header
             try {
-                geography.addVillage(line.cell(0), line.cell(1), line.cell(2));
+                String commune = SpreadsheetReader.text(line.cell(0), "Mã PX", 5);
+                String name = SpreadsheetReader.text(line.cell(1), "Tên thôn/tổ dân phố", 200);
+                String kind = SpreadsheetReader.text(line.cell(2), "Loại", 50);
+                geography.addVillage(commune, name, kind);
                 counts[0]++;
             } catch (InvalidInputException e) {
                 if ("name".equals(e.errors().get(0).field()) && !line.cell(1).isBlank()) {
@@ -37,6 +48,8 @@ class VillageImporter {
                 } else {
                     rejected.add(new RejectedRow(line.number(), e.errors().get(0).message()));
                 }
+            } catch (IllegalArgumentException e) {
+                rejected.add(new RejectedRow(line.number(), e.getMessage()));
             }
         });
         return new Result(counts[0], counts[1], rejected);

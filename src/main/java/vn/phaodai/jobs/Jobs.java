@@ -9,9 +9,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import vn.phaodai.shared.FieldError;
+import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.NotFoundException;
 import vn.phaodai.shared.PageResult;
+import vn.phaodai.shared.Uploads;
 
+import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +25,24 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Runs long work in the background, one job at a time per kind of machine we run on (two cores):
  * imports are heavy and parallel imports only slow each other down.
+ * <p>
+ * Each job records the process that runs it. At start-up, before any request is taken, the jobs that a dead
+ * process of this host left QUEUED or RUNNING (a crash, a kill -9) end as FAILED, interrupted; the files they
+ * were reading were deleted by {@link Uploads} already. A job's error is a message for its user: the refusal of
+ * a file or a row as the import words it, or else a plain "system error" (the details go to the log, never a
+ * Java exception's text or SQL to the user).
  */
 @Service
-public class Jobs {
+public class Jobs implements SmartInitializingSingleton {
+
+    /** The error of a job that a dead process left unfinished. */
+    public static final String INTERRUPTED = "Công việc bị gián đoạn vì máy chủ dừng giữa chừng; phần đang nhập dở "
+            + "không được ghi. Hãy nhập lại tệp.";
 
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
     private static final RowMapper<Job> JOB = (rs, i) -> new Job(rs.getObject("id", UUID.class), rs.getString("kind"),
@@ -52,32 +69,113 @@ public class Jobs {
 
     /** Queues the work; it returns its result as JSON text. */
     public UUID submit(String kind, String fileName, String user, Function<JobProgress, String> work) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into job (id, kind, status, file_name, created_by, phase) values (?, ?, 'QUEUED', ?, ?, 'QUEUED')")
-                .params(id, kind, fileName, user).update();
-        executor.submit(() -> run(id, work));
-        return id;
+        return submit(kind, fileName, user, null, work);
+    }
+
+    /**
+     * Queues the work on an uploaded file; the file is deleted when the job ends, done or failed (or at the
+     * next start, when the process dies first), and at once when the job cannot be queued.
+     */
+    public UUID submit(String kind, String fileName, String user, Path upload, Function<JobProgress, String> work) {
+        try {
+            UUID id = UUID.randomUUID();
+            insert(id, kind, fileName, user);
+            executor.submit(() -> {
+                try {
+                    run(id, work, upload);
+                } finally {
+                    Uploads.delete(upload);
+                }
+            });
+            return id;
+        } catch (RuntimeException | Error e) {
+            Uploads.delete(upload);
+            throw e;
+        }
     }
 
     /** Runs the work now, in this thread (the command line and benchmarks wait for it). */
     public Job runNow(String kind, String fileName, String user, Function<JobProgress, String> work) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into job (id, kind, status, file_name, created_by, phase) values (?, ?, 'QUEUED', ?, ?, 'QUEUED')")
-                .params(id, kind, fileName, user).update();
-        run(id, work);
+        insert(id, kind, fileName, user);
+        run(id, work, null);
         return get(id);
     }
 
-    private void run(UUID id, Function<JobProgress, String> work) {
+    private void insert(UUID id, String kind, String fileName, String user) {
+        jdbc.sql("""
+                insert into job (id, kind, status, file_name, created_by, phase, runner)
+                values (?, ?, 'QUEUED', ?, ?, 'QUEUED', ?)""").params(id, kind, fileName, user, RUNNER).update();
+    }
+
+    /** Runs the work; its upload is deleted before the job is marked as ended, so that an ended job has none. */
+    private void run(UUID id, Function<JobProgress, String> work, Path upload) {
         jdbc.sql("update job set status = 'RUNNING' where id = ?").param(id).update();
         try {
-            String result = work.apply(new Progress(id));
+            String result;
+            try {
+                result = work.apply(new Progress(id));
+            } finally {
+                Uploads.delete(upload);
+            }
             jdbc.sql("update job set status = 'DONE', phase = 'DONE', finished_at = now(), result = ?::jsonb where id = ?")
                     .params(result, id).update();
+        } catch (InvalidInputException e) {
+            log.info("Job {} refused its input: {}", id, e.getMessage());
+            fail(id, e.errors().stream().map(FieldError::message).distinct().collect(Collectors.joining("; ")));
         } catch (RuntimeException | Error e) {
             log.error("Job {} failed", id, e);
-            jdbc.sql("update job set status = 'FAILED', finished_at = now(), error = ? where id = ?")
-                    .params(String.valueOf(e.getMessage()), id).update();
+            fail(id, "Lỗi hệ thống: công việc không hoàn tất và không ghi gì; quản trị viên xem nhật ký máy chủ (mã công việc "
+                    + id + ")");
+        }
+    }
+
+    private void fail(UUID id, String error) {
+        jdbc.sql("update job set status = 'FAILED', finished_at = now(), error = ? where id = ?").params(error, id).update();
+    }
+
+    /** This process, as written in the jobs it runs: host, process id, start time in milliseconds. */
+    static final String RUNNER = runner();
+
+    private static String runner() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "localhost";
+        }
+        ProcessHandle me = ProcessHandle.current();
+        return host + " " + me.pid() + " " + me.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+    }
+
+    /** Whether the process named by a job's runner is alive, or (on another host) may be: that host recovers it. */
+    static boolean alive(String runner) {
+        if (runner == null) return false;
+        String[] part = runner.split(" ");
+        if (part.length != 3) return false;
+        if (!part[0].equals(RUNNER.split(" ")[0])) return true;
+        if (runner.equals(RUNNER)) return true;
+        try {
+            long start = Long.parseLong(part[2]);
+            return ProcessHandle.of(Long.parseLong(part[1])).filter(ProcessHandle::isAlive)
+                    .map(h -> h.info().startInstant().map(i -> start == 0 || Math.abs(i.toEpochMilli() - start) < 2_000).orElse(true))
+                    .orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** At start-up, before the web server takes requests: the jobs a dead process left unfinished end as interrupted. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        List<Object[]> open = jdbc.sql("select id, runner from job where status in ('QUEUED', 'RUNNING')")
+                .query((rs, i) -> new Object[]{rs.getObject(1, UUID.class), rs.getString(2)}).list();
+        for (Object[] job : open) {
+            if (alive((String) job[1])) continue;
+            int n = jdbc.sql("""
+                    update job set status = 'FAILED', phase = 'INTERRUPTED', finished_at = now(), error = ?
+                    where id = ? and status in ('QUEUED', 'RUNNING')""").params(INTERRUPTED, job[0]).update();
+            if (n > 0) log.warn("Job {} was left unfinished by a process that is gone ({}): marked interrupted", job[0], job[1]);
         }
     }
 

@@ -34,13 +34,20 @@ enum ImportColumns {
         return java.util.Arrays.stream(values()).map(c -> c.header).toList();
     }
 
-    /** Column index of each layout column in the file's header row; -1 where absent. */
+    /**
+     * Column index of each layout column in the file's header row; -1 where absent. A column found twice is
+     * refused: which of the two holds the data is anyone's guess.
+     */
     static int[] locate(List<String> headerCells) {
         int[] at = new int[values().length];
         java.util.Arrays.fill(at, -1);
         for (int i = 0; i < headerCells.size(); i++) {
             String h = fold(headerCells.get(i));
-            for (ImportColumns c : values()) if (fold(c.header).equals(h)) at[c.ordinal()] = i;
+            for (ImportColumns c : values()) {
+                if (!fold(c.header).equals(h)) continue;
+                if (at[c.ordinal()] >= 0) throw vn.phaodai.shared.SpreadsheetReader.duplicateHeader(headerCells.get(at[c.ordinal()]), at[c.ordinal()], headerCells.get(i), i);
+                at[c.ordinal()] = i;
+            }
         }
         return at;
     }

@@ -17,8 +17,10 @@ import vn.phaodai.jobs.Jobs;
 import vn.phaodai.shared.BulkCopy;
 import vn.phaodai.shared.BulkLoad;
 import vn.phaodai.shared.FieldError;
+import vn.phaodai.shared.ImportLimits;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.SpreadsheetReader;
+import vn.phaodai.shared.Uploads;
 import vn.phaodai.shared.SpreadsheetReader.Line;
 
 import javax.sql.DataSource;
@@ -68,9 +70,12 @@ public class PersonImport {
     private final JsonMapper json;
     private final AuditLog audit;
     private final int nationalIdRequiredFromAge;
+    private final ImportLimits limits;
 
     PersonImport(DataSource dataSource, JdbcClient jdbc, Jobs jobs, Geography geography, JsonMapper json, AuditLog audit,
-                 @Value("${phaodai.population.national-id-required-from-age:14}") int nationalIdRequiredFromAge) {
+                 @Value("${phaodai.population.national-id-required-from-age:14}") int nationalIdRequiredFromAge,
+                 ImportLimits limits) {
+        this.limits = limits;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.jobs = jobs;
@@ -80,31 +85,27 @@ public class PersonImport {
         this.nationalIdRequiredFromAge = nationalIdRequiredFromAge;
     }
 
-    /** Starts the import in the background; the file is deleted when the job ends. */
-    /** Starts the import in the background, for the current user's jurisdiction; the file is deleted when the job ends. */
+    /**
+     * Starts the import of an upload in the background, for the current user's jurisdiction; the upload is deleted
+     * when the job ends, or at once when it cannot start.
+     */
     public UUID submit(Path file, String fileName, boolean allOrNothing) {
-        PhaodaiUser user = CurrentUser.require(Right.PERSON_IMPORT);
-        audit.record("IMPORT", "person", null, null, Map.of("file", fileName));
-        return jobs.submit(JOB_KIND, fileName, user.username(),
-                progress -> runAndDelete(file, fileName, user.scope(), progress, allOrNothing));
+        PhaodaiUser user;
+        try {
+            user = CurrentUser.require(Right.PERSON_IMPORT);
+            audit.record("IMPORT", "person", null, null, Map.of("file", fileName));
+        } catch (RuntimeException e) {
+            Uploads.delete(file);
+            throw e;
+        }
+        return jobs.submit(JOB_KIND, fileName, user.username(), file,
+                progress -> json.writeValueAsString(run(file, fileName, user.scope(), progress, allOrNothing)));
     }
 
     /** Imports now, in this thread, for the whole installation (benchmarks and the command line). */
     public Job runNow(Path file, String fileName, String user, boolean allOrNothing) {
         return jobs.runNow(JOB_KIND, fileName, user,
                 progress -> json.writeValueAsString(run(file, fileName, Scope.EVERYTHING, progress, allOrNothing)));
-    }
-
-    private String runAndDelete(Path file, String fileName, Scope scope, JobProgress progress, boolean allOrNothing) {
-        try {
-            return json.writeValueAsString(run(file, fileName, scope, progress, allOrNothing));
-        } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a temp file; the OS cleans up
-            }
-        }
     }
 
     /** A load this large leaves the table settled at once rather than at the next autovacuum. */
@@ -161,8 +162,8 @@ public class PersonImport {
                 "occupation", "workplace_id", "pregnant", "comorbidities"))) {
             reader.copy = copy;
             long start = System.nanoTime();
-            SpreadsheetReader.read(file, fileName, reader::line);
-            if (reader.columns == null) throw new IllegalArgumentException("Tệp rỗng: thiếu dòng tiêu đề");
+            SpreadsheetReader.read(file, fileName, limits.maxRows(), reader::line);
+            if (reader.columns == null) throw new InvalidInputException("file", "Tệp rỗng: thiếu dòng tiêu đề");
             copy.finish();
             log.debug("{} rows read, checked and copied in {} ms", reader.read, (System.nanoTime() - start) / 1_000_000);
         }
@@ -178,7 +179,10 @@ public class PersonImport {
         exec(c, """
                 update person_stage s set existing_id = p.id from person p
                 where p.national_id = s.national_id and p.merged_into is null""", null);
-        long idConflicts = refuse(c, progress, """
+        // An ID number registered outside the user's jurisdiction is refused in the same words whatever the name
+        // on the row: the answer must not tell whether a guessed name goes with that number.
+        long outside = scope.everything() ? 0 : refuseOutside(c, progress, scope);
+        long idConflicts = outside + refuse(c, progress, """
                 delete from person_stage s using person p
                 where p.id = s.existing_id and similarity(p.search_name, s.search_name) < 0.5
                 returning s.line, 'Số CCCD/CMND ' || s.national_id || ' đã được đăng ký cho một người có họ tên khác'""");
@@ -263,6 +267,28 @@ public class PersonImport {
                 select id, commune_code, village_id, household_key, address, %s from household_stage where new""".formatted(head);
     }
 
+    /** The message for an ID number that belongs to a person outside the jurisdiction, the same for any name. */
+    static final String REGISTERED_ELSEWHERE = "Số CCCD/CMND %s đã có trong sổ đăng ký ở ngoài địa bàn quản lý của bạn, "
+            + "không thể đăng ký lại; đề nghị cấp quản lý chung chuyển hồ sơ nếu người này đã đến ở địa bàn của bạn";
+
+    private static long refuseOutside(Connection c, JobProgress progress, Scope scope) throws SQLException {
+        Set<Integer> lines = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                delete from person_stage s using person p
+                where p.id = s.existing_id
+                  and not (p.commune_code = any(?) or (p.village_id is not null and p.village_id = any(?)))
+                returning s.line, s.national_id""")) {
+            ps.setArray(1, c.createArrayOf("text", scope.communes().toArray()));
+            ps.setArray(2, c.createArrayOf("bigint", scope.villages().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (lines.add(rs.getInt(1))) progress.reject(rs.getInt(1), REGISTERED_ELSEWHERE.formatted(rs.getString(2)));
+                }
+            }
+        }
+        return lines.size();
+    }
+
     /** Runs a statement returning (line, reason) of refused rows, and reports them outside the transaction. */
     private static long refuse(Connection c, JobProgress progress, String sql) throws SQLException {
         Set<Integer> lines = new HashSet<>();
@@ -328,7 +354,7 @@ public class PersonImport {
                 List<String> missing = Arrays.stream(ImportColumns.values()).filter(col -> col.required && columns[col.ordinal()] < 0)
                         .map(col -> col.header).toList();
                 if (!missing.isEmpty()) {
-                    throw new IllegalArgumentException("Dòng tiêu đề thiếu cột bắt buộc: " + String.join(", ", missing)
+                    throw new InvalidInputException("file", "Dòng tiêu đề thiếu cột bắt buộc: " + String.join(", ", missing)
                             + ". Hãy dùng tệp mẫu.");
                 }
                 return;
@@ -342,6 +368,11 @@ public class PersonImport {
                 progress.reject(line.number(), e.errors().stream().map(FieldError::message).collect(Collectors.joining("; ")));
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
+            } catch (RuntimeException e) {
+                // a check that failed by throwing: its row is refused, not the file
+                log.warn("Person import: line {} refused by an unexpected error", line.number(), e);
+                rejected++;
+                progress.reject(line.number(), "Dữ liệu của dòng không đọc được");
             }
             if (read % 20_000 == 0) progress.rowsDone(read, rejected);
         }
@@ -379,15 +410,19 @@ public class PersonImport {
                 if (first != null) throw new InvalidInputException("nationalId", "Số CCCD/CMND trùng với dòng " + first);
             }
             String household = cell(line, ImportColumns.HOUSEHOLD);
+            if (household.length() > 50) {
+                throw new InvalidInputException("household", ImportColumns.HOUSEHOLD.header + ": dài quá 50 ký tự");
+            }
             copy.row(line.number(), d.fullName(), d.sex().name(), d.dateOfBirth(), d.birthYear(), d.nationalId(), d.phone(),
                     d.communeCode(), d.villageId(), d.address(), household.isEmpty() ? null : household,
                     d.relation() == null ? null : d.relation().name(), d.occupation(), d.workplaceId(), d.pregnant(),
                     "{" + String.join(",", d.comorbidities()) + "}");
         }
 
+        /** A cell of the row, refused (with its row) when it holds control characters or is absurdly long. */
         private String cell(Line line, ImportColumns column) {
             int at = columns[column.ordinal()];
-            return at < 0 ? "" : line.cell(at);
+            return at < 0 ? "" : SpreadsheetReader.text(line.cell(at), column.header, 1000);
         }
 
         private static Boolean yes(String v) {

@@ -41,8 +41,11 @@ class PersonPages {
     private final Jobs jobs;
     private final JsonMapper json;
 
+    private final vn.phaodai.shared.Uploads uploads;
+
     PersonPages(Persons persons, Households households, Geography geography, PersonImport personImport, Jobs jobs,
-                JsonMapper json) {
+                JsonMapper json, vn.phaodai.shared.Uploads uploads) {
+        this.uploads = uploads;
         this.json = json;
         this.persons = persons;
         this.households = households;
@@ -181,7 +184,7 @@ class PersonPages {
                       RedirectAttributes redirect) throws IOException {
         CurrentUser.require(Right.PERSON_IMPORT); // before the upload is kept
         try {
-            UUID job = personImport.submit(Uploads.save(file), file.getOriginalFilename(), allOrNothing);
+            UUID job = personImport.submit(uploads.save(file), file.getOriginalFilename(), allOrNothing);
             return "redirect:/persons/import/" + job;
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.errors().get(0).message());

@@ -80,7 +80,7 @@ final class PersonRules {
         }
         String phone = null;
         if (!blank(f.phone())) {
-            phone = PhoneNumbers.normalise(f.phone());
+            phone = phone(f.phone());
             if (phone == null) errors.add(new FieldError("phone", "Số điện thoại không đúng dạng số Việt Nam: '" + f.phone() + "'"));
         }
 
@@ -134,6 +134,20 @@ final class PersonRules {
         if (n.length() > 150) errors.add(new FieldError("fullName", "Họ và tên dài quá 150 ký tự"));
         else if (!n.matches("[\\p{L}\\p{M}' .\\-]+")) errors.add(new FieldError("fullName", "Họ và tên chỉ gồm chữ cái: '" + raw + "'"));
         return n;
+    }
+
+    /**
+     * The +84 form, or null when the text is not a Vietnamese phone number. Too short a number ("0") is
+     * refused here, and whatever {@link PhoneNumbers} refuses by throwing is refused the same way: one wrong
+     * cell refuses its row, never the import.
+     */
+    static String phone(String raw) {
+        if (raw.chars().filter(Character::isDigit).count() < 9) return null;
+        try {
+            return PhoneNumbers.normalise(raw);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** ISO or dd/MM/yyyy; null when neither. */

@@ -38,7 +38,10 @@ class PersonsApi {
     private final Households households;
     private final PersonImport personImport;
 
-    PersonsApi(Persons persons, Households households, PersonImport personImport) {
+    private final vn.phaodai.shared.Uploads uploads;
+
+    PersonsApi(Persons persons, Households households, PersonImport personImport, vn.phaodai.shared.Uploads uploads) {
+        this.uploads = uploads;
         this.persons = persons;
         this.households = households;
         this.personImport = personImport;
@@ -101,7 +104,7 @@ class PersonsApi {
     Map<String, Object> importFile(@RequestParam("file") MultipartFile file,
                                    @RequestParam(defaultValue = "false") boolean allOrNothing) throws IOException {
         CurrentUser.require(Right.PERSON_IMPORT); // before the upload is kept
-        Path saved = Uploads.save(file);
+        Path saved = uploads.save(file);
         UUID job = personImport.submit(saved, file.getOriginalFilename(), allOrNothing);
         return Map.of("jobId", job, "status", "/api/v1/jobs/" + job);
     }

@@ -23,8 +23,17 @@ public final class BulkCopy implements AutoCloseable {
         this.copy = pg.getCopyAPI().copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin");
     }
 
-    /** Appends one row; null values become SQL NULL. */
+    /**
+     * Appends one row; null values become SQL NULL. A text holding a NUL character, which PostgreSQL cannot
+     * store and which would fail the whole COPY, is refused before anything of the row is buffered: the caller
+     * refuses that row (importers check their cells before, naming the field).
+     */
     public void row(Object... values) throws SQLException {
+        for (Object v : values) {
+            if (v instanceof CharSequence text && text.toString().indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("Dữ liệu có ký tự NUL (mã 0), không lưu được");
+            }
+        }
         for (int i = 0; i < values.length; i++) {
             if (i > 0) buffer.append('\t');
             Object v = values[i];

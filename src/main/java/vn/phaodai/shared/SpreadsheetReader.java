@@ -27,8 +27,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +47,11 @@ import java.util.TreeMap;
 /**
  * Reads the first sheet of a .csv (UTF-8), .xls or .xlsx file row by row, as text, with 1-based line
  * numbers as a user sees them in Excel. XLSX is streamed (SAX), so a million-row sheet fits in memory.
+ * <p>
+ * A file that cannot be read (not UTF-8, not a spreadsheet, damaged, more rows than allowed) is refused
+ * with an {@link InvalidInputException} on the field {@code file} whose message is meant for the user: it
+ * names the line where it can, and never carries a file path or a library's exception text. Exceptions
+ * thrown by the line handler pass through unchanged.
  */
 public final class SpreadsheetReader {
 
@@ -65,32 +79,121 @@ public final class SpreadsheetReader {
         return f.endsWith(".csv") || f.endsWith(".xls") || f.endsWith(".xlsx");
     }
 
-    /** Reads every line, the header included, in order. */
+    /** Reads every line, the header included, in order, without a limit on the number of rows. */
     public static void read(Path file, String fileName, LineHandler handler) throws IOException {
-        String f = fileName.toLowerCase(Locale.ROOT);
+        read(file, fileName, Long.MAX_VALUE, handler);
+    }
+
+    /**
+     * Reads every line, the header included, in order; a file of more than {@code maxRows} rows (the header
+     * included) is refused, a CSV before its first line is handed over.
+     */
+    public static void read(Path file, String fileName, long maxRows, LineHandler handler) throws IOException {
+        String f = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (f.endsWith(".csv")) {
-            try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-                readCsv(in, handler);
+            long lines = checkUtf8(file);
+            if (lines > maxRows) throw tooManyRows(maxRows);
+            try (InputStream in = Files.newInputStream(file)) {
+                readCsv(in, maxRows, handler);
             }
         } else if (f.endsWith(".xlsx")) {
-            readXlsx(file, handler);
+            long declared = declaredRows(file, fileName);
+            if (declared > maxRows) throw tooManyRows(maxRows);
+            readXlsx(file, maxRows, handler);
         } else if (f.endsWith(".xls")) {
-            try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-                readXls(in, handler);
+            try (InputStream in = Files.newInputStream(file)) {
+                readXls(in, maxRows, handler);
             }
         } else {
-            throw new IllegalArgumentException("Chỉ nhận tệp .csv, .xls hoặc .xlsx");
+            throw new InvalidInputException("file", "Chỉ nhận tệp .csv, .xls hoặc .xlsx");
         }
     }
 
-    private static void readCsv(InputStream in, LineHandler handler) throws IOException {
+    /** The refusal of a file longer than allowed. */
+    public static InvalidInputException tooManyRows(long maxRows) {
+        return new InvalidInputException("file", "Tệp có hơn " + String.format(Locale.ROOT, "%,d", maxRows).replace(',', '.')
+                + " dòng, vượt giới hạn cho phép; hãy chia thành nhiều tệp nhỏ hơn");
+    }
+
+    /**
+     * The rows a file says it has, read without reading the rows: an XLSX's declared dimension
+     * ({@code <dimension ref="A1:O1048576"/>}); -1 when unknown or for another kind of file.
+     */
+    public static long declaredRows(Path file, String fileName) {
+        if (fileName == null || !fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")) return -1;
+        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+            var entry = zip.getEntry("xl/worksheets/sheet1.xml");
+            if (entry == null) return -1;
+            try (InputStream in = zip.getInputStream(entry)) {
+                String head = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+                Matcher m = DIMENSION.matcher(head);
+                return m.find() ? Long.parseLong(m.group(1)) : -1;
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1; // not a readable zip: the reader says so in its own words
+        }
+    }
+
+    private static final Pattern DIMENSION = Pattern.compile("<(?:\\w+:)?dimension\\s+ref=\"[A-Z]+\\d+(?::[A-Z]+(\\d{1,9}))?\"");
+
+    /**
+     * Checks that a text file is UTF-8 throughout, decoding strictly ({@link CodingErrorAction#REPORT}), and returns
+     * its number of lines; the refusal names the first line that is not UTF-8.
+     */
+    static long checkUtf8(Path file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        long newlines = 0;
+        boolean any = false, endsWithNewline = false;
+        try (var channel = Files.newByteChannel(file)) {
+            boolean eof = false;
+            while (!eof) {
+                eof = channel.read(in) < 0;
+                in.flip();
+                while (true) {
+                    CoderResult r = decoder.decode(in, out, eof);
+                    out.flip();
+                    while (out.hasRemaining()) {
+                        char c = out.get();
+                        if (c == '\n') newlines++;
+                        endsWithNewline = c == '\n';
+                        any = true;
+                    }
+                    out.clear();
+                    if (r.isError()) {
+                        throw new InvalidInputException("file", "Tệp không phải UTF-8, dòng " + (newlines + 1)
+                                + ": hãy lưu lại tệp dạng \"CSV UTF-8\" (trong Excel: Lưu thành → CSV UTF-8)");
+                    }
+                    if (r.isUnderflow()) break;
+                }
+                in.compact();
+            }
+        }
+        if (!any) return 0;
+        return endsWithNewline ? newlines : newlines + 1;
+    }
+
+    private static void readCsv(InputStream in, long maxRows, LineHandler handler) throws IOException {
         Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         reader.mark(1);
         if (reader.read() != '\uFEFF') reader.reset(); // Excel writes a byte-order mark
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
         int number = 0;
-        for (CSVRecord r : format.parse(reader)) {
+        var records = format.parse(reader).iterator();
+        while (true) {
+            CSVRecord r;
+            try {
+                if (!records.hasNext()) break;
+                r = records.next();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                // Commons CSV's own words (an unclosed quote, most often) name its parser, not the user's file
+                throw new InvalidInputException("file", "Tệp CSV hỏng sau dòng " + number
+                        + ": có dấu ngoặc kép (\") không được đóng");
+            }
             number++;
+            if (number > maxRows) throw tooManyRows(maxRows);
             List<String> cells = new ArrayList<>(r.size());
             for (String v : r) cells.add(clean(v));
             handler.accept(new Line(number, cells));
@@ -101,7 +204,7 @@ public final class SpreadsheetReader {
      * Reads .xls through POI's record events rather than its workbook model: the GSO's own file lacks
      * records the model insists on (WindowTwo), and events also use less memory.
      */
-    private static void readXls(InputStream in, LineHandler handler) throws IOException {
+    private static void readXls(InputStream in, long maxRows, LineHandler handler) throws IOException {
         TreeMap<Integer, TreeMap<Integer, String>> rows = new TreeMap<>();
         List<String> sst = new ArrayList<>();
         int[] worksheet = {-1};
@@ -121,10 +224,16 @@ public final class SpreadsheetReader {
             } else if (record instanceof FormulaRecord f && f.getCachedResultType() == 0) {
                 put(rows, f.getRow(), f.getColumn(), number(f.getValue()));
             }
+            if (rows.size() > maxRows || (!rows.isEmpty() && rows.lastKey() >= maxRows)) throw new TooManyRows();
         });
         try (POIFSFileSystem fs = new POIFSFileSystem(in)) {
             new HSSFEventFactory().processWorkbookEvents(request, fs);
+        } catch (TooManyRows e) {
+            throw tooManyRows(maxRows);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException("file", "Không đọc được tệp .xls: tệp hỏng hoặc không phải tệp Excel 97–2003");
         }
+        if (rows.size() > maxRows || (!rows.isEmpty() && rows.lastKey() >= maxRows)) throw tooManyRows(maxRows);
         for (var row : rows.entrySet()) {
             List<String> cells = new ArrayList<>();
             for (var cell : row.getValue().entrySet()) {
@@ -139,27 +248,78 @@ public final class SpreadsheetReader {
         rows.computeIfAbsent(row, r -> new TreeMap<>()).put(column, value);
     }
 
+    /** Stops reading a file found to be longer than allowed. */
+    private static final class TooManyRows extends RuntimeException {
+        TooManyRows() {
+            super(null, null, false, false);
+        }
+    }
+
     private static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
-    private static void readXlsx(Path file, LineHandler handler) throws IOException {
+    private static void readXlsx(Path file, long maxRows, LineHandler handler) throws IOException {
+        RowCollector collector = new RowCollector(handler, maxRows);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             var strings = new ReadOnlySharedStringsTable(pkg);
             var styles = reader.getStylesTable();
             XMLReader parser = XMLHelper.newXMLReader();
-            RowCollector collector = new RowCollector(handler);
             parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, collector, new DataFormatter(), false));
-            try (InputStream sheet = reader.getSheetsData().next()) {
+            var sheets = reader.getSheetsData();
+            if (!sheets.hasNext()) throw new InvalidInputException("file", "Tệp .xlsx không có trang tính nào");
+            try (InputStream sheet = sheets.next()) {
                 parser.parse(new InputSource(sheet));
             }
-            if (collector.failure != null) throw collector.failure;
-        } catch (IOException e) {
+        } catch (InvalidInputException e) {
             throw e;
         } catch (Exception e) {
-            throw new IOException("Không đọc được tệp XLSX: " + e.getMessage(), e);
+            // The handler's own failure stopped the parser; anything else is a damaged file or not an XLSX
+            if (collector.failure instanceof IOException io) throw io;
+            if (collector.failure instanceof RuntimeException r) throw r;
+            if (collector.failure instanceof Error err) throw err;
+            throw new InvalidInputException("file", "Không đọc được tệp .xlsx: tệp hỏng hoặc không phải tệp Excel"
+                    + (collector.rows > 0 ? " (sau dòng " + collector.rows + ")" : ""));
         }
+        if (collector.failure instanceof IOException io) throw io;
+        if (collector.failure instanceof RuntimeException r) throw r;
+    }
+
+    /** The refusal of a header row with two columns for the same field: which one holds the data is anyone's guess. */
+    public static InvalidInputException duplicateHeader(String first, int firstAt, String second, int secondAt) {
+        String where = first.equals(second)
+                ? "hai cột '" + first + "' (cột " + columnName(firstAt) + " và cột " + columnName(secondAt) + ")"
+                : "hai cột cùng một nội dung: '" + first + "' (cột " + columnName(firstAt) + ") và '" + second + "' (cột "
+                  + columnName(secondAt) + ")";
+        return new InvalidInputException("file", "Dòng tiêu đề có " + where + "; hãy xoá hoặc đổi tên một cột");
+    }
+
+    /** The letter of a column as Excel shows it (0 is A, 26 is AA). */
+    public static String columnName(int index) {
+        StringBuilder b = new StringBuilder();
+        for (int i = index + 1; i > 0; i = (i - 1) / 26) b.insert(0, (char) ('A' + (i - 1) % 26));
+        return b.toString();
+    }
+
+    /**
+     * A cell's text as an import may keep it: no control characters (NUL cannot even be stored), at most
+     * {@code maxLength} characters. A cell that is neither is refused naming the field, so that its row is
+     * refused and not the file.
+     */
+    public static String text(String value, String field, int maxLength) {
+        if (value == null) return "";
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+                throw new InvalidInputException(field, field + ": có ký tự điều khiển không hợp lệ (mã "
+                        + String.format("U+%04X", (int) c) + ") ở ký tự thứ " + (i + 1));
+            }
+        }
+        if (value.length() > maxLength) {
+            throw new InvalidInputException(field, field + ": dài quá " + maxLength + " ký tự (" + value.length() + ")");
+        }
+        return value;
     }
 
     private static String clean(String v) {
@@ -170,33 +330,52 @@ public final class SpreadsheetReader {
 
     private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
         private final LineHandler handler;
+        private final long maxRows;
         private List<String> cells;
-        private IOException failure;
+        private Throwable failure;
+        private long rows;
 
-        RowCollector(LineHandler handler) {
+        RowCollector(LineHandler handler, long maxRows) {
             this.handler = handler;
+            this.maxRows = maxRows;
         }
 
         @Override
         public void startRow(int rowNum) {
             cells = new ArrayList<>();
+            if (rowNum >= maxRows) stop(tooManyRows(maxRows));
         }
 
         @Override
         public void endRow(int rowNum) {
-            if (failure != null) return;
+            rows = rowNum + 1;
             try {
                 handler.accept(new Line(rowNum + 1, cells));
-            } catch (IOException e) {
-                failure = e;
+            } catch (IOException | RuntimeException | Error e) {
+                stop(e);
             }
+        }
+
+        /** Ends the parse at once: SAX has no other way out of a handler. */
+        private void stop(Throwable cause) {
+            failure = cause;
+            throw new StopReading();
         }
 
         @Override
         public void cell(String ref, String value, XSSFComment comment) {
-            int col = new org.apache.poi.ss.util.CellReference(ref).getCol();
+            // some writers leave out the reference: the cell is then the next one; a repeated one replaces the first
+            int col = ref == null ? cells.size() : new org.apache.poi.ss.util.CellReference(ref).getCol();
             while (cells.size() < col) cells.add("");
-            cells.add(clean(value));
+            if (col < cells.size()) cells.set(col, clean(value));
+            else cells.add(clean(value));
+        }
+    }
+
+    /** Unwinds the SAX parser after the handler failed or the file proved too long. */
+    private static final class StopReading extends RuntimeException {
+        StopReading() {
+            super(null, null, false, false);
         }
     }
 }

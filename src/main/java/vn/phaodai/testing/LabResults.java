@@ -12,8 +12,10 @@ import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
+import vn.phaodai.shared.ImportLimits;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.SpreadsheetReader;
+import vn.phaodai.shared.Uploads;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,9 +49,11 @@ public class LabResults {
     private final JsonMapper json;
     private final AuditLog audit;
     private final int maxBatch;
+    private final ImportLimits limits;
 
     LabResults(ResultLoader loader, TransactionTemplate transaction, Jobs jobs, JsonMapper json, AuditLog audit,
-               @Value("${phaodai.testing.max-api-batch:10000}") int maxBatch) {
+               @Value("${phaodai.testing.max-api-batch:10000}") int maxBatch, ImportLimits limits) {
+        this.limits = limits;
         this.loader = loader;
         this.transaction = transaction;
         this.jobs = jobs;
@@ -98,22 +102,22 @@ public class LabResults {
         return new BatchAnswer(all, summary);
     }
 
-    /** Starts the import of a laboratory's file in the background; the file is deleted when it ends. */
+    /**
+     * Starts the import of a laboratory's uploaded file in the background; the file is deleted when the job ends,
+     * or at once when it cannot start.
+     */
     public UUID submitFile(Path file, String fileName) {
-        PhaodaiUser user = CurrentUser.require(Right.LAB_RESULT_WRITE);
-        if (!SpreadsheetReader.supports(fileName)) throw new InvalidInputException("file", "Chỉ nhận tệp .csv, .xls hoặc .xlsx");
-        audit.record("IMPORT", "sample", null, null, Map.of("file", fileName));
-        return jobs.submit(JOB_KIND, fileName, user.username(), progress -> {
-            try {
-                return json.writeValueAsString(importFile(file, fileName, user.username(), area(user), progress));
-            } finally {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a temp file; the OS cleans up
-                }
-            }
-        });
+        PhaodaiUser user;
+        try {
+            user = CurrentUser.require(Right.LAB_RESULT_WRITE);
+            if (!SpreadsheetReader.supports(fileName)) throw new InvalidInputException("file", "Chỉ nhận tệp .csv, .xls hoặc .xlsx");
+            audit.record("IMPORT", "sample", null, null, Map.of("file", fileName));
+        } catch (RuntimeException e) {
+            Uploads.delete(file);
+            throw e;
+        }
+        return jobs.submit(JOB_KIND, fileName, user.username(), file,
+                progress -> json.writeValueAsString(importFile(file, fileName, user.username(), area(user), progress)));
     }
 
     /** Imports now, in this thread, for the whole installation (benchmarks and the command line). */
@@ -141,9 +145,9 @@ public class LabResults {
                 progress.phase("READING", 0);
                 loader.stage(sink -> {
                     reader.sink = sink;
-                    SpreadsheetReader.read(file, fileName, reader::line);
+                    SpreadsheetReader.read(file, fileName, limits.maxRows(), reader::line);
                 });
-                if (reader.columns == null) throw new IllegalArgumentException("Tệp rỗng: thiếu dòng tiêu đề");
+                if (reader.columns == null) throw new InvalidInputException("file", "Tệp rỗng: thiếu dòng tiêu đề");
                 progress.rowsDone(reader.read, reader.rejected);
                 progress.phase("APPLYING", reader.read);
                 ResultLoader.Summary s = loader.apply(user, "FILE " + fileName, area);
@@ -155,7 +159,7 @@ public class LabResults {
             } catch (SQLException e) {
                 throw new IllegalStateException("Lỗi cơ sở dữ liệu khi nhập: " + e.getMessage(), e);
             } catch (IOException e) {
-                throw new UncheckedIOException("Không đọc được tệp: " + e.getMessage(), e);
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -177,7 +181,7 @@ public class LabResults {
                 columns = ResultColumns.locate(line.cells());
                 for (ResultColumns c : ResultColumns.values()) {
                     if (c.required && columns[c.ordinal()] < 0) {
-                        throw new IllegalArgumentException("Dòng tiêu đề thiếu cột bắt buộc: " + c.headers.get(0));
+                        throw new InvalidInputException("file", "Dòng tiêu đề thiếu cột bắt buộc: " + c.headers.get(0));
                     }
                 }
                 return;
@@ -191,23 +195,29 @@ public class LabResults {
                         ResultFields.testType(cell(line, ResultColumns.TEST_TYPE)),
                         ResultFields.time(cell(line, ResultColumns.SAMPLED_AT), "Thời gian lấy mẫu"),
                         ResultFields.result(cell(line, ResultColumns.RESULT)), ResultFields.ct(cell(line, ResultColumns.CT)),
-                        ResultFields.optional(cell(line, ResultColumns.LAB_CODE)),
-                        ResultFields.optional(cell(line, ResultColumns.POOL_CODE)),
+                        ResultFields.code(cell(line, ResultColumns.LAB_CODE), "Mã phòng xét nghiệm"),
+                        ResultFields.code(cell(line, ResultColumns.POOL_CODE), "Mã mẫu gộp"),
                         ResultFields.reason(cell(line, ResultColumns.REASON)),
                         ResultFields.yes(cell(line, ResultColumns.SYMPTOMATIC)),
                         ResultFields.time(cell(line, ResultColumns.RESULT_AT), "Thời gian trả kết quả")));
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | InvalidInputException e) {
                 rejected++;
                 progress.reject(line.number(), e.getMessage());
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
+            } catch (RuntimeException e) {
+                // a check that failed by throwing: its row is refused, not the file
+                org.slf4j.LoggerFactory.getLogger(LabResults.class).warn("Lab result file: line {} refused", line.number(), e);
+                rejected++;
+                progress.reject(line.number(), "Dữ liệu của dòng không đọc được");
             }
             if (read % 100_000 == 0) progress.rowsDone(read, rejected);
         }
 
+        /** A cell of the row, refused (with its row) when it holds control characters or is absurdly long. */
         private String cell(SpreadsheetReader.Line line, ResultColumns c) {
             int at = columns[c.ordinal()];
-            return at < 0 ? "" : line.cell(at);
+            return at < 0 ? "" : SpreadsheetReader.text(line.cell(at), c.headers.get(0), 500);
         }
     }
 }

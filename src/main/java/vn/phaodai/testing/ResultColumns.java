@@ -27,13 +27,19 @@ enum ResultColumns {
         this.headers = List.of(headers);
     }
 
+    /** Column index of each column in the header row; -1 where absent; two columns for one field are refused. */
     static int[] locate(List<String> headerCells) {
         int[] at = new int[values().length];
         java.util.Arrays.fill(at, -1);
         for (int i = 0; i < headerCells.size(); i++) {
             String h = fold(headerCells.get(i));
             for (ResultColumns c : values()) {
-                for (String name : c.headers) if (fold(name).equals(h)) at[c.ordinal()] = i;
+                if (c.headers.stream().noneMatch(name -> fold(name).equals(h))) continue;
+                int before = at[c.ordinal()];
+                if (before >= 0) {
+                    throw vn.phaodai.shared.SpreadsheetReader.duplicateHeader(headerCells.get(before), before, headerCells.get(i), i);
+                }
+                at[c.ordinal()] = i;
             }
         }
         return at;

@@ -76,8 +76,19 @@ final class ResultFields {
         return ct.setScale(1, java.math.RoundingMode.HALF_UP);
     }
 
-    /** A time as ISO with offset, or a local time in Vietnam (d/M/yyyy H:mm, yyyy-MM-dd H:mm, or a date alone). */
+    /**
+     * A time as ISO with offset, or a local time in Vietnam (d/M/yyyy H:mm, yyyy-MM-dd H:mm, or a date alone), in
+     * the years 2000 to 2100: a year like 99999 parses in Java but not in PostgreSQL, and would fail the whole file.
+     */
     static OffsetDateTime time(String v, String field) {
+        OffsetDateTime t = parseTime(v, field);
+        if (t != null && (t.getYear() < 2000 || t.getYear() > 2100)) {
+            throw new IllegalArgumentException(field + " không hợp lệ: " + v + " (năm phải từ 2000 đến 2100)");
+        }
+        return t;
+    }
+
+    private static OffsetDateTime parseTime(String v, String field) {
         if (blank(v)) return null;
         String s = v.strip();
         try {
@@ -126,6 +137,14 @@ final class ResultFields {
 
     static String optional(String v) {
         return blank(v) ? null : v.strip();
+    }
+
+    /** An optional code (a laboratory's, a pool's): letters, digits and . _ / - only, at most 40 characters. */
+    static String code(String v, String field) {
+        String s = optional(v);
+        if (s == null) return null;
+        if (s.length() > 40 || !s.matches("[\\p{Alnum}._/-]+")) throw new IllegalArgumentException(field + " không hợp lệ: " + s);
+        return s;
     }
 
     static boolean blank(String v) {

@@ -34,7 +34,10 @@ class TestingApi {
     private final LabResults labResults;
     private final JsonMapper json;
 
-    TestingApi(Samples samples, LabResults labResults, JsonMapper json) {
+    private final vn.phaodai.shared.Uploads uploads;
+
+    TestingApi(Samples samples, LabResults labResults, JsonMapper json, vn.phaodai.shared.Uploads uploads) {
+        this.uploads = uploads;
         this.samples = samples;
         this.labResults = labResults;
         this.json = json;
@@ -91,7 +94,7 @@ class TestingApi {
     @Operation(summary = "Import a laboratory's result file (CSV/XLSX) as a background job")
     ResponseEntity<Map<String, Object>> importFile(@RequestParam("file") MultipartFile file) throws IOException {
         CurrentUser.require(Right.LAB_RESULT_WRITE); // before the upload is kept
-        var id = labResults.submitFile(Uploads.save(file), file.getOriginalFilename());
+        var id = labResults.submitFile(uploads.save(file), file.getOriginalFilename());
         return ResponseEntity.accepted().body(Map.of("jobId", id, "status", "/api/v1/jobs/" + id));
     }
 }

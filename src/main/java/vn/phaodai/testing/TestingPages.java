@@ -36,7 +36,10 @@ class TestingPages {
     private final Jobs jobs;
     private final JsonMapper json;
 
-    TestingPages(Samples samples, LabResults labResults, Jobs jobs, JsonMapper json) {
+    private final vn.phaodai.shared.Uploads uploads;
+
+    TestingPages(Samples samples, LabResults labResults, Jobs jobs, JsonMapper json, vn.phaodai.shared.Uploads uploads) {
+        this.uploads = uploads;
         this.samples = samples;
         this.labResults = labResults;
         this.jobs = jobs;
@@ -94,7 +97,7 @@ class TestingPages {
     String importFile(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
         CurrentUser.require(Right.LAB_RESULT_WRITE); // before the upload is kept
         try {
-            UUID job = labResults.submitFile(Uploads.save(file), file.getOriginalFilename());
+            UUID job = labResults.submitFile(uploads.save(file), file.getOriginalFilename());
             return "redirect:/lab-results/import/" + job;
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.errors().get(0).message());

@@ -13,8 +13,10 @@ import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
 import vn.phaodai.shared.FieldError;
+import vn.phaodai.shared.ImportLimits;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.SpreadsheetReader;
+import vn.phaodai.shared.Uploads;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,8 +72,11 @@ public class ContactImport {
     private final JsonMapper json;
     private final AuditLog audit;
     private final Tiers tiers;
+    private final ImportLimits limits;
 
-    ContactImport(JdbcClient jdbc, TransactionTemplate transaction, Jobs jobs, JsonMapper json, AuditLog audit, Tiers tiers) {
+    ContactImport(JdbcClient jdbc, TransactionTemplate transaction, Jobs jobs, JsonMapper json, AuditLog audit, Tiers tiers,
+                  ImportLimits limits) {
+        this.limits = limits;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.jobs = jobs;
@@ -80,21 +85,19 @@ public class ContactImport {
         this.tiers = tiers;
     }
 
+    /** Starts the import of an upload; the upload is deleted when the job ends, or at once when it cannot start. */
     public UUID submit(Path file, String fileName) {
-        PhaodaiUser user = CurrentUser.require(Right.TRACING_WRITE);
-        if (!SpreadsheetReader.supports(fileName)) throw new InvalidInputException("file", "Chỉ nhận tệp .csv, .xls hoặc .xlsx");
-        audit.record("IMPORT", "contact", null, null, Map.of("file", fileName));
-        return jobs.submit(JOB_KIND, fileName, user.username(), progress -> {
-            try {
-                return json.writeValueAsString(run(file, fileName, user, progress));
-            } finally {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a temp file
-                }
-            }
-        });
+        PhaodaiUser user;
+        try {
+            user = CurrentUser.require(Right.TRACING_WRITE);
+            if (!SpreadsheetReader.supports(fileName)) throw new InvalidInputException("file", "Chỉ nhận tệp .csv, .xls hoặc .xlsx");
+            audit.record("IMPORT", "contact", null, null, Map.of("file", fileName));
+        } catch (RuntimeException e) {
+            Uploads.delete(file);
+            throw e;
+        }
+        return jobs.submit(JOB_KIND, fileName, user.username(), file,
+                progress -> json.writeValueAsString(run(file, fileName, user, progress)));
     }
 
     /** Imports now, in this thread, as the current user (tests, command line). */
@@ -113,7 +116,7 @@ public class ContactImport {
         int[][] columns = {null};
         progress.phase("READING", 0);
         try {
-            SpreadsheetReader.read(file, fileName, line -> {
+            SpreadsheetReader.read(file, fileName, limits.maxRows(), line -> {
                 if (columns[0] == null) {
                     columns[0] = locate(line.cells());
                     return;
@@ -122,15 +125,20 @@ public class ContactImport {
                 read[0]++;
                 try {
                     rows.add(row(line, columns[0]));
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | InvalidInputException e) {
                     refused[0]++;
                     progress.reject(line.number(), e.getMessage());
+                } catch (RuntimeException e) {
+                    // a check that failed by throwing: its row is refused, not the file
+                    org.slf4j.LoggerFactory.getLogger(ContactImport.class).warn("Contact import: line {} refused", line.number(), e);
+                    refused[0]++;
+                    progress.reject(line.number(), "Dữ liệu của dòng không đọc được");
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("Không đọc được tệp: " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
         }
-        if (columns[0] == null) throw new IllegalArgumentException("Tệp rỗng: thiếu dòng tiêu đề");
+        if (columns[0] == null) throw new InvalidInputException("file", "Tệp rỗng: thiếu dòng tiêu đề");
         progress.rowsDone(read[0], refused[0]);
         progress.phase("APPLYING", read[0]);
         Result result = transaction.execute(status -> apply(rows, user.scope(), user.username(), progress, read[0], refused[0]));
@@ -199,11 +207,15 @@ public class ContactImport {
         java.util.Arrays.fill(at, -1);
         for (int i = 0; i < headers.size(); i++) {
             String h = fold(headers.get(i));
-            for (Column c : Column.values()) if (at[c.ordinal()] < 0 && c.headers.contains(h)) at[c.ordinal()] = i;
+            for (Column c : Column.values()) {
+                if (!c.headers.contains(h)) continue;
+                if (at[c.ordinal()] >= 0) throw SpreadsheetReader.duplicateHeader(headers.get(at[c.ordinal()]), at[c.ordinal()], headers.get(i), i);
+                at[c.ordinal()] = i;
+            }
         }
         for (Column c : Column.values()) {
             if (c.required && at[c.ordinal()] < 0) {
-                throw new IllegalArgumentException("Dòng tiêu đề thiếu cột bắt buộc: " + switch (c) {
+                throw new InvalidInputException("file", "Dòng tiêu đề thiếu cột bắt buộc: " + switch (c) {
                     case SOURCE -> "Mã người nguồn";
                     case EXPOSED -> "Mã người tiếp xúc";
                     default -> "Ngày tiếp xúc";
@@ -232,10 +244,16 @@ public class ContactImport {
             }
         }
         if (date != null && date.isAfter(LocalDate.now(Contacts.VIETNAM))) errors.add(new FieldError("Ngày tiếp xúc", "Ngày tiếp xúc ở tương lai"));
+        // a year PostgreSQL cannot read (-5, 99999) would fail the whole file: it fails its row
+        if (date != null && date.getYear() < 2000) errors.add(new FieldError("Ngày tiếp xúc", "Ngày tiếp xúc trước năm 2000"));
+        if (last != null && (last.getYear() < 2000 || last.getYear() > 2100)) {
+            errors.add(new FieldError("Ngày tiếp xúc cuối", "Năm phải từ 2000 đến 2100"));
+        }
         if (date != null && last != null && last.isBefore(date)) errors.add(new FieldError("Ngày tiếp xúc cuối", "Trước ngày tiếp xúc"));
         if (!errors.isEmpty()) throw new IllegalArgumentException(String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()));
         String masked = fold(cell(line, at, Column.MASKED));
         String place = cell(line, at, Column.PLACE);
+        if (place.length() > 500) throw new IllegalArgumentException("Nơi tiếp xúc: dài quá 500 ký tự");
         return new Row(line.number(), source, exposed, date, last, place.isBlank() ? null : place, setting, proximity, minutes,
                 List.of("x", "co", "yes", "true", "1").contains(masked));
     }
@@ -268,10 +286,17 @@ public class ContactImport {
         }
     }
 
+    /** A cell of the row, refused (with its row) when it holds control characters or is absurdly long. */
     private static String cell(SpreadsheetReader.Line line, int[] at, Column c) {
         int i = at[c.ordinal()];
-        return i < 0 ? "" : line.cell(i);
+        return i < 0 ? "" : SpreadsheetReader.text(line.cell(i), NAMES.get(c), 1000);
     }
+
+    /** Each column's name as the template writes it, for the messages. */
+    private static final Map<Column, String> NAMES = Map.of(Column.SOURCE, "Mã người nguồn", Column.EXPOSED, "Mã người tiếp xúc",
+            Column.DATE, "Ngày tiếp xúc", Column.LAST_DATE, "Ngày tiếp xúc cuối", Column.PLACE, "Nơi tiếp xúc",
+            Column.SETTING, "Bối cảnh", Column.PROXIMITY, "Mức độ tiếp xúc", Column.MINUTES, "Số phút",
+            Column.MASKED, "Đeo khẩu trang");
 
     static String fold(String s) {
         String n = Normalizer.normalize(s == null ? "" : s.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD)

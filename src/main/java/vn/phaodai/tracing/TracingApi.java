@@ -32,7 +32,10 @@ class TracingApi {
     private final FollowUps followUps;
     private final ContactImport contactImport;
 
-    TracingApi(Contacts contacts, Tiers tiers, Chains chains, Clusters clusters, FollowUps followUps, ContactImport contactImport) {
+    private final vn.phaodai.shared.Uploads uploads;
+
+    TracingApi(Contacts contacts, Tiers tiers, Chains chains, Clusters clusters, FollowUps followUps, ContactImport contactImport, vn.phaodai.shared.Uploads uploads) {
+        this.uploads = uploads;
         this.contactImport = contactImport;
         this.contacts = contacts;
         this.tiers = tiers;
@@ -53,7 +56,7 @@ class TracingApi {
     ResponseEntity<Map<String, Object>> importFile(@RequestParam("file") org.springframework.web.multipart.MultipartFile file)
             throws java.io.IOException {
         vn.phaodai.security.CurrentUser.require(vn.phaodai.security.Right.TRACING_WRITE); // before the upload is kept
-        var id = contactImport.submit(vn.phaodai.shared.Uploads.save(file), file.getOriginalFilename());
+        var id = contactImport.submit(uploads.save(file), file.getOriginalFilename());
         return ResponseEntity.accepted().body(Map.of("jobId", id, "status", "/api/v1/jobs/" + id));
     }
 

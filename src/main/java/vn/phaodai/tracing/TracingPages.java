@@ -34,8 +34,11 @@ class TracingPages {
     private final ContactImport contactImport;
     private final vn.phaodai.jobs.Jobs jobs;
 
+    private final vn.phaodai.shared.Uploads uploads;
+
     TracingPages(Contacts contacts, Tiers tiers, Chains chains, Clusters clusters, FollowUps followUps, JsonMapper json,
-                 ContactImport contactImport, vn.phaodai.jobs.Jobs jobs) {
+                 ContactImport contactImport, vn.phaodai.jobs.Jobs jobs, vn.phaodai.shared.Uploads uploads) {
+        this.uploads = uploads;
         this.contactImport = contactImport;
         this.jobs = jobs;
         this.contacts = contacts;
@@ -221,7 +224,7 @@ class TracingPages {
             throws java.io.IOException {
         vn.phaodai.security.CurrentUser.require(vn.phaodai.security.Right.TRACING_WRITE); // before the upload is kept
         try {
-            return "redirect:/contacts/import/" + contactImport.submit(vn.phaodai.shared.Uploads.save(file), file.getOriginalFilename());
+            return "redirect:/contacts/import/" + contactImport.submit(uploads.save(file), file.getOriginalFilename());
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.errors().get(0).message());
             return "redirect:/contacts/import";
