@@ -33,7 +33,7 @@ class InputFilter extends OncePerRequestFilter {
                     continue;
                 }
                 for (String value : e.getValue()) {
-                    String problem = InputLimits.textProblem(value);
+                    String problem = InputLimits.textProblem(e.getKey(), value);
                     if (problem != null) {
                         errors.add(new FieldError(e.getKey(), problem));
                         break;

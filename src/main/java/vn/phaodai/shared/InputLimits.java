@@ -22,7 +22,19 @@ public final class InputLimits {
     public static final int MIN_YEAR = 1900;
     public static final int MAX_YEAR = 2100;
 
+    /** Form fields that hold many lines pasted at once (the quick entry of contacts), with their own limit. */
+    static final java.util.Set<String> MULTI_LINE_FIELDS = java.util.Set.of("lines");
+    public static final int MAX_MULTI_LINE_LENGTH = 200_000;
+
     private InputLimits() {
+    }
+
+    /** {@link #textProblem(String)} for a named form field or parameter. */
+    static String textProblem(String field, String text) {
+        if (text != null && MULTI_LINE_FIELDS.contains(field) && text.indexOf('\u0000') < 0) {
+            return text.length() > MAX_MULTI_LINE_LENGTH ? "Quá dài: tối đa " + MAX_MULTI_LINE_LENGTH + " ký tự" : null;
+        }
+        return textProblem(text);
     }
 
     /** What is wrong with the text, in Vietnamese, or null when nothing is. */
