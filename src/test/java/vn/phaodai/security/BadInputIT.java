@@ -191,5 +191,9 @@ class BadInputIT {
         refused(asAdmin("GET", "/api/v1/cases?status=BOGUS", null), "status");
         refused(asAdmin("GET", "/api/v1/cases?severity=BOGUS", null), "severity");
         assertThat(asAdmin("GET", "/api/v1/cases?status=ACTIVE", null).status()).isEqualTo(200);
+        refused(asAdmin("GET", "/api/v1/alerts?status=BOGUS", null), "status");
+        assertThat(asAdmin("GET", "/api/v1/alerts?status=OPEN", null).status()).isEqualTo(200);
+        refused(asAdmin("GET", "/api/v1/quarantine/facilities?kind=BOGUS", null), "kind");
+        assertThat(asAdmin("GET", "/api/v1/quarantine/facilities?kind=HOTEL", null).status()).isEqualTo(200);
     }
 }
