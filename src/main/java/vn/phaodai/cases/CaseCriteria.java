@@ -1,6 +1,7 @@
 package vn.phaodai.cases;
 
 import vn.phaodai.security.Scope;
+import vn.phaodai.shared.InputLimits;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -9,6 +10,13 @@ import java.util.Map;
 /** The directory's filters; blank ones filter nothing. */
 public record CaseCriteria(String q, String commune, String district, String status, String severity, String careSetting,
                            LocalDate from, LocalDate to) {
+
+    /** A status, severity or care setting that does not exist is refused (400 naming it), not a filter that finds nothing. */
+    public CaseCriteria {
+        InputLimits.oneOf("status", status, CovidCase.STATUSES);
+        InputLimits.oneOf("severity", severity, CovidCase.SEVERITIES);
+        InputLimits.oneOf("careSetting", careSetting, CovidCase.CARE_SETTINGS);
+    }
 
     record Where(String sql, Map<String, Object> params) {
     }

@@ -106,18 +106,30 @@ class CasePages {
         return "redirect:/cases/" + id;
     }
 
+    /** Issuing takes a number: only a form's POST does it (a link, a prefetch or a crawler never). */
+    @PostMapping("/cases/{id}/decisions/isolation.pdf")
+    ResponseEntity<byte[]> issueIsolation(@PathVariable long id) {
+        return DecisionsApi.pdf(decisions.pdf(id, Decisions.Kind.ISOLATION));
+    }
+
+    /** A decision already issued, printed again; a page that does not exist (404) while it has not been. */
     @GetMapping("/cases/{id}/decisions/isolation.pdf")
     ResponseEntity<byte[]> isolation(@PathVariable long id) {
-        return DecisionsApi.pdf(decisions.pdf(id, Decisions.Kind.ISOLATION));
+        return DecisionsApi.pdf(decisions.issuedPdf(id, Decisions.Kind.ISOLATION));
+    }
+
+    @PostMapping("/cases/{id}/decisions/end-of-isolation.pdf")
+    ResponseEntity<byte[]> issueEndOfIsolation(@PathVariable long id) {
+        return DecisionsApi.pdf(decisions.pdf(id, Decisions.Kind.END_OF_ISOLATION));
     }
 
     @GetMapping("/cases/{id}/decisions/end-of-isolation.pdf")
     ResponseEntity<byte[]> endOfIsolation(@PathVariable long id) {
-        return DecisionsApi.pdf(decisions.pdf(id, Decisions.Kind.END_OF_ISOLATION));
+        return DecisionsApi.pdf(decisions.issuedPdf(id, Decisions.Kind.END_OF_ISOLATION));
     }
 
-    /** The isolation decisions of every case a commune confirmed on a day, in one PDF to print and deliver. */
-    @GetMapping("/cases/decisions/isolation.pdf")
+    /** The isolation decisions of every case a commune confirmed on a day, issued, in one PDF to print and deliver. */
+    @PostMapping("/cases/decisions/isolation.pdf")
     ResponseEntity<byte[]> batch(@RequestParam String commune, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return DecisionsApi.pdf(decisions.batch(commune, date));
     }

@@ -84,6 +84,14 @@ class DecisionRegister {
         return new Issued(issueNew(facts, kind, user), facts);
     }
 
+    /** The case's decision of that kind if it has been issued (CASE_READ): reading never takes a number. */
+    @Transactional
+    Optional<Issued> issued(long caseId, Kind kind) {
+        PhaodaiUser user = CurrentUser.require(Right.CASE_READ);
+        CaseFacts facts = find(caseId, user.scope(), false).orElseThrow(() -> notFound(caseId));
+        return existing(caseId, kind).map(d -> reprint(d, facts));
+    }
+
     /** Isolation decisions for every case of the commune confirmed that day (not discarded), in id order. */
     @Transactional
     List<Issued> issueAll(String communeCode, LocalDate confirmedOn) {

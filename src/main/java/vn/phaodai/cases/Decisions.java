@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.phaodai.geography.AdminUnit;
 import vn.phaodai.geography.Geography;
 import vn.phaodai.geography.Village;
+import vn.phaodai.shared.NotFoundException;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -51,9 +52,22 @@ public class Decisions {
         return register.issue(caseId, kind).decision();
     }
 
-    /** The decision as PDF, issued first if needed; rendered after the numbering transaction has committed. */
+    /**
+     * The decision as PDF, issued first if needed (a POST: issuing takes the commune's next number);
+     * rendered after the numbering transaction has committed.
+     */
     public DecisionFile pdf(long caseId, Kind kind) {
-        DecisionRegister.Issued issued = register.issue(caseId, kind);
+        return file(register.issue(caseId, kind), kind);
+    }
+
+    /** The decision already issued, as PDF (a GET: never issues); 404 while none has been. */
+    public DecisionFile issuedPdf(long caseId, Kind kind) {
+        return file(register.issued(caseId, kind).orElseThrow(() -> new NotFoundException(
+                (kind == Kind.ISOLATION ? "Quyết định cách ly" : "Quyết định kết thúc cách ly") + " của ca " + caseId
+                        + " chưa được ban hành; ban hành bằng POST (nút «Ban hành» trên trang ca bệnh)")), kind);
+    }
+
+    private DecisionFile file(DecisionRegister.Issued issued, Kind kind) {
         Decision d = issued.decision();
         String name = (kind == Kind.ISOLATION ? "QD-cach-ly-" : "QD-ket-thuc-cach-ly-") + d.number() + "-" + d.year() + ".pdf";
         return new DecisionFile(name, pdf.render(List.of(document(issued))));

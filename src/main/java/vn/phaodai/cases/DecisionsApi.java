@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,20 +30,32 @@ class DecisionsApi {
         this.decisions = decisions;
     }
 
-    @GetMapping(path = "/cases/{id}/decisions/isolation")
-    @Operation(summary = "The case's isolation decision; issued with the commune's next number on the first request")
-    ResponseEntity<byte[]> isolation(@PathVariable long id) {
+    @PostMapping(path = "/cases/{id}/decisions/isolation")
+    @Operation(summary = "Issues the case's isolation decision with the commune's next number (once: a repeat returns the same one), as PDF")
+    ResponseEntity<byte[]> issueIsolation(@PathVariable long id) {
         return pdf(decisions.pdf(id, Kind.ISOLATION));
     }
 
-    @GetMapping(path = "/cases/{id}/decisions/end-of-isolation")
-    @Operation(summary = "The case's end-of-isolation decision; 409 until the case has recovered")
-    ResponseEntity<byte[]> endOfIsolation(@PathVariable long id) {
+    @GetMapping(path = "/cases/{id}/decisions/isolation")
+    @Operation(summary = "The case's isolation decision as issued, as PDF; 404 while it has not been issued (a GET never issues)")
+    ResponseEntity<byte[]> isolation(@PathVariable long id) {
+        return pdf(decisions.issuedPdf(id, Kind.ISOLATION));
+    }
+
+    @PostMapping(path = "/cases/{id}/decisions/end-of-isolation")
+    @Operation(summary = "Issues the case's end-of-isolation decision (once), as PDF; 409 until the case has recovered")
+    ResponseEntity<byte[]> issueEndOfIsolation(@PathVariable long id) {
         return pdf(decisions.pdf(id, Kind.END_OF_ISOLATION));
     }
 
-    @GetMapping(path = "/decisions/isolation")
-    @Operation(summary = "Isolation decisions of every case of a commune confirmed on a day, one PDF, a page each")
+    @GetMapping(path = "/cases/{id}/decisions/end-of-isolation")
+    @Operation(summary = "The case's end-of-isolation decision as issued, as PDF; 404 while it has not been issued")
+    ResponseEntity<byte[]> endOfIsolation(@PathVariable long id) {
+        return pdf(decisions.issuedPdf(id, Kind.END_OF_ISOLATION));
+    }
+
+    @PostMapping(path = "/decisions/isolation")
+    @Operation(summary = "Issues the isolation decisions of every case of a commune confirmed on a day (those issued keep their number), one PDF, a page each")
     ResponseEntity<byte[]> batch(@RequestParam String commune,
                                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return pdf(decisions.batch(commune, date));

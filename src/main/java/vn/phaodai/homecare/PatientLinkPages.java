@@ -18,15 +18,20 @@ class PatientLinkPages {
 
     private final PatientLinks links;
 
-    PatientLinkPages(PatientLinks links) {
+    private final String baseUrl;
+
+    PatientLinkPages(PatientLinks links, @org.springframework.beans.factory.annotation.Value("${phaodai.base-url:}") String baseUrl) {
         this.links = links;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     @PostMapping("/home-care/cases/{id}/patient-link")
     String issue(@PathVariable long id, RedirectAttributes redirect) {
         try {
             PatientLinks.Issued issued = links.issue(id);
-            String url = ServletUriComponentsBuilder.fromCurrentContextPath().path(issued.path()).toUriString();
+            // From the configured address, never from the Host header of this request (it could be anyone's).
+            String url = baseUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().path(issued.path()).toUriString()
+                    : baseUrl + issued.path();
             redirect.addFlashAttribute("patientLink", url);
             redirect.addFlashAttribute("patientLinkExpires", issued.expiresAt());
             redirect.addFlashAttribute("patientQr", QrSvg.of(url));

@@ -19,7 +19,7 @@ final class PhoneNumbers {
         else if (s.startsWith("84") && (s.length() == 11 || s.length() == 12)) national = s.substring(2);
         else if (s.startsWith("0")) national = s.substring(1);
         else return null;
-        if (national.startsWith("0") || !national.chars().allMatch(Character::isDigit)) return null;
+        if (national.isEmpty() || national.startsWith("0") || !national.chars().allMatch(Character::isDigit)) return null;
         char first = national.charAt(0);
         boolean mobile = national.length() == 9 && "35789".indexOf(first) >= 0;
         boolean landline = national.length() == 10 && first == '2';

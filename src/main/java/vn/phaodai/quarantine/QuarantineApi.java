@@ -53,6 +53,7 @@ class QuarantineApi {
     PageResult<Facility> facilities(@RequestParam(required = false) String district, @RequestParam(required = false) String commune,
                                     @RequestParam(required = false) String kind, @RequestParam(required = false) Integer page,
                                     @RequestParam(required = false) Integer size) {
+        vn.phaodai.shared.InputLimits.oneOf("kind", kind, Facilities.KINDS.stream().sorted().toList());
         return facilities.search(district, commune, kind, PageResult.page(page), PageResult.size(size));
     }
 

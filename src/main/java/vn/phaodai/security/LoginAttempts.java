@@ -6,7 +6,12 @@ import org.springframework.security.authentication.event.AuthenticationFailureBa
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
-/** After {@value #LIMIT} wrong passwords in a row an account is locked for {@value #LOCK_MINUTES} minutes. */
+/**
+ * After {@value #LIMIT} wrong passwords in a row an account is locked for {@value #LOCK_MINUTES} minutes.
+ * When the lock has run out the count starts again from zero: one wrong password after it does not lock
+ * the account again (it takes another {@value #LIMIT}). Tries from one address are also held back by
+ * {@link LoginThrottle}, so nobody can keep many accounts locked.
+ */
 @Component
 class LoginAttempts {
 
@@ -22,9 +27,12 @@ class LoginAttempts {
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
         jdbc.sql("""
-                update app_user set failed_logins = failed_logins + 1,
-                    locked_until = case when failed_logins + 1 >= ? then now() + make_interval(mins => ?) else locked_until end
-                where username = ?""").params(LIMIT, LOCK_MINUTES, event.getAuthentication().getName()).update();
+                update app_user u set failed_logins = f.count,
+                    locked_until = case when f.count >= :limit then now() + make_interval(mins => :minutes) else null end
+                from (select id, case when locked_until <= now() then 1 else failed_logins + 1 end as count
+                      from app_user where username = :username) f
+                where u.id = f.id and (u.locked_until is null or u.locked_until <= now())""")
+                .param("limit", LIMIT).param("minutes", LOCK_MINUTES).param("username", event.getAuthentication().getName()).update();
     }
 
     @EventListener

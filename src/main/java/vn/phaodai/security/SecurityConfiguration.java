@@ -5,11 +5,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import vn.phaodai.shared.Problems;
+import vn.phaodai.shared.RelativeRedirects;
+
+import java.io.IOException;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
@@ -29,34 +41,103 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Users users,
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Users users, LoginThrottle throttle,
                             @Value("${phaodai.security.api-basic-auth:true}") boolean basic) throws Exception {
+        AuthenticationEntryPoint unauthenticated = unauthenticated(basic);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle), BearerTokenFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Machines authenticate every request; there is no browser session to forge.
                 .csrf(c -> c.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(SecurityConfiguration::denied))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
-        if (basic) http.httpBasic(Customizer.withDefaults());
-        else http.httpBasic(b -> b.disable()).exceptionHandling(e -> e.authenticationEntryPoint(
-                (req, res, ex) -> res.sendError(401, "Cần token (Authorization: Bearer)")));
+        if (basic) http.httpBasic(b -> b.authenticationEntryPoint(unauthenticated));
+        else http.httpBasic(b -> b.disable());
         return http.build();
     }
 
+    /**
+     * Actuator: health for everyone (a load balancer), every other endpoint (metrics, info, prometheus)
+     * for administrators only, by their browser session, a token or HTTP Basic (a Prometheus scraper).
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, Users users) throws Exception {
+    SecurityFilterChain actuator(HttpSecurity http, ApiTokens tokens, Users users, LoginThrottle throttle,
+                                 @Value("${phaodai.security.api-basic-auth:true}") boolean basic) throws Exception {
+        AuthenticationEntryPoint unauthenticated = unauthenticated(basic);
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasRole("ADMIN"))
+                .addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle), BearerTokenFilter.class)
+                .addFilterAfter(new SessionStampFilter(users), SecurityContextHolderFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(c -> c.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(SecurityConfiguration::denied))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
+        if (basic) http.httpBasic(b -> b.authenticationEntryPoint(unauthenticated));
+        else http.httpBasic(b -> b.disable());
+        return http.build();
+    }
+
+    private static AuthenticationEntryPoint unauthenticated(boolean basic) {
+        return (request, response, e) -> {
+            if (basic) response.setHeader("WWW-Authenticate", "Basic realm=\"phaodai\", charset=\"UTF-8\"");
+            Problems.write(response, 401, "Chưa đăng nhập", basic
+                    ? "Cần đăng nhập: token (Authorization: Bearer) hoặc tên và mật khẩu (HTTP Basic)"
+                    : "Cần token (Authorization: Bearer)", null);
+        };
+    }
+
+    private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+        Problems.write(response, 403, "Không có quyền", "Bạn không có quyền thực hiện việc này", null);
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain web(HttpSecurity http, Users users, LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-                                "/actuator/health", "/error").permitAll()
+                                "/error").permitAll()
                         // A patient's own reading form: the secret in the link is checked by the page itself.
                         .requestMatchers("/p/**").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // Every redirect relative: the Host header a client sends never comes back in a Location.
+                .formLogin(f -> f.loginPage("/login").successHandler(afterLogin()).failureHandler(loginFailed()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(toLoginPage()))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(loggedOut()))
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new SessionStampFilter(users), SecurityContextHolderFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
         return http.build();
+    }
+
+    private static SavedRequestAwareAuthenticationSuccessHandler afterLogin() {
+        SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+        handler.setDefaultTargetUrl("/");
+        handler.setRedirectStrategy(new RelativeRedirects());
+        return handler;
+    }
+
+    private static SimpleUrlAuthenticationFailureHandler loginFailed() {
+        SimpleUrlAuthenticationFailureHandler handler = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        handler.setRedirectStrategy(new RelativeRedirects());
+        return handler;
+    }
+
+    private static LoginUrlAuthenticationEntryPoint toLoginPage() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
+    }
+
+    private static SimpleUrlLogoutSuccessHandler loggedOut() {
+        SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
+        handler.setDefaultTargetUrl("/login?logout");
+        handler.setRedirectStrategy(new RelativeRedirects());
+        return handler;
     }
 }

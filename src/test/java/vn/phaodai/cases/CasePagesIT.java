@@ -70,10 +70,17 @@ class CasePagesIT {
         web.post("/cases/" + id + "/outcome", "outcome=RECOVERED&on=2021-09-20&_csrf=" + web.csrf("/cases/" + id));
         assertThat(web.get("/cases/" + id).body()).contains("Khỏi bệnh");
 
+        // A link only shows what was issued; issuing is the page's form (a POST with its CSRF token).
+        assertThat(web.bytes("/cases/" + id + "/decisions/isolation.pdf").statusCode()).isEqualTo(404);
+        assertThat(web.get("/cases/" + id).body()).contains("method=\"post\"", "/cases/" + id + "/decisions/isolation.pdf");
+        var issued = web.post("/cases/" + id + "/decisions/isolation.pdf", "_csrf=" + web.csrf("/cases/" + id));
+        assertThat(issued.statusCode()).isEqualTo(200);
+        assertThat(issued.body()).startsWith("%PDF");
         var pdf = web.bytes("/cases/" + id + "/decisions/isolation.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
-        assertThat(web.bytes("/cases/decisions/isolation.pdf?commune=" + COMMUNE + "&date=2021-09-05").statusCode()).isEqualTo(200);
+        assertThat(web.post("/cases/decisions/isolation.pdf", "commune=" + COMMUNE + "&date=2021-09-05&_csrf=" + web.csrf("/cases"))
+                .statusCode()).isEqualTo(200);
 
         var list = web.get("/cases?commune=" + COMMUNE);
         assertThat(list.body()).contains("Danh sách ca bệnh", "Nguyễn Thị");

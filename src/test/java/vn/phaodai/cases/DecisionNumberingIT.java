@@ -68,7 +68,7 @@ class DecisionNumberingIT {
             for (long id : requests) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return api.download("/api/v1/cases/" + id + "/decisions/isolation");
+                    return api.issue("/api/v1/cases/" + id + "/decisions/isolation");
                 }));
             }
             start.countDown();
@@ -92,7 +92,7 @@ class DecisionNumberingIT {
                 "select number from case_decision where case_id = ? and kind = 'ISOLATION'").param(id).query(Integer.class).single()));
 
         long other = cases.freshCase(BAC_HA, null, TODAY);
-        assertThat(api.download("/api/v1/cases/" + other + "/decisions/isolation").disposition()).contains("QD-cach-ly-1-" + TODAY.getYear());
+        assertThat(api.issue("/api/v1/cases/" + other + "/decisions/isolation").disposition()).contains("QD-cach-ly-1-" + TODAY.getYear());
         assertThat(numbers(BAC_HA)).containsExactly(1);
     }
 
@@ -105,9 +105,9 @@ class DecisionNumberingIT {
         cases.freshCase(NAM_HA, null, TODAY);    // another day
         cases.freshCase(BAC_HA, null, day);      // another commune
         // One case already has its decision: it keeps its number and is printed again.
-        assertThat(api.download("/api/v1/cases/" + ids.get(1) + "/decisions/isolation").status()).isEqualTo(200);
+        assertThat(api.issue("/api/v1/cases/" + ids.get(1) + "/decisions/isolation").status()).isEqualTo(200);
 
-        TestApi.Download batch = api.download("/api/v1/decisions/isolation?commune=" + NAM_HA + "&date=" + day);
+        TestApi.Download batch = api.issue("/api/v1/decisions/isolation?commune=" + NAM_HA + "&date=" + day);
 
         assertThat(batch.status()).as(batch.text()).isEqualTo(200);
         assertThat(batch.contentType()).isEqualTo("application/pdf");
@@ -119,13 +119,13 @@ class DecisionNumberingIT {
                 .query(Long.class).list()).containsExactly(ids.get(1), ids.get(0), ids.get(2));
 
         // Printing the day again issues nothing new.
-        TestApi.Download again = api.download("/api/v1/decisions/isolation?commune=" + NAM_HA + "&date=" + day);
+        TestApi.Download again = api.issue("/api/v1/decisions/isolation?commune=" + NAM_HA + "&date=" + day);
         try (PDDocument doc = Loader.loadPDF(again.bytes())) {
             assertThat(doc.getNumberOfPages()).isEqualTo(3);
         }
         assertThat(numbers(NAM_HA)).containsExactly(1, 2, 3);
 
-        TestApi.Response none = api.get("/api/v1/decisions/isolation?commune=" + NAM_HA + "&date=" + day.minusDays(30));
+        TestApi.Response none = api.post("/api/v1/decisions/isolation?commune=" + NAM_HA + "&date=" + day.minusDays(30), java.util.Map.of());
         assertThat(none.status()).isEqualTo(404);
         assertThat(none.body().get("detail").asString()).contains("Không có ca F0");
     }

@@ -68,7 +68,7 @@ class DecisionPdfIT {
     void theIsolationDecisionIsPrintedInTheAdministrativeForm() throws IOException {
         long id = giang(LocalDate.of(2021, 11, 24));
 
-        TestApi.Download pdf = api.download("/api/v1/cases/" + id + "/decisions/isolation");
+        TestApi.Download pdf = api.issue("/api/v1/cases/" + id + "/decisions/isolation");
 
         assertThat(pdf.status()).as(pdf.text()).isEqualTo(200);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
@@ -101,10 +101,10 @@ class DecisionPdfIT {
     void askingAgainGivesTheSameDecisionAndNumber() throws IOException {
         long first = giang(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
         long second = cases.freshCase(NAM_HA, null, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
-        assertThat(api.download("/api/v1/cases/" + first + "/decisions/isolation").status()).isEqualTo(200);
-        assertThat(api.download("/api/v1/cases/" + second + "/decisions/isolation").disposition()).contains("QD-cach-ly-2-");
+        assertThat(api.issue("/api/v1/cases/" + first + "/decisions/isolation").status()).isEqualTo(200);
+        assertThat(api.issue("/api/v1/cases/" + second + "/decisions/isolation").disposition()).contains("QD-cach-ly-2-");
 
-        TestApi.Download again = api.download("/api/v1/cases/" + first + "/decisions/isolation");
+        TestApi.Download again = api.issue("/api/v1/cases/" + first + "/decisions/isolation");
 
         assertThat(again.disposition()).contains("QD-cach-ly-1-" + YEAR + ".pdf");
         try (PDDocument doc = Loader.loadPDF(again.bytes())) {
@@ -118,9 +118,9 @@ class DecisionPdfIT {
     @Test
     void theEndOfIsolationWaitsForRecovery() throws IOException {
         long id = giang(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(8));
-        assertThat(api.download("/api/v1/cases/" + id + "/decisions/isolation").status()).isEqualTo(200);
+        assertThat(api.issue("/api/v1/cases/" + id + "/decisions/isolation").status()).isEqualTo(200);
 
-        TestApi.Response refused = api.get("/api/v1/cases/" + id + "/decisions/end-of-isolation");
+        TestApi.Response refused = api.post("/api/v1/cases/" + id + "/decisions/end-of-isolation", java.util.Map.of());
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().get("detail").asString()).contains("khỏi bệnh");
@@ -130,7 +130,7 @@ class DecisionPdfIT {
 
         LocalDate recovered = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
         cases.recovered(id, recovered);
-        TestApi.Download end = api.download("/api/v1/cases/" + id + "/decisions/end-of-isolation");
+        TestApi.Download end = api.issue("/api/v1/cases/" + id + "/decisions/end-of-isolation");
 
         assertThat(end.status()).as(end.text()).isEqualTo(200);
         assertThat(end.disposition()).contains("QD-ket-thuc-cach-ly-2-" + YEAR + ".pdf");
@@ -143,15 +143,32 @@ class DecisionPdfIT {
     }
 
     @Test
+    void openingADecisionByGetNeverIssuesIt() {
+        long id = giang(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(3));
+        TestApi.Response before = api.get("/api/v1/cases/" + id + "/decisions/isolation");
+        assertThat(before.status()).isEqualTo(404);
+        assertThat(before.body().get("detail").asString()).contains("chưa được ban hành");
+        assertThat(jdbc.sql("select count(*) from case_decision").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from decision_counter").query(Long.class).single()).isZero();
+
+        TestApi.Download issued = api.issue("/api/v1/cases/" + id + "/decisions/isolation");
+        assertThat(issued.status()).isEqualTo(200);
+        TestApi.Download shown = api.download("/api/v1/cases/" + id + "/decisions/isolation");
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.disposition()).isEqualTo(issued.disposition());
+        assertThat(jdbc.sql("select count(*) from case_decision").query(Long.class).single()).isOne();
+    }
+
+    @Test
     void aDiscardedCaseGetsNoDecision() {
         long id = cases.freshCase(NAM_HA, null, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
         cases.discarded(id);
 
-        TestApi.Response refused = api.get("/api/v1/cases/" + id + "/decisions/isolation");
+        TestApi.Response refused = api.post("/api/v1/cases/" + id + "/decisions/isolation", java.util.Map.of());
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().get("detail").asString()).contains("loại bỏ");
-        assertThat(api.get("/api/v1/cases/999999/decisions/isolation").status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/cases/999999/decisions/isolation", java.util.Map.of()).status()).isEqualTo(404);
         assertThat(jdbc.sql("select count(*) from decision_counter").query(Long.class).single()).isZero();
     }
 

@@ -28,6 +28,13 @@ class PhoneNumbersTest {
     }
 
     @Test
+    void refusesWhatIsTooShortToBeANumberAtAll() {
+        for (String raw : new String[]{"0", "00", "+84", "0084", "84", "", " ", "-", "+", "()"}) {
+            assertThat(PhoneNumbers.normalise(raw)).as("'" + raw + "'").isNull();
+        }
+    }
+
+    @Test
     void displaysTheNationalForm() {
         assertThat(PhoneNumbers.display("+84912345678")).isEqualTo("0912 345 678");
     }

@@ -33,6 +33,8 @@ class AuthenticationIT {
     JdbcClient jdbc;
     @Autowired
     AuditLog audit;
+    @Autowired
+    LoginThrottle throttle;
     TestApi admin;
 
     @BeforeEach
@@ -92,6 +94,70 @@ class AuthenticationIT {
         assertThat(new TestApi(port, "hay-quen", "Mat-khau-rat-dai-3").get("/api/v1/persons").status()).as("locked").isEqualTo(401);
         jdbc.sql("update app_user set locked_until = now() - interval '1 second' where username = 'hay-quen'").update();
         assertThat(new TestApi(port, "hay-quen", "Mat-khau-rat-dai-3").get("/api/v1/persons").status()).isEqualTo(200);
+    }
+
+    @Test
+    void oneWrongPasswordAfterTheLockRanOutDoesNotLockAgain() {
+        officer("bi-khoa-lai", "Mat-khau-rat-dai-8");
+        TestApi wrong = new TestApi(port, "bi-khoa-lai", "sai-mat-khau-roi");
+        TestApi right = new TestApi(port, "bi-khoa-lai", "Mat-khau-rat-dai-8");
+        for (int i = 0; i < LoginAttempts.LIMIT; i++) assertThat(wrong.get("/api/v1/persons").status()).isEqualTo(401);
+        assertThat(right.get("/api/v1/persons").status()).as("locked").isEqualTo(401);
+        // Fifteen minutes later (the lock is in the database, timed by its clock):
+        jdbc.sql("update app_user set locked_until = now() - interval '1 second' where username = 'bi-khoa-lai'").update();
+        assertThat(wrong.get("/api/v1/persons").status()).isEqualTo(401);
+        assertThat(right.get("/api/v1/persons").status()).as("one wrong try after the lock ran out does not re-arm it").isEqualTo(200);
+        // After expiry the count starts again from zero: it takes five more wrong passwords to lock.
+        jdbc.sql("update app_user set locked_until = now() - interval '1 second', failed_logins = ? where username = 'bi-khoa-lai'")
+                .param(LoginAttempts.LIMIT).update();
+        for (int i = 0; i < LoginAttempts.LIMIT - 1; i++) assertThat(wrong.get("/api/v1/persons").status()).isEqualTo(401);
+        assertThat(right.get("/api/v1/persons").status()).isEqualTo(200);
+        for (int i = 0; i < LoginAttempts.LIMIT; i++) assertThat(wrong.get("/api/v1/persons").status()).isEqualTo(401);
+        assertThat(right.get("/api/v1/persons").status()).as("five in a row lock again").isEqualTo(401);
+    }
+
+    @Test
+    void oneAddressThatFailsTooOftenIsHeldBackForAMinute() throws Exception {
+        var clock = new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2021-08-01T09:00:00Z"));
+        java.time.Clock moving = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return clock.get();
+            }
+        };
+        int limit = throttle.limit();
+        throttle.reset(moving, 10);
+        try {
+            // Ten accounts, one wrong password each: none is locked, but the address is now held back...
+            for (int i = 0; i < 10; i++) {
+                assertThat(new TestApi(port, "ai-do-" + i, "doan-mo").get("/api/v1/persons").status()).isEqualTo(401);
+            }
+            var held = new TestApi(port, "admin", TestApi.ADMIN_PASSWORD).get("/api/v1/persons");
+            assertThat(held.status()).as("even the right password, from that address").isEqualTo(429);
+            assertThat(held.body().get("title").asString()).isNotBlank();
+            Browser browser = new Browser();
+            String csrf = browser.csrf("/login");
+            HttpResponse<String> form = browser.post("/login", "username=admin&password="
+                    + URLEncoder.encode(TestApi.ADMIN_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf);
+            assertThat(form.statusCode()).isEqualTo(302);
+            assertThat(form.headers().firstValue("Location").orElse("")).isEqualTo("/login?throttled");
+            assertThat(browser.get("/login?throttled").body()).contains("Quá nhiều lần đăng nhập sai");
+            // A minute later the address may try again.
+            clock.set(clock.get().plusSeconds(61));
+            assertThat(new TestApi(port, "admin", TestApi.ADMIN_PASSWORD).get("/api/v1/persons").status()).isEqualTo(200);
+        } finally {
+            throttle.reset(java.time.Clock.systemUTC(), limit);
+        }
     }
 
     @Test

@@ -103,9 +103,11 @@ class AuthorizationMatrixIT {
             GET /api/v1/campaigns/{id}/unsampled-households   | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
             GET /api/v1/campaigns/{id}/unsampled/export       | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403
             GET /api/v1/enterprises/testing-compliance        | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403
-            GET /api/v1/cases/{id}/decisions/isolation        | 200/200 | 403/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/404 | 403 | 403 | 403 | 403
-            GET /api/v1/cases/{id}/decisions/end-of-isolation | 200/200 | 403/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/404 | 403 | 403 | 403 | 403
-            GET /api/v1/decisions/isolation                   | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403
+            POST /api/v1/cases/{id}/decisions/isolation       | 200/200 | 403/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/404 | 403 | 403 | 403 | 403
+            POST /api/v1/cases/{id}/decisions/end-of-isolation| 200/200 | 403/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/404 | 403 | 403 | 403 | 403
+            GET /api/v1/cases/{id}/decisions/isolation        | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
+            GET /api/v1/cases/{id}/decisions/end-of-isolation | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
+            POST /api/v1/decisions/isolation                  | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403
             POST /api/v1/cases/{id}/readings                  | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 201/404 | 403 | 403 | 403 | 403
             GET /api/v1/cases/{id}/readings                   | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403
             GET /api/v1/alerts                                | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403
@@ -401,14 +403,25 @@ class AuthorizationMatrixIT {
                     api.get("/api/v1/campaigns/" + campaign(commune) + "/unsampled/export").status();
             case "GET /api/v1/enterprises/testing-compliance" -> api.get("/api/v1/enterprises/testing-compliance").status();
             // A fresh case each time: its first decision is issued, which needs DECISION_ISSUE besides CASE_READ.
-            case "GET /api/v1/cases/{id}/decisions/isolation" ->
-                    api.download("/api/v1/cases/" + covidCase(commune, inside, false) + "/decisions/isolation").status();
-            case "GET /api/v1/cases/{id}/decisions/end-of-isolation" ->
-                    api.download("/api/v1/cases/" + covidCase(commune, inside, true) + "/decisions/end-of-isolation").status();
-            case "GET /api/v1/decisions/isolation" -> {
+            case "POST /api/v1/cases/{id}/decisions/isolation" ->
+                    api.issue("/api/v1/cases/" + covidCase(commune, inside, false) + "/decisions/isolation").status();
+            case "POST /api/v1/cases/{id}/decisions/end-of-isolation" ->
+                    api.issue("/api/v1/cases/" + covidCase(commune, inside, true) + "/decisions/end-of-isolation").status();
+            // Reading an issued decision (issued by the administrator first) needs CASE_READ only, and never issues.
+            case "GET /api/v1/cases/{id}/decisions/isolation" -> {
+                long id = covidCase(commune, inside, false);
+                admin.issue("/api/v1/cases/" + id + "/decisions/isolation");
+                yield api.download("/api/v1/cases/" + id + "/decisions/isolation").status();
+            }
+            case "GET /api/v1/cases/{id}/decisions/end-of-isolation" -> {
+                long id = covidCase(commune, inside, true);
+                admin.issue("/api/v1/cases/" + id + "/decisions/end-of-isolation");
+                yield api.download("/api/v1/cases/" + id + "/decisions/end-of-isolation").status();
+            }
+            case "POST /api/v1/decisions/isolation" -> {
                 // A day of its own: the batch must not issue the decisions of cases other endpoints are trying.
                 new CaseFixture(admin, jdbc).confirmed(person(commune, inside), commune, inside ? village : null, TODAY.minusDays(11));
-                yield api.download("/api/v1/decisions/isolation?commune=" + commune + "&date=" + TODAY.minusDays(11)).status();
+                yield api.issue("/api/v1/decisions/isolation?commune=" + commune + "&date=" + TODAY.minusDays(11)).status();
             }
             case "POST /api/v1/cases/{id}/readings" -> api.post("/api/v1/cases/" + covidCase(commune, inside, false) + "/readings",
                     Map.of("spo2", 98, "temperature", 37)).status();

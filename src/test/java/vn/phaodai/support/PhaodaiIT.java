@@ -16,6 +16,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "phaodai.data-dir=target/it-data",
-        "phaodai.admin-password=" + TestApi.ADMIN_PASSWORD})
+        "phaodai.admin-password=" + TestApi.ADMIN_PASSWORD,
+        // Every test logs in from 127.0.0.1, many with wrong passwords on purpose; AuthenticationIT sets its own limit.
+        "phaodai.security.login-throttle.failures-per-minute=100000"})
 public @interface PhaodaiIT {
 }

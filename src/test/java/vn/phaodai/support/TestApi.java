@@ -77,6 +77,15 @@ public final class TestApi {
         });
     }
 
+    /** A POST without a body whose answer is a file: issuing an official decision. */
+    public Download issue(String path) {
+        return client.post().uri(path).exchange((req, res) -> {
+            byte[] bytes = res.bodyTo(byte[].class);
+            return new Download(res.getStatusCode().value(), String.valueOf(res.getHeaders().getContentType()),
+                    res.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION), bytes == null ? new byte[0] : bytes);
+        });
+    }
+
     public Response post(String path, Object body) {
         return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body))
                 .exchange((req, res) -> read(res.getStatusCode().value(), res.bodyTo(String.class)));

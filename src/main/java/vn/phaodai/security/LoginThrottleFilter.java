@@ -1,0 +1,45 @@
+package vn.phaodai.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+import vn.phaodai.shared.Problems;
+
+import java.io.IOException;
+
+/**
+ * Refuses a login from an address that {@link LoginThrottle} holds back: 429 problem+json for HTTP Basic on
+ * the API, the login page with a message for the form. Requests without a password pass untouched.
+ */
+class LoginThrottleFilter extends OncePerRequestFilter {
+
+    private final LoginThrottle throttle;
+
+    LoginThrottleFilter(LoginThrottle throttle) {
+        this.throttle = throttle;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        boolean basic = header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+        boolean form = "POST".equals(request.getMethod()) && (request.getContextPath() + "/login").equals(request.getRequestURI());
+        if (basic || form) {
+            long wait = throttle.retryAfterSeconds(request.getRemoteAddr());
+            if (wait > 0) {
+                response.setHeader("Retry-After", Long.toString(wait));
+                if (form) {
+                    response.sendRedirect(request.getContextPath() + "/login?throttled");
+                } else {
+                    Problems.write(response, 429, "Quá nhiều lần đăng nhập sai",
+                            "Quá nhiều lần đăng nhập sai từ địa chỉ này; thử lại sau " + wait + " giây", null);
+                }
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,68 @@
+package vn.phaodai.shared;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /error}: the pages keep their error pages (error/404.html…); everything else (the API, machines)
+ * gets problem+json with a Vietnamese title, whatever sent it there (a filter's 401, an unknown path,
+ * a method not allowed). Opened directly, without an error, it is a page that does not exist (404).
+ */
+@Controller
+@RequestMapping("${server.error.path:${error.path:/error}}")
+class ErrorPages extends BasicErrorController {
+
+    ErrorPages(ErrorAttributes attributes, WebProperties web, List<ErrorViewResolver> resolvers) {
+        super(attributes, web.getError(), resolvers);
+    }
+
+    @Override
+    public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+        HttpStatus status = getStatus(request);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title(status));
+        body.put("status", status.value());
+        Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+        if (status.is4xxClientError() && message instanceof String m && !m.isBlank()) body.put("detail", m);
+        else body.put("detail", title(status));
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri instanceof String u) body.put("instance", u);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    @Override
+    protected HttpStatus getStatus(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) return HttpStatus.NOT_FOUND;
+        return super.getStatus(request);
+    }
+
+    static String title(HttpStatus status) {
+        return switch (status.value()) {
+            case 400 -> "Yêu cầu không hợp lệ";
+            case 401 -> "Chưa đăng nhập";
+            case 403 -> "Không có quyền";
+            case 404 -> "Không tìm thấy";
+            case 405 -> "Phương thức không được hỗ trợ";
+            case 406 -> "Không có định dạng phù hợp";
+            case 409 -> "Xung đột dữ liệu";
+            case 413 -> "Yêu cầu quá lớn";
+            case 415 -> "Kiểu nội dung không được hỗ trợ";
+            case 429 -> "Quá nhiều yêu cầu";
+            default -> status.is5xxServerError() ? "Lỗi máy chủ" : status.getReasonPhrase();
+        };
+    }
+}
