@@ -123,10 +123,19 @@ class QuarantineApi {
         return stays.release(id, form == null ? null : form.on());
     }
 
+    @PostMapping("/quarantine/stays/{id}/decision")
+    @Operation(summary = "Issue the end-of-quarantine decision with the commune's next number (the same one when sent again), as PDF")
+    ResponseEntity<byte[]> issueDecision(@PathVariable long id) {
+        return pdf(stays.decision(id, true));
+    }
+
     @GetMapping("/quarantine/stays/{id}/decision")
-    @Operation(summary = "The end-of-quarantine decision as PDF; issued with the commune's next number on the first request")
+    @Operation(summary = "The issued end-of-quarantine decision as PDF; 404 while it has not been issued")
     ResponseEntity<byte[]> decision(@PathVariable long id) {
-        Stays.DecisionFile file = stays.decision(id);
+        return pdf(stays.decision(id, false));
+    }
+
+    static ResponseEntity<byte[]> pdf(Stays.DecisionFile file) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())

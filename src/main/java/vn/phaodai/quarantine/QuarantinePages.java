@@ -106,13 +106,15 @@ class QuarantinePages {
         return "redirect:/quarantine/stays/" + id;
     }
 
+    /** Issuing takes a number: only a form's POST does it (a link, a prefetch or a crawler never). */
+    @PostMapping("/quarantine/stays/{id}/decision.pdf")
+    org.springframework.http.ResponseEntity<byte[]> issueDecision(@PathVariable long id) {
+        return QuarantineApi.pdf(stays.decision(id, true));
+    }
+
     @GetMapping("/quarantine/stays/{id}/decision.pdf")
     org.springframework.http.ResponseEntity<byte[]> decision(@PathVariable long id) {
-        Stays.DecisionFile file = stays.decision(id);
-        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", org.springframework.http.ContentDisposition.inline()
-                        .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(file.content());
+        return QuarantineApi.pdf(stays.decision(id, false));
     }
 
     @GetMapping("/persons/{id}/stays")

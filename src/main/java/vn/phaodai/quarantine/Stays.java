@@ -332,10 +332,11 @@ public class Stays {
     // ---------------------------------------------------------------- end-of-quarantine decision
 
     /**
-     * The end-of-quarantine decision of a released stay as PDF: issued with the next number of the commune's
-     * register on the first request (QUARANTINE_WRITE), printed again afterwards (QUARANTINE_READ).
+     * The end-of-quarantine decision of a released stay as PDF. {@code issue}: issued with the next number of
+     * the commune's register if it has none yet (QUARANTINE_WRITE; a POST only, never a link); otherwise an issued
+     * decision printed again (QUARANTINE_READ), and 404 while there is none.
      */
-    public DecisionFile decision(long id) {
+    public DecisionFile decision(long id, boolean issue) {
         PhaodaiUser user = CurrentUser.require(Right.QUARANTINE_READ);
         Stay s = transaction.execute(t -> {
             Stay stay = find(id, user).orElseThrow(() -> notFound(id));
@@ -347,6 +348,7 @@ public class Stays {
                 audit.record("VIEW_DECISION", "quarantine_stay", id, stay.personId(), Map.of("number", stay.decisionNumber()));
                 return stay;
             }
+            if (!issue) throw new NotFoundException("Quyết định kết thúc cách ly của lượt " + id + " chưa được ban hành");
             CurrentUser.require(Right.QUARANTINE_WRITE);
             jdbc.sql("select id from quarantine_stay where id = ? for update").param(id).query(Long.class).single();
             Stay locked = find(id, user).orElseThrow();
@@ -439,6 +441,10 @@ public class Stays {
             p.put("facility", facility);
         }
         if (!blank(status)) {
+            if (!List.of("ACTIVE", "RELEASED", "TURNED_CASE").contains(status.strip())) {
+                throw new vn.phaodai.shared.InvalidInputException("status", "Trạng thái không hợp lệ: " + status
+                        + " (ACTIVE, RELEASED, TURNED_CASE)");
+            }
             where.append(" and s.status = :status");
             p.put("status", status.strip());
         }

@@ -203,6 +203,9 @@ public class Tiers {
     /** The F1 and F2 of a case, F1 first, newest exposure first; only persons of the user's jurisdiction. */
     public PageResult<CaseContact> ofCase(long caseId, String tier, int page, int size) {
         PhaodaiUser user = CurrentUser.require(Right.TRACING_READ);
+        if (tier != null && !tier.isBlank() && !List.of("F1", "F2").contains(tier)) {
+            throw new vn.phaodai.shared.InvalidInputException("tier", "Nhóm không hợp lệ: " + tier + " (F1 hoặc F2)");
+        }
         Scope scope = user.scope();
         requireCase(jdbc, caseId, scope);
         Map<String, Object> p = new HashMap<>(scope.params());

@@ -279,7 +279,7 @@ class QuarantineIT {
         giang.put("address", "Số 12 đường Phan Đình Phùng");
         long p = people.person(giang);
         long id = admitted(p, "2021-07-20", Map.of("home", true, "homeApprovedBy", "Chủ tịch UBND phường Nam Hà")).get("id").asLong();
-        assertThat(api.download("/api/v1/quarantine/stays/" + id + "/decision").status()).isEqualTo(409);
+        assertThat(api.issue("/api/v1/quarantine/stays/" + id + "/decision").status()).isEqualTo(409);
         var early = api.post("/api/v1/quarantine/stays/" + id + "/release", Map.of("on", "2021-07-30"));
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.text()).contains("02/08/2021");
@@ -287,7 +287,11 @@ class QuarantineIT {
         assertThat(released.status()).as(released.text()).isEqualTo(200);
         assertThat(released.body().get("status").asString()).isEqualTo("RELEASED");
 
-        var pdf = api.download("/api/v1/quarantine/stays/" + id + "/decision");
+        // Opening the decision's address takes no number; only issuing (POST) does.
+        assertThat(api.download("/api/v1/quarantine/stays/" + id + "/decision").status()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from quarantine_stay where id = ? and decision_number is null").param(id).query(Long.class).single())
+                .isEqualTo(1);
+        var pdf = api.issue("/api/v1/quarantine/stays/" + id + "/decision");
         assertThat(pdf.status()).as(pdf.text()).isEqualTo(200);
         assertThat(pdf.contentType()).startsWith("application/pdf");
         try (PDDocument doc = Loader.loadPDF(pdf.bytes())) {
@@ -304,7 +308,7 @@ class QuarantineIT {
             assertThat(text(doc)).contains("Số: 1/QĐ-UBND");
         }
         long caseId = people.freshCase(NAM_HA, null, LocalDate.now(Stays.VIETNAM).minusDays(2));
-        try (PDDocument doc = Loader.loadPDF(api.download("/api/v1/cases/" + caseId + "/decisions/isolation").bytes())) {
+        try (PDDocument doc = Loader.loadPDF(api.issue("/api/v1/cases/" + caseId + "/decisions/isolation").bytes())) {
             assertThat(text(doc)).contains("Số: 2/QĐ-UBND");
         }
     }

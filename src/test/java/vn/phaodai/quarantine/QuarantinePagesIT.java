@@ -66,6 +66,10 @@ class QuarantinePagesIT {
 
         web.post(stay + "/release", "on=2021-08-03&_csrf=" + web.csrf(stay));
         assertThat(web.get(stay).body()).contains("Đã kết thúc cách ly", "decision.pdf");
+        assertThat(web.bytes(stay + "/decision.pdf").statusCode()).isEqualTo(404); // a link takes no number
+        var issued = web.post(stay + "/decision.pdf", "_csrf=" + web.csrf(stay));
+        assertThat(issued.statusCode()).isEqualTo(200);
+        assertThat(issued.body()).startsWith("%PDF");
         var pdf = web.bytes(stay + "/decision.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");

@@ -125,7 +125,8 @@ class AuthorizationMatrixIT {
             GET /api/v1/quarantine/stays/{id}                 | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 200/404 | 200/404 | 403
             POST /api/v1/quarantine/stays/{id}/transfers      | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 200/404 | 200/404 | 403
             POST /api/v1/quarantine/stays/{id}/release        | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 200/404 | 200/404 | 403
-            GET /api/v1/quarantine/stays/{id}/decision        | 200/200 | 403/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/404 | 403 | 200/404 | 200/404 | 403
+            POST /api/v1/quarantine/stays/{id}/decision       | 200/200 | 403/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/404 | 403 | 200/404 | 200/404 | 403
+            GET /api/v1/quarantine/stays/{id}/decision        | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 200/404 | 200/404 | 403
             GET /api/v1/persons/{id}/stays                    | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 404/404 | 404/404 | 403
             GET /api/v1/quarantine/tests-due                  | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 200 | 200 | 403
             GET /api/v1/quarantine/tests-missed               | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 200 | 200 | 403
@@ -452,8 +453,13 @@ class AuthorizationMatrixIT {
             case "POST /api/v1/quarantine/stays/{id}/release" -> api.post("/api/v1/quarantine/stays/" + stay(commune, inside, false)
                     + "/release", Map.of("on", "2021-09-01")).status();
             // A fresh released stay each time: its first decision is issued, which needs QUARANTINE_WRITE besides READ.
-            case "GET /api/v1/quarantine/stays/{id}/decision" ->
-                    api.download("/api/v1/quarantine/stays/" + stay(commune, inside, true) + "/decision").status();
+            case "POST /api/v1/quarantine/stays/{id}/decision" ->
+                    api.issue("/api/v1/quarantine/stays/" + stay(commune, inside, true) + "/decision").status();
+            case "GET /api/v1/quarantine/stays/{id}/decision" -> {
+                long id = stay(commune, inside, true);
+                admin.issue("/api/v1/quarantine/stays/" + id + "/decision");
+                yield api.download("/api/v1/quarantine/stays/" + id + "/decision").status();
+            }
             case "GET /api/v1/persons/{id}/stays" -> api.get("/api/v1/persons/" + person(commune, inside) + "/stays").status();
             case "GET /api/v1/quarantine/tests-due" -> api.get("/api/v1/quarantine/tests-due?date=2021-08-07").status();
             case "GET /api/v1/quarantine/tests-missed" -> api.get("/api/v1/quarantine/tests-missed?date=2021-08-09").status();

@@ -195,5 +195,8 @@ class BadInputIT {
         assertThat(asAdmin("GET", "/api/v1/alerts?status=OPEN", null).status()).isEqualTo(200);
         refused(asAdmin("GET", "/api/v1/quarantine/facilities?kind=BOGUS", null), "kind");
         assertThat(asAdmin("GET", "/api/v1/quarantine/facilities?kind=HOTEL", null).status()).isEqualTo(200);
+        refused(asAdmin("GET", "/api/v1/quarantine/stays?status=BOGUS", null), "status");
+        assertThat(asAdmin("GET", "/api/v1/quarantine/stays?status=RELEASED", null).status()).isEqualTo(200);
+        refused(asAdmin("GET", "/api/v1/cases/1/contacts?tier=BOGUS", null), "tier");
     }
 }
