@@ -30,14 +30,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The binaries come from zonky's Maven Central artifacts; we run them ourselves instead of through
  * zonky's EmbeddedPostgres because that one cannot start as root (PostgreSQL refuses to), and a
- * province's server or a CI machine often runs as root: here the server then runs as {@code nobody}.
+ * province's server or a CI machine often runs as root: here the server then runs in a user namespace of its
+ * own, or as {@code nobody} (see {@link ServerUser}).
  * The cluster keeps a password (host connections need it), stored next to the cluster, readable only
  * by the application's user.
  */
 public final class EmbeddedPostgres {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
-    private static final String NOBODY = "65534";
     /** One server per cluster folder in this JVM (tests start several application contexts). */
     private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
 
@@ -47,8 +47,10 @@ public final class EmbeddedPostgres {
     private final String password;
     /** Whether this process started the server (and stops it); false when it uses another live process's. */
     private final boolean owned;
+    private final ServerUser user;
 
-    private EmbeddedPostgres(Path cluster, Path binaries, int port, String password, boolean owned) {
+    private EmbeddedPostgres(Path cluster, Path binaries, int port, String password, boolean owned, ServerUser user) {
+        this.user = user;
         this.cluster = cluster;
         this.binaries = binaries;
         this.port = port;
@@ -68,13 +70,14 @@ public final class EmbeddedPostgres {
                 // Another live process (the server, most likely) owns the cluster: use its PostgreSQL, never stop it.
                 int theirs = runningPort(cluster);
                 log.info("The data folder {} is in use by another process; connecting to its PostgreSQL on port {}", dataDir, theirs);
-                EmbeddedPostgres shared = new EmbeddedPostgres(cluster, binaries, theirs, password, false);
+                EmbeddedPostgres shared = new EmbeddedPostgres(cluster, binaries, theirs, password, false, ServerUser.SELF);
                 RUNNING.put(cluster, shared);
                 return shared;
             }
-            if (!Files.exists(cluster.resolve("PG_VERSION"))) initdb(binaries, cluster, password);
+            ServerUser user = ServerUser.forCluster(cluster);
+            if (!Files.exists(cluster.resolve("PG_VERSION"))) initdb(binaries, cluster, password, user);
             int chosen = port > 0 ? port : freePort();
-            EmbeddedPostgres server = new EmbeddedPostgres(cluster, binaries, chosen, password, true);
+            EmbeddedPostgres server = new EmbeddedPostgres(cluster, binaries, chosen, password, true, user);
             server.startServer(settings);
             RUNNING.put(cluster, server);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-stop"));
@@ -115,7 +118,7 @@ public final class EmbeddedPostgres {
     void stop() {
         if (!owned) return;
         try {
-            run(List.of(bin("pg_ctl"), "stop", "-D", cluster.toString(), "-m", "fast", "-w"), false);
+            run(user, List.of(bin("pg_ctl"), "stop", "-D", cluster.toString(), "-m", "fast", "-w"), false);
         } catch (RuntimeException e) {
             log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
         }
@@ -140,7 +143,7 @@ public final class EmbeddedPostgres {
         // We hold the owner lock, so no live application uses this cluster: a server still running was left by a
         // killed JVM, and is stopped first.
         if (Files.exists(cluster.resolve("postmaster.pid"))) {
-            run(List.of(bin("pg_ctl"), "stop", "-D", cluster.toString(), "-m", "fast", "-w"), false);
+            run(user, List.of(bin("pg_ctl"), "stop", "-D", cluster.toString(), "-m", "fast", "-w"), false);
         }
         List<String> options = new ArrayList<>(List.of("-p", String.valueOf(port), "-c", "listen_addresses=localhost",
                 "-c", "unix_socket_directories="));
@@ -150,21 +153,22 @@ public final class EmbeddedPostgres {
         }
         Path logFile = cluster.getParent().resolve("postgres.log");
         if (!Files.exists(logFile)) Files.createFile(logFile);
-        chownIfRoot(logFile);
-        run(List.of(bin("pg_ctl"), "start", "-D", cluster.toString(), "-w", "-t", "120", "-l", logFile.toString(),
+        if (user.needsChown()) chown(logFile);
+        run(user, List.of(bin("pg_ctl"), "start", "-D", cluster.toString(), "-w", "-t", "120", "-l", logFile.toString(),
                 "-o", String.join(" ", options)), true);
-        log.info("Embedded PostgreSQL started on port {} with data in {}", port, cluster);
+        log.info("Embedded PostgreSQL started on port {} with data in {}{}", port, cluster,
+                user == ServerUser.SELF ? "" : " (as " + (user == ServerUser.NAMESPACE ? "uid 1000 in a user namespace" : "user nobody") + ")");
     }
 
-    private static void initdb(Path binaries, Path cluster, String password) throws IOException {
+    private static void initdb(Path binaries, Path cluster, String password, ServerUser user) throws IOException {
         log.info("Creating the PostgreSQL cluster in {}", cluster);
         Files.createDirectories(cluster);
-        chownIfRoot(cluster);
+        if (user.needsChown()) chown(cluster);
         Path pwfile = Files.createTempFile("phaodai-pw", ".txt");
         try {
             Files.writeString(pwfile, password);
-            chownIfRoot(pwfile);
-            run(List.of(binaries.resolve("bin/initdb").toString(), "-D", cluster.toString(), "-U", "postgres",
+            if (user.needsChown()) chown(pwfile);
+            run(user, List.of(binaries.resolve("bin/initdb").toString(), "-D", cluster.toString(), "-U", "postgres",
                     "--pwfile=" + pwfile, "--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8",
                     "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"), true);
         } finally {
@@ -211,7 +215,7 @@ public final class EmbeddedPostgres {
             }
         }
         // Readable by all: when the application runs as root the server runs as nobody.
-        run(List.of("chmod", "-R", "a+rX", partial.toString()), false);
+        run(ServerUser.SELF, List.of("chmod", "-R", "a+rX", partial.toString()), false);
         Files.writeString(partial.resolve(".complete"), "ok");
         try {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -232,19 +236,12 @@ public final class EmbeddedPostgres {
         return binaries.resolve("bin").resolve(name).toString();
     }
 
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
+    private static void chown(Path path) {
+        run(ServerUser.SELF, List.of("chown", "-R", ServerUser.NOBODY_ID + ":" + ServerUser.NOBODY_ID, path.toString()), true);
     }
 
-    private static void chownIfRoot(Path path) throws IOException {
-        if (isRoot()) run(List.of("chown", "-R", NOBODY + ":" + NOBODY, path.toString()), true);
-    }
-
-    private static void run(List<String> command, boolean mustSucceed) {
-        List<String> full = new ArrayList<>();
-        if (isRoot() && !command.get(0).equals("chown") && !command.get(0).equals("chmod")) {
-            full.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
-        }
+    private static void run(ServerUser user, List<String> command, boolean mustSucceed) {
+        List<String> full = new ArrayList<>(user.prefix());
         full.addAll(command);
         try {
             Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
