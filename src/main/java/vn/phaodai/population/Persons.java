@@ -67,6 +67,7 @@ public class Persons {
         PhaodaiUser user = CurrentUser.require(Right.PERSON_WRITE);
         PersonData d = rules().validate(form);
         requireInScope(user, d);
+        audit.holdLane(); // the lane before the identity, as every writer does (see AuditLog.holdLane)
         repository.lockIdentity(d); // the same form sent twice at once: the second waits, then finds the first
         refuseSamePerson(d, 0, user.scope());
         long id = repository.insert(d);

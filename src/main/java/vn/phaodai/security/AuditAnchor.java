@@ -64,6 +64,12 @@ public class AuditAnchor {
         this.digests = digests;
     }
 
+    /** Read at start, not in the first commit's hook: that one must not wait for the database. */
+    @jakarta.annotation.PostConstruct
+    void start() {
+        load();
+    }
+
     /** An entry was committed: its lane's head moves on. */
     void committed(int lane, long id, String hash) {
         if (!loaded) load();
@@ -139,6 +145,10 @@ public class AuditAnchor {
                 problem = "Tệp neo nhật ký " + file.getFileName() + " không đọc được";
             }
             if (problem != null) log.error("{}; the anchor starts again from the database", problem);
+        } else if (jdbc.sql("select exists (select 1 from audit_log where keyed)").query(Boolean.class).single()) {
+            // Keyed entries were written, so an anchor was: whoever removed it may have removed the last entries too.
+            problem = "Tệp neo nhật ký " + file.getFileName() + " không còn, dù nhật ký đã có mục; các mục cuối có thể đã bị xóa";
+            log.error("{}; the anchor starts again from the database", problem);
         }
         catchUp();
         loaded = true;

@@ -27,11 +27,10 @@ class LoginAttempts {
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
         jdbc.sql("""
-                update app_user u set failed_logins = f.count,
-                    locked_until = case when f.count >= :limit then now() + make_interval(mins => :minutes) else null end
-                from (select id, case when locked_until <= now() then 1 else failed_logins + 1 end as count
-                      from app_user where username = :username) f
-                where u.id = f.id and (u.locked_until is null or u.locked_until <= now())""")
+                update app_user set failed_logins = case when locked_until <= now() then 1 else failed_logins + 1 end,
+                    locked_until = case when (case when locked_until <= now() then 1 else failed_logins + 1 end) >= :limit
+                                        then now() + make_interval(mins => :minutes) end
+                where username = :username and (locked_until is null or locked_until <= now())""")
                 .param("limit", LIMIT).param("minutes", LOCK_MINUTES).param("username", event.getAuthentication().getName()).update();
     }
 

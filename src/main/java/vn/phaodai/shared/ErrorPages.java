@@ -22,6 +22,7 @@ import java.util.Map;
  * a method not allowed). Opened directly, without an error, it is a page that does not exist (404).
  */
 @Controller
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication // a command line has no error pages
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ErrorPages extends BasicErrorController {
 

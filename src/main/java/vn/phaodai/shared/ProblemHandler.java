@@ -128,6 +128,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 status = HttpStatus.CONFLICT;
                 detail = "Bản ghi tham chiếu không tồn tại hoặc đang được dùng";
             }
+            case "40P01", "40001", "55P03" -> { // two requests crossed: nothing was written, the same request may be sent again
+                status = HttpStatus.SERVICE_UNAVAILABLE;
+                detail = "Hệ thống đang bận với một yêu cầu khác trên cùng dữ liệu; không có gì được ghi, hãy gửi lại";
+            }
             default -> {
                 return unexpected(e);
             }

@@ -12,10 +12,14 @@ import org.springframework.context.annotation.Configuration;
  * with the rest of the uploads at start-up. Every other multipart setting is Spring Boot's.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication // a command line takes no uploads
 class UploadConfiguration {
 
     @Bean
-    MultipartConfigElement multipartConfigElement(MultipartProperties properties, Uploads uploads) {
+    MultipartConfigElement multipartConfigElement(MultipartProperties properties, Uploads uploads) throws java.io.IOException {
+        // A server starting, before it takes a request: no file here belongs to a live import. (A command line run
+        // beside a live server has no web server, does not get here and leaves the server's uploads alone.)
+        uploads.deleteLeftovers();
         if (properties.getLocation() == null || properties.getLocation().isBlank()) {
             properties.setLocation(uploads.incoming().toString());
         }

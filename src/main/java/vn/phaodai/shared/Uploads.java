@@ -47,8 +47,6 @@ public class Uploads {
         this.incoming = folder.resolve("incoming");
         Files.createDirectories(incoming);
         if (posix) Files.setPosixFilePermissions(incoming, PosixFilePermissions.fromString("rwx------"));
-        int left = deleteLeftovers();
-        if (left > 0) log.warn("Deleted {} uploaded file(s) left by an interrupted process in {}", left, folder);
     }
 
     /** The folder uploads are kept in. */
@@ -61,15 +59,15 @@ public class Uploads {
         return incoming;
     }
 
-    /** Deletes every file in the folders: at start-up, none of them belongs to a live import or request. */
-    private int deleteLeftovers() throws IOException {
+    /** Deletes every file in the folders: at a server's start-up, none of them belongs to a live import or request. */
+    void deleteLeftovers() throws IOException {
         int n = 0;
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 if (Files.deleteIfExists(f)) n++;
             }
         }
-        return n;
+        if (n > 0) log.warn("Deleted {} uploaded file(s) left by an interrupted process in {}", n, folder);
     }
 
     /** Imports within the request: the file (of the synchronous limits) is deleted when the work is done. */

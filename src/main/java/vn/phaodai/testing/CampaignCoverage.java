@@ -143,7 +143,7 @@ public class CampaignCoverage {
             order by v.name nulls last, t.village_id, t.household_id nulls last, t.full_name, t.id""";
 
     /** Persons of the area not yet sampled, by village, household and name; village 0 means "no village". */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the list writes its audit entry
     public PageResult<UnsampledPerson> unsampled(long campaignId, Long village, int page, int size) {
         Scope scope = listReader().scope();
         Campaign c = campaigns.find(campaignId, scope);
@@ -172,7 +172,7 @@ public class CampaignCoverage {
      * Households of which no member of the area has been sampled ("hộ sót"). The address is the members' (the
      * registry publishes persons, not household rows), the most frequent one.
      */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the list writes its audit entry
     public PageResult<UnsampledHousehold> unsampledHouseholds(long campaignId, int page, int size) {
         Scope scope = listReader().scope();
         Campaign c = campaigns.find(campaignId, scope);

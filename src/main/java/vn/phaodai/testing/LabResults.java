@@ -127,11 +127,12 @@ public class LabResults {
     }
 
     /**
-     * Where a user may report results: a laboratory (a user of a facility) for the whole province it serves,
+     * Where a user may report results: a laboratory (a laboratory technician of a facility) for the whole province it serves,
      * which is the installation's; anyone else, a district officer say, only within their own area.
      */
     static Scope area(PhaodaiUser user) {
-        return "FACILITY".equals(user.jurisdictionLevel()) ? Scope.EVERYTHING : user.scope();
+        boolean laboratory = "FACILITY".equals(user.jurisdictionLevel()) && user.roles().contains("LAB_TECHNICIAN");
+        return laboratory ? Scope.EVERYTHING : user.scope();
     }
 
     /** What a file import did; refused rows are listed in the job's rejections with their line. */
