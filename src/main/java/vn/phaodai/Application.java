@@ -16,12 +16,17 @@ public class Application {
     /** A command (see {@link Commands}) runs without the web server and stops when done. */
     public static void main(String[] args) {
         boolean command = Commands.name(args) != null;
-        if (command) {
-            var context = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE).run(args);
-            int status = context.getBean(Commands.class).exitCode();
-            SpringApplication.exit(context);
-            System.exit(status);
+        try {
+            if (command) {
+                var context = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE).run(args);
+                int status = context.getBean(Commands.class).exitCode();
+                SpringApplication.exit(context);
+                System.exit(status);
+            }
+            SpringApplication.run(Application.class, args);
+        } catch (RuntimeException failed) {
+            // Spring Boot has said why (a sentence for the failures a user can fix); no second trace, a non-zero exit.
+            System.exit(1);
         }
-        SpringApplication.run(Application.class, args);
     }
 }

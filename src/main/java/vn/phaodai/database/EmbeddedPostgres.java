@@ -76,6 +76,7 @@ public final class EmbeddedPostgres {
             }
             ServerUser user = ServerUser.forCluster(cluster);
             if (!Files.exists(cluster.resolve("PG_VERSION"))) initdb(binaries, cluster, password, user);
+            refuseOtherVersion(cluster, version);
             int chosen = port > 0 ? port : freePort();
             EmbeddedPostgres server = new EmbeddedPostgres(cluster, binaries, chosen, password, true, user);
             server.startServer(settings);
@@ -83,7 +84,19 @@ public final class EmbeddedPostgres {
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-stop"));
             return server;
         } catch (IOException e) {
-            throw new UncheckedIOException("Embedded PostgreSQL could not start in " + cluster, e);
+            throw new StartupFailure("The data folder " + dataDir.toAbsolutePath() + " cannot be written: " + e,
+                    "Give the application a folder it may write, on a disk with free space (--phaodai.data-dir=...).", e);
+        }
+    }
+
+    /** A cluster of another PostgreSQL major version (a newer one's, say) cannot be started by this server. */
+    private static void refuseOtherVersion(Path cluster, String version) throws IOException {
+        String theirs = Files.readString(cluster.resolve("PG_VERSION")).strip();
+        String ours = version.split("\\.")[0];
+        if (!theirs.equals(ours)) {
+            throw new StartupFailure("The data folder " + cluster + " was made by PostgreSQL " + theirs
+                    + "; the embedded server is PostgreSQL " + ours + ".",
+                    "Use another --phaodai.data-dir, or point spring.datasource.url at a PostgreSQL " + theirs + " server.", null);
         }
     }
 
@@ -144,6 +157,8 @@ public final class EmbeddedPostgres {
         // killed JVM, and is stopped first.
         if (Files.exists(cluster.resolve("postmaster.pid"))) {
             run(user, List.of(bin("pg_ctl"), "stop", "-D", cluster.toString(), "-m", "fast", "-w"), false);
+            // No server answered: the file was left by one killed with its JVM (its pid may be another process's now).
+            Files.deleteIfExists(cluster.resolve("postmaster.pid"));
         }
         List<String> options = new ArrayList<>(List.of("-p", String.valueOf(port), "-c", "listen_addresses=localhost",
                 "-c", "unix_socket_directories="));
@@ -154,10 +169,24 @@ public final class EmbeddedPostgres {
         Path logFile = cluster.getParent().resolve("postgres.log");
         if (!Files.exists(logFile)) Files.createFile(logFile);
         if (user.needsChown()) chown(logFile);
-        run(user, List.of(bin("pg_ctl"), "start", "-D", cluster.toString(), "-w", "-t", "120", "-l", logFile.toString(),
-                "-o", String.join(" ", options)), true);
+        try {
+            run(user, List.of(bin("pg_ctl"), "start", "-D", cluster.toString(), "-w", "-t", "120", "-l", logFile.toString(),
+                    "-o", String.join(" ", options)), true);
+        } catch (IllegalStateException e) {
+            throw new StartupFailure("The embedded PostgreSQL did not start in " + cluster + ": " + lastLines(logFile),
+                    "Read " + logFile + "; a full or read-only disk, or a port taken (phaodai.embedded-db.port), are the usual causes.", e);
+        }
         log.info("Embedded PostgreSQL started on port {} with data in {}{}", port, cluster,
                 user == ServerUser.SELF ? "" : " (as " + (user == ServerUser.NAMESPACE ? "uid 1000 in a user namespace" : "user nobody") + ")");
+    }
+
+    private static String lastLines(Path logFile) {
+        try {
+            List<String> lines = Files.readAllLines(logFile);
+            return String.join(" ", lines.subList(Math.max(0, lines.size() - 2), lines.size())).strip();
+        } catch (IOException | RuntimeException e) {
+            return "(no log)";
+        }
     }
 
     private static void initdb(Path binaries, Path cluster, String password, ServerUser user) throws IOException {

@@ -37,4 +37,21 @@ class FirstStartIT {
         // The command stopped the server it started: the folder is free for the next start.
         assertThat(data.resolve("postgres").resolve("postmaster.pid")).doesNotExist();
     }
+
+    @Test
+    void aDataFolderOfANewerPostgresqlIsOneSentenceAndANonZeroExit() throws Exception {
+        Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "newer-data");
+        Files.createDirectories(data.resolve("postgres"));
+        Files.writeString(data.resolve("postgres").resolve("PG_VERSION"), "99\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process command = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "vn.phaodai.Application",
+                "verify-audit", "--phaodai.data-dir=" + data, "--logging.level.root=WARN")
+                .redirectErrorStream(true).start();
+        String output = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(command.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(command.exitValue()).as(output).isNotZero();
+        assertThat(output).contains("was made by PostgreSQL 99; the embedded server is PostgreSQL 17");
+        assertThat(output).as("no stack trace").doesNotContain("\tat vn.phaodai");
+    }
 }
