@@ -16,8 +16,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -152,17 +150,6 @@ class PersonImportIT {
     }
 
     private JsonNode waitFor(String jobId) {
-        Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(until)) {
-            JsonNode job = api.get("/api/v1/jobs/" + jobId).body();
-            String status = job.get("status").asString();
-            if (status.equals("DONE") || status.equals("FAILED")) return job;
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("job " + jobId + " did not finish");
+        return api.finishedJob(jobId);
     }
 }

@@ -14,8 +14,6 @@ import vn.phaodai.support.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -89,20 +87,6 @@ class PersonImportJurisdictionIT {
     }
 
     private static JsonNode importAndWait(TestApi api, Path file) {
-        TestApi.Response started = api.upload("/api/v1/persons/import", file);
-        assertThat(started.status()).as(started.text()).isEqualTo(202);
-        String id = started.body().get("jobId").asString();
-        Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(until)) {
-            JsonNode job = api.get("/api/v1/jobs/" + id).body();
-            String status = job.get("status").asString();
-            if (status.equals("DONE") || status.equals("FAILED")) return job;
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("job " + id + " did not finish");
+        return api.importAndWait("/api/v1/persons/import", file);
     }
 }

@@ -346,20 +346,6 @@ class ImportHardeningIT {
     }
 
     private JsonNode importAndWait(String path, Path file) {
-        TestApi.Response started = api.upload(path, file);
-        assertThat(started.status()).as(started.text()).isEqualTo(202);
-        String id = started.body().get("jobId").asString();
-        Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(until)) {
-            JsonNode job = api.get("/api/v1/jobs/" + id).body();
-            String status = job.get("status").asString();
-            if (status.equals("DONE") || status.equals("FAILED")) return job;
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("job " + id + " did not finish");
+        return api.importAndWait(path, file);
     }
 }

@@ -45,6 +45,29 @@ public final class TestApi {
         return new TestApi(port, name, password);
     }
 
+    /** Uploads a file to an import endpoint (202 expected) and waits for its job to end; answers the job. */
+    public JsonNode importAndWait(String path, Path file) {
+        Response started = upload(path, file);
+        if (started.status() != 202) throw new AssertionError("import not started: " + started.status() + " " + started.text());
+        return finishedJob(started.body().get("jobId").asString());
+    }
+
+    /** Waits (at most a minute) for a job to be DONE or FAILED; answers the job. */
+    public JsonNode finishedJob(String id) {
+        java.time.Instant until = java.time.Instant.now().plusSeconds(60);
+        while (java.time.Instant.now().isBefore(until)) {
+            JsonNode job = get("/api/v1/jobs/" + id).body();
+            String status = job.get("status").asString();
+            if (status.equals("DONE") || status.equals("FAILED")) return job;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("job " + id + " did not finish");
+    }
+
     /** A client that sends a personal API token. */
     public static TestApi bearer(int port, String token) {
         return new TestApi(port, "Bearer " + token);
