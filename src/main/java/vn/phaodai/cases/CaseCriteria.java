@@ -30,7 +30,7 @@ public record CaseCriteria(String q, String commune, String district, String sta
             p.put("commune", commune);
         }
         if (present(district)) {
-            sql.append(" and c.commune_code in (select code from commune where district_code = :district)");
+            sql.append(" and c.commune_code in (select code from commune_card where district_code = :district)");
             p.put("district", district);
         }
         if (present(status)) {

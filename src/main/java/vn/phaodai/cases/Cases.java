@@ -42,7 +42,7 @@ public class Cases {
             select c.*, p.full_name, p.sex, p.birth_year, p.date_of_birth, p.national_id, p.phone, p.address,
                    s.code as confirming_sample_code
             from covid_case c join person_card p on p.id = c.person_id
-            left join sample s on s.id = c.confirming_sample_id
+            left join sample_card s on s.id = c.confirming_sample_id
             """;
     static final RowMapper<CovidCase> CASE = (rs, i) -> new CovidCase(rs.getLong("id"), rs.getInt("version"),
             rs.getLong("person_id"), rs.getString("full_name"), rs.getString("sex"), rs.getInt("birth_year"),

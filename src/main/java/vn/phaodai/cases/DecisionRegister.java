@@ -59,11 +59,13 @@ class DecisionRegister {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final OfficialDocuments documents;
+    private final HomeCareRules homeCareRules;
 
-    DecisionRegister(JdbcClient jdbc, AuditLog audit, OfficialDocuments documents) {
+    DecisionRegister(JdbcClient jdbc, AuditLog audit, OfficialDocuments documents, HomeCareRules homeCareRules) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.documents = documents;
+        this.homeCareRules = homeCareRules;
     }
 
     /**
@@ -123,11 +125,7 @@ class DecisionRegister {
     }
 
     Optional<HomeCareRule> homeCareRule(LocalDate day) {
-        return jdbc.sql("""
-                select document, isolation_days from home_care_rule
-                where valid_from <= :day and (valid_to is null or valid_to >= :day)
-                order by valid_from desc limit 1""").param("day", day)
-                .query((rs, i) -> new HomeCareRule(rs.getString(1), rs.getInt(2))).optional();
+        return homeCareRules.inForceOn(day).map(r -> new HomeCareRule(r.document(), r.isolationDays()));
     }
 
     // "caseStatus", not "status": that member of problem+json is the HTTP status.

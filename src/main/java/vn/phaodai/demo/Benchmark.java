@@ -15,6 +15,7 @@ import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
 import vn.phaodai.testing.LabResults;
+import vn.phaodai.tracing.SyntheticContacts;
 import vn.phaodai.tracing.Tiers;
 
 import javax.sql.DataSource;
@@ -57,10 +58,13 @@ public class Benchmark {
     private final LabResults labResults;
     private final Tiers tiers;
     private final HomeCareBench homeCareBench;
+    private final SyntheticContacts syntheticContacts;
 
     Benchmark(SyntheticProvince province, PersonImport personImport, Persons persons, DataSource dataSource, JdbcClient jdbc,
-              JsonMapper json, LabResults labResults, Tiers tiers, HomeCareBench homeCareBench) {
+              JsonMapper json, LabResults labResults, Tiers tiers, HomeCareBench homeCareBench,
+              SyntheticContacts syntheticContacts) {
         this.homeCareBench = homeCareBench;
+        this.syntheticContacts = syntheticContacts;
         this.labResults = labResults;
         this.tiers = tiers;
         this.province = province;
@@ -119,7 +123,7 @@ public class Benchmark {
      * change nothing.
      */
     private List<Scenario> labResults(int count, long seed, String persons) {
-        long[] ids = jdbc.sql("select id from person order by id").query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+        long[] ids = jdbc.sql("select id from person_card order by id").query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
         Path file = LabResultFile.write(ids, count, seed, 180);
         String data = String.format("%,d results over %s", count, persons);
         try {
@@ -169,33 +173,13 @@ public class Benchmark {
         jdbc.sql("select setseed(?)").param((seed % 1000) / 1000.0).query(Object.class).list();
         int first = (int) Math.max(1, contacts / 5 / cases);
         // The cases' contacts (F1), a few days around the confirmation; never the source itself (an offset of 1 to n - 1).
-        long f1 = jdbc.sql("""
-                with bounds as (select min(id) as lo, max(id) as hi from person)
-                insert into contact (source_person_id, exposed_person_id, exposure_date, setting, proximity, duration_minutes, masked, recorded_by)
-                select c.person_id, b.lo + (c.person_id - b.lo + 1 + floor(random() * (b.hi - b.lo))::bigint) % (b.hi - b.lo + 1), c.confirmed_on - floor(random() * 4)::int,
-                       (array['HOUSEHOLD','WORKPLACE','SCHOOL','MARKET','VEHICLE','HEALTH_CARE','OTHER'])[1 + floor(random() * 7)::int],
-                       (array['PHYSICAL','WITHIN_1M','WITHIN_2M','WITHIN_2M','SAME_CLOSED_SPACE'])[1 + floor(random() * 5)::int],
-                       5 + floor(random() * 120)::int, random() < 0.5, 'benchmark'
-                from case_card c cross join bounds b cross join generate_series(1, :per) g
-                where c.status <> 'DISCARDED'
-                on conflict do nothing""").param("per", first).update();
+        long f1 = syntheticContacts.aroundCases(first);
         // Their contacts (F2), on or after their exposure.
         long rest = contacts - f1;
-        long exposed = jdbc.sql("select count(distinct exposed_person_id) from contact").query(Long.class).single();
+        long exposed = syntheticContacts.exposedPersons();
         int second = (int) Math.max(1, (rest + exposed - 1) / Math.max(1, exposed));
-        long f2 = jdbc.sql("""
-                with bounds as (select min(id) as lo, max(id) as hi from person),
-                     f1 as (select distinct on (exposed_person_id) exposed_person_id, exposure_date from contact order by exposed_person_id, exposure_date)
-                insert into contact (source_person_id, exposed_person_id, exposure_date, setting, proximity, duration_minutes, masked, recorded_by)
-                select f1.exposed_person_id, b.lo + (f1.exposed_person_id - b.lo + 1 + floor(random() * (b.hi - b.lo))::bigint) % (b.hi - b.lo + 1),
-                       f1.exposure_date + floor(random() * 5)::int,
-                       (array['HOUSEHOLD','WORKPLACE','SCHOOL','MARKET','VEHICLE','HEALTH_CARE','OTHER'])[1 + floor(random() * 7)::int],
-                       (array['PHYSICAL','WITHIN_1M','WITHIN_2M','WITHIN_2M','SAME_CLOSED_SPACE'])[1 + floor(random() * 5)::int],
-                       5 + floor(random() * 120)::int, random() < 0.5, 'benchmark'
-                from f1 cross join bounds b cross join generate_series(1, :per) g
-                limit :rest
-                on conflict do nothing""").param("per", second).param("rest", rest).update();
-        jdbc.sql("analyze contact").update();
+        long f2 = syntheticContacts.aroundExposed(second, rest);
+        syntheticContacts.analyze();
         Tiers.Recomputed initial = tiers.recomputeAll();
         long generateMs = (System.nanoTime() - start) / 1_000_000;
         out.add(new Scenario("contacts generated around the cases (set-based) and every tier derived", data,
@@ -204,11 +188,7 @@ public class Benchmark {
                 "informative", true, Map.of("contacts", f1 + f2, "ms", generateMs, "recomputeMs", initial.ms(), "f1", initial.f1(), "f2", initial.f2())));
 
         // A day of new positives among the exposed, through the laboratory's path.
-        List<Long> positives = jdbc.sql("""
-                select k.exposed_person_id from (select distinct exposed_person_id from contact) k
-                where not exists (select 1 from case_card c where c.person_id = k.exposed_person_id)
-                order by hashint8(k.exposed_person_id + :seed) limit :n""").param("seed", seed).param("n", newPositives)
-                .query(Long.class).list();
+        List<Long> positives = syntheticContacts.exposedWithoutCase(seed, newPositives);
         Path file = dayOfPositives(positives, seed);
         try {
             start = System.nanoTime();
@@ -237,7 +217,7 @@ public class Benchmark {
 
         // One case's F1 and F2, first page with its total, as the province.
         List<Long> withContacts = jdbc.sql("""
-                select root_case_id from person_tier where tier = 1 group by root_case_id order by hashint8(root_case_id + :seed) limit 500""")
+                select root_case_id from tier_card where tier = 1 group by root_case_id order by hashint8(root_case_id + :seed) limit 500""")
                 .param("seed", seed).query(Long.class).list();
         PhaodaiUser province = user("bench-tracing", Scope.EVERYTHING, EnumSet.of(Right.TRACING_READ));
         var context = SecurityContextHolder.createEmptyContext();
@@ -307,11 +287,10 @@ public class Benchmark {
     /** First page with total, a name search and a commune's list, each as a commune officer and as the province. */
     private List<Scenario> directory(String data, String provinceCode, int requests, long seed) {
         List<String> communes = jdbc.sql("""
-                select c.code from commune c join district d on d.code = c.district_code
-                where d.province_code = ? order by c.code""").param(provinceCode).query(String.class).list();
-        List<String> names = jdbc.sql("select search_name from person where commune_code = any(?) order by id limit 500")
+                select c.code from commune_card c where c.province_code = ? order by c.code""").param(provinceCode).query(String.class).list();
+        List<String> names = jdbc.sql("select search_name from person_card where commune_code = any(?) order by id limit 500")
                 .param(communes.toArray(String[]::new)).query(String.class).list();
-        List<String> officerNames = jdbc.sql("select search_name from person where commune_code = ? order by id limit 500")
+        List<String> officerNames = jdbc.sql("select search_name from person_card where commune_code = ? order by id limit 500")
                 .param(communes.get(0)).query(String.class).list();
         Set<Right> read = EnumSet.of(Right.PERSON_READ, Right.PERSON_READ_BASIC);
         PhaodaiUser officer = user("bench-commune", Scope.ofCommunes(Set.of(communes.get(0))), read);

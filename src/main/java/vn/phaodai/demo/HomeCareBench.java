@@ -3,6 +3,7 @@ package vn.phaodai.demo;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
+import vn.phaodai.homecare.CareStaffing;
 import vn.phaodai.jobs.Job;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.testing.LabResults;
@@ -31,34 +32,25 @@ class HomeCareBench {
     private final JdbcClient jdbc;
     private final LabResults labResults;
     private final JsonMapper json;
+    private final CareStaffing staffing;
 
-    HomeCareBench(JdbcClient jdbc, LabResults labResults, JsonMapper json) {
+    HomeCareBench(JdbcClient jdbc, LabResults labResults, JsonMapper json, CareStaffing staffing) {
         this.jdbc = jdbc;
+        this.staffing = staffing;
         this.labResults = labResults;
         this.json = json;
     }
 
     List<Benchmark.Scenario> run(int f0, long seed, String persons) {
         // A mobile station per commune, a worker for each of its villages (set-based: the province's staff).
-        jdbc.sql("""
-                insert into care_team (commune_code, kind, name)
-                select distinct commune_code, 'MOBILE_STATION', 'Trạm y tế lưu động' from village
-                on conflict do nothing""").update();
-        jdbc.sql("""
-                insert into care_worker (team_id, full_name, username)
-                select t.id, 'Nhân viên y tế ' || v.name, 'bench-village-' || v.id
-                from village v join care_team t on t.commune_code = v.commune_code""").update();
-        jdbc.sql("""
-                insert into care_worker_village (worker_id, village_id)
-                select id, substring(username from 15)::bigint from care_worker where username like 'bench-village-%'""").update();
-        long workers = jdbc.sql("select count(*) from care_worker").query(Long.class).single();
+        long workers = staffing.staffEveryVillage();
 
         List<Long> people = jdbc.sql("""
-                select p.id from person p
-                where p.village_id is not null and not exists (select 1 from covid_case c where c.person_id = p.id and c.status = 'ACTIVE')
-                  and not exists (select 1 from person_tier t where t.person_id = p.id) -- the tracing scenarios' figures stay as they were
+                select p.id from person_card p
+                where p.village_id is not null and not exists (select 1 from case_card c where c.person_id = p.id and c.status = 'ACTIVE')
+                  and not exists (select 1 from tier_card t where t.person_id = p.id) -- the tracing scenarios' figures stay as they were
                 order by hashint8(p.id + :seed) limit :n""").param("seed", seed).param("n", f0).query(Long.class).list();
-        long before = jdbc.sql("select coalesce(max(id), 0) from covid_case").query(Long.class).single();
+        long before = jdbc.sql("select coalesce(max(id), 0) from case_card").query(Long.class).single();
         LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
         Path file = positives(people, seed, yesterday);
         try {
@@ -66,16 +58,13 @@ class HomeCareBench {
             Job job = CurrentUser.asSystem(() -> labResults.importNow(file, "bench-home-care.csv", "benchmark"));
             long ms = (System.nanoTime() - start) / 1_000_000;
             if (!"DONE".equals(job.status())) throw new IllegalStateException("Home-care positives failed: " + job.error());
-            var ids = jdbc.sql("select min(id), max(id), count(*) from covid_case where id > ? and care_setting = 'HOME' and status = 'ACTIVE'")
+            var ids = jdbc.sql("select min(id), max(id), count(*) from case_card where id > ? and care_setting = 'HOME' and status = 'ACTIVE'")
                     .param(before).query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
-            var load = jdbc.sql("""
-                    select count(*), coalesce(max(n), 0), coalesce(round(avg(n), 1), 0) from (
-                        select a.worker_id, count(*) as n from care_assignment a where a.case_id > ? group by a.worker_id) w""")
-                    .param(before).query((rs, i) -> new Object[]{rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3)}).single();
-            long assigned = jdbc.sql("select count(*) from care_assignment where case_id > ?").param(before).query(Long.class).single();
+            CareStaffing.Load load = staffing.assignedAfter(before);
+            long assigned = load.assigned();
             // The commune with the most F0 at home: its alert list is the one timed.
             String busiest = jdbc.sql("""
-                    select commune_code from covid_case where id > ? group by commune_code order by count(*) desc, commune_code limit 1""")
+                    select commune_code from case_card where id > ? group by commune_code order by count(*) desc, commune_code limit 1""")
                     .param(before).query(String.class).single();
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("ms", ms);
@@ -89,7 +78,7 @@ class HomeCareBench {
             return List.of(new Benchmark.Scenario(
                     "F0 at home: a day of positives through the lab import, each case at home with a worker assigned by village", data,
                     String.format("%,d ms; %,d cases at home, %,d assigned to %,d workers (at most %,d, %s on average)", ms, ids[2],
-                            assigned, (Long) load[0], (Long) load[1], load[2]), "every case assigned", assigned == ids[2], values));
+                            assigned, load.workers(), load.most(), load.average()), "every case assigned", assigned == ids[2], values));
         } finally {
             try {
                 Files.deleteIfExists(file);

@@ -105,8 +105,8 @@ public class SyntheticProvince {
     /** One screening round's laboratory results over the province's residents; positives become cases. */
     private String outbreak(String provinceCode, int persons, Options o) {
         long[] ids = jdbc.sql("""
-                select p.id from person p join commune c on c.code = p.commune_code join district d on d.code = c.district_code
-                where d.province_code = ? order by p.id""").param(provinceCode).query(Long.class).list().stream()
+                select p.id from person_card p join commune_card c on c.code = p.commune_code
+                where c.province_code = ? order by p.id""").param(provinceCode).query(Long.class).list().stream()
                 .mapToLong(Long::longValue).toArray();
         Path file = LabResultFile.write(ids, persons, o.seed(), o.days());
         try {
@@ -154,7 +154,7 @@ public class SyntheticProvince {
 
     /** Whether the registry holds anyone: the demo is loaded only into an empty one. */
     public boolean registryHasPersons() {
-        return jdbc.sql("select exists (select 1 from person)").query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from person_card)").query(Boolean.class).single();
     }
 
     /** Whether a synthetic province has been loaded (the UI marks its data as demo data). */
@@ -223,7 +223,7 @@ public class SyntheticProvince {
         List<PopulationSynthesizer.Employer> employers = new ArrayList<>(count);
         String prefix = String.format("%02d", Integer.parseInt(province) % 100);
         Map<String, Long> existing = new java.util.HashMap<>();
-        jdbc.sql("select tax_code, id from enterprise where tax_code like ?").param(prefix + "%")
+        jdbc.sql("select tax_code, id from enterprise_card where tax_code like ?").param(prefix + "%")
                 .query(rs -> {
                     existing.put(rs.getString(1), rs.getLong(2));
                 });

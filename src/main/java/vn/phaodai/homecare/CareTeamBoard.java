@@ -58,12 +58,12 @@ class CareTeamBoard {
 
     Picker communes() {
         Scope scope = CurrentUser.require(Right.HOME_CARE_READ).scope();
-        String select = "select c.code, c.name, d.name from commune c join district d on d.code = c.district_code where ";
+        String select = "select c.code, c.name, c.district_name from commune_card c where ";
         String where = scope.everything()
                 ? "c.code in (select commune_code from care_team union "
                   + "select commune_code from case_card where status = 'ACTIVE' and care_setting = 'HOME')"
                 : "c.active and " + scope.condition("c.code", "null::bigint");
-        List<Commune> options = jdbc.sql(select + where + " order by d.name, c.name").params(scope.params())
+        List<Commune> options = jdbc.sql(select + where + " order by c.district_name, c.name").params(scope.params())
                 .query((rs, i) -> new Commune(rs.getString(1), rs.getString(2), rs.getString(3))).list();
         return new Picker(scope.everything(), options);
     }
@@ -72,11 +72,11 @@ class CareTeamBoard {
     Board of(String commune) {
         PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_READ);
         Commune c = user.scope().covers(commune, null) ? jdbc.sql("""
-                        select c.code, c.name, d.name from commune c join district d on d.code = c.district_code where c.code = ?""")
+                        select c.code, c.name, c.district_name from commune_card c where c.code = ?""")
                 .param(commune).query((rs, i) -> new Commune(rs.getString(1), rs.getString(2), rs.getString(3))).optional()
                 .orElse(null) : null;
         if (c == null) throw new NotFoundException("Không có phường/xã mã " + commune);
-        List<VillageName> villages = jdbc.sql("select id, name, active from village where commune_code = ? order by name").param(commune)
+        List<VillageName> villages = jdbc.sql("select id, name, active from village_card where commune_code = ? order by name").param(commune)
                 .query((rs, i) -> new VillageName(rs.getLong(1), rs.getString(2), rs.getBoolean(3))).list();
         Map<Long, String> names = villages.stream().collect(Collectors.toMap(VillageName::id, VillageName::name));
         List<TeamRow> teams = careTeams.teams(commune).stream().map(t -> row(t, names)).toList();
@@ -91,7 +91,7 @@ class CareTeamBoard {
         p.put("limit", UNASSIGNED_SHOWN);
         List<Unassigned> unassigned = jdbc.sql("""
                 select c.id, p.full_name, p.birth_year, v.name from case_card c join person_card p on p.id = c.person_id
-                left join village v on v.id = c.village_id
+                left join village_card v on v.id = c.village_id
                 where not exists (select 1 from care_assignment a where a.case_id = c.id) and\s""" + scoped
                         + " order by c.confirmed_on, c.id limit :limit").params(p)
                 .query((rs, i) -> new Unassigned(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4))).list();

@@ -58,7 +58,7 @@ public class CareTeams {
         if (form.kind() == null || !Set.of("MOBILE_STATION", "HOME_CARE_TEAM").contains(form.kind())) {
             errors.add(new FieldError("kind", "MOBILE_STATION (trạm y tế lưu động) hoặc HOME_CARE_TEAM (tổ chăm sóc F0)"));
         }
-        if (form.communeCode() == null || jdbc.sql("select count(*) from commune where code = ?").param(form.communeCode())
+        if (form.communeCode() == null || jdbc.sql("select count(*) from commune_card where code = ?").param(form.communeCode())
                 .query(Long.class).single() == 0) {
             errors.add(new FieldError("communeCode", "Không có phường/xã mã " + form.communeCode()));
         }
@@ -82,7 +82,7 @@ public class CareTeams {
             throw new InvalidInputException("phone", "Số điện thoại không hợp lệ: " + phone);
         }
         List<Long> villages = form.villageIds() == null ? List.of() : form.villageIds();
-        if (!villages.isEmpty() && jdbc.sql("select count(*) from village where id = any(?) and commune_code = ?")
+        if (!villages.isEmpty() && jdbc.sql("select count(*) from village_card where id = any(?) and commune_code = ?")
                 .params(villages.toArray(Long[]::new), team.communeCode()).query(Long.class).single() != villages.size()) {
             throw new InvalidInputException("villageIds", "Thôn/tổ phải thuộc xã của đội");
         }

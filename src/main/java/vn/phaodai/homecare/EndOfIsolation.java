@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.phaodai.cases.CaseForms;
 import vn.phaodai.cases.Cases;
 import vn.phaodai.cases.CovidCase;
+import vn.phaodai.cases.HomeCareRules;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
@@ -38,11 +39,13 @@ public class EndOfIsolation {
     private final JdbcClient jdbc;
     private final Samples samples;
     private final Cases cases;
+    private final HomeCareRules homeCareRules;
 
-    EndOfIsolation(JdbcClient jdbc, Samples samples, Cases cases) {
+    EndOfIsolation(JdbcClient jdbc, Samples samples, Cases cases, HomeCareRules homeCareRules) {
         this.jdbc = jdbc;
         this.samples = samples;
         this.cases = cases;
+        this.homeCareRules = homeCareRules;
     }
 
     public Proposal propose(long caseId) {
@@ -55,12 +58,9 @@ public class EndOfIsolation {
                         + user.scope().condition("c.commune_code", "c.village_id")).params(p)
                 .query((rs, i) -> new Facts(rs.getLong(1), rs.getObject(2, LocalDate.class), (Integer) rs.getObject(3), rs.getString(4)))
                 .optional().orElseThrow(() -> new NotFoundException("Không có ca bệnh mã " + caseId));
-        Rule rule = jdbc.sql("""
-                select document, isolation_days, extended_days_vaccinated, extended_days_unvaccinated from home_care_rule
-                where valid_from <= :day and (valid_to is null or valid_to >= :day) order by valid_from desc limit 1""")
-                .param("day", c.confirmedOn())
-                .query((rs, i) -> new Rule(rs.getString(1), rs.getInt(2), (Integer) rs.getObject(3), (Integer) rs.getObject(4)))
-                .optional().orElseThrow(() -> new NotFoundException("Không có quy định kết thúc cách ly cho ngày " + c.confirmedOn()));
+        Rule rule = homeCareRules.inForceOn(c.confirmedOn())
+                .map(r -> new Rule(r.document(), r.isolationDays(), r.extendedDaysVaccinated(), r.extendedDaysUnvaccinated()))
+                .orElseThrow(() -> new NotFoundException("Không có quy định kết thúc cách ly cho ngày " + c.confirmedOn()));
         LocalDate earliest = c.confirmedOn().plusDays(rule.days());
         LocalDate testFrom = earliest.minusDays(1);
         Sample negative = samples.ofPerson(c.personId()).stream()

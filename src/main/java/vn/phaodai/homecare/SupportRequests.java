@@ -59,7 +59,7 @@ public class SupportRequests {
     private static final String SELECT = """
             select s.*, c.person_id, p.full_name, p.phone, p.address, v.name as village_name
             from support_request s join case_card c on c.id = s.case_id join person_card p on p.id = c.person_id
-            left join village v on v.id = s.village_id
+            left join village_card v on v.id = s.village_id
             """;
     private static final RowMapper<SupportRequest> REQUEST = (rs, i) -> new SupportRequest(rs.getLong("id"), rs.getLong("case_id"),
             rs.getLong("person_id"), rs.getString("full_name"), rs.getString("phone"), rs.getString("address"),

@@ -533,7 +533,7 @@ public class Stays {
                 from quarantine_stay s cross join lateral unnest(s.test_days) as t(day)
                      join person_card p on p.id = s.person_id
                      left join quarantine_facility f on f.id = s.facility_id
-                     left join lateral (select x.code, x.result from sample x where x.person_id = s.person_id and %s
+                     left join lateral (select x.code, x.result from sample_card x where x.person_id = s.person_id and %s
                                         order by x.sampled_at desc limit 1) x on true
                 where %s""".formatted(sampleWindow, where);
         long total = jdbc.sql("select count(*) " + from).params(p).query(Long.class).single();
@@ -561,7 +561,7 @@ public class Stays {
         List<TestDay> tests = jdbc.sql("""
                 select t.day, s.start_on + t.day - 1 as on_day, x.code, x.test_type, x.sampled_at, x.result
                 from quarantine_stay s cross join lateral unnest(s.test_days) as t(day)
-                     left join lateral (select x.code, x.test_type, x.sampled_at, x.result from sample x
+                     left join lateral (select x.code, x.test_type, x.sampled_at, x.result from sample_card x
                                         where x.person_id = s.person_id and %s
                                         order by abs(extract(epoch from x.sampled_at
                                                  - (cast(s.start_on + t.day - 1 as timestamp) + interval '12 hours') at time zone 'Asia/Ho_Chi_Minh'))

@@ -176,9 +176,9 @@ public class AuditLog {
         Scope scope = CurrentUser.require(Right.AUDIT_READ).scope();
         // An area's auditor sees the entries about its persons, lists that showed one of them included.
         StringBuilder where = new StringBuilder(scope.everything() ? "true"
-                : "(exists (select 1 from person p where p.id = audit_log.person_id and " + scope.condition("p.commune_code", "p.village_id") + ")"
+                : "(exists (select 1 from person_place_card p where p.id = audit_log.person_id and " + scope.condition("p.commune_code", "p.village_id") + ")"
                 + " or (audit_log.person_id is null and exists (select 1 from jsonb_array_elements_text(audit_log.details -> 'persons') x"
-                + " join person p on p.id = x::bigint where " + scope.condition("p.commune_code", "p.village_id") + ")))");
+                + " join person_place_card p on p.id = x::bigint where " + scope.condition("p.commune_code", "p.village_id") + ")))");
         Map<String, Object> p = new HashMap<>(scope.params());
         if (personId != null) {
             where.append(" and (person_id = :personId or details -> 'persons' @> to_jsonb(cast(:personId as bigint)))");

@@ -110,7 +110,7 @@ public class CampaignCoverage {
                        coalesce(ph.households, 0) as households, coalesce(ph.missed, 0) as missed, coalesce(ph.complete, 0) as complete
                 from per_person pp
                 left join per_household ph on ph.village_id is not distinct from pp.village_id
-                left join village v on v.id = pp.village_id
+                left join village_card v on v.id = pp.village_id
                 order by v.name nulls last, pp.village_id""")
                 .params(params(c, scope))
                 .query((rs, i) -> Figures.of((Long) rs.getObject("village_id"),
@@ -138,7 +138,7 @@ public class CampaignCoverage {
 
     private static final String UNSAMPLED = """
             select t.id, t.full_name, t.birth_year, t.sex, t.village_id, v.name as village_name, t.address, t.phone, t.household_id
-            from target t left join village v on v.id = t.village_id
+            from target t left join village_card v on v.id = t.village_id
             where not t.sampled and %s
             order by v.name nulls last, t.village_id, t.household_id nulls last, t.full_name, t.id""";
 
@@ -188,7 +188,7 @@ public class CampaignCoverage {
                     from target where household_id is not null
                     group by household_id having not bool_or(sampled))
                 select m.*, v.name as village_name, count(*) over () as total
-                from missed m left join village v on v.id = m.village_id
+                from missed m left join village_card v on v.id = m.village_id
                 order by v.name nulls last, m.village_id, m.address, m.household_id
                 limit :limit offset :offset""")
                 .params(p).query((rs, i) -> {

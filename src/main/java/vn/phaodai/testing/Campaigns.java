@@ -195,6 +195,6 @@ public class Campaigns {
                 (cast(c.commune_codes as text[]) && cast(:scopeCommunes as text[])
                  or c.village_ids && cast(:scopeVillages as bigint[])
                  or exists (select 1 from unnest(c.commune_codes) cc where cc = any(cast(:scopeVillageCommunes as text[]))
-                            and not exists (select 1 from village v where v.id = any(c.village_ids) and v.commune_code = cc)))""";
+                            and not exists (select 1 from village_card v where v.id = any(c.village_ids) and v.commune_code = cc)))""";
     }
 }
