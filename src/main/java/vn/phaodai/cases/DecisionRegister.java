@@ -11,6 +11,7 @@ import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.NotFoundException;
 
@@ -59,8 +60,10 @@ class DecisionRegister {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final OfficialDocuments documents;
+    private final ApplicationClock clock;
 
-    DecisionRegister(JdbcClient jdbc, AuditLog audit, OfficialDocuments documents) {
+    DecisionRegister(JdbcClient jdbc, AuditLog audit, OfficialDocuments documents, ApplicationClock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
         this.documents = documents;
@@ -140,7 +143,7 @@ class DecisionRegister {
             throw new ConflictException("Chỉ ra quyết định kết thúc cách ly khi ca bệnh đã khỏi bệnh; ca bệnh mã " + c.caseId()
                     + " hiện " + statusLabel(c.status()), null, Map.of("caseStatus", c.status()));
         }
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = clock.today();
         // The counter row is locked until commit: concurrent issues of the commune take their numbers in turn,
         // and a rolled-back issue gives its number back.
         int number = documents.nextNumber(c.communeCode(), today.getYear());

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import vn.phaodai.jobs.Job;
 import vn.phaodai.security.CurrentUser;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.testing.LabResults;
 
 import java.io.IOException;
@@ -31,8 +32,10 @@ class HomeCareBench {
     private final JdbcClient jdbc;
     private final LabResults labResults;
     private final JsonMapper json;
+    private final ApplicationClock clock;
 
-    HomeCareBench(JdbcClient jdbc, LabResults labResults, JsonMapper json) {
+    HomeCareBench(JdbcClient jdbc, LabResults labResults, JsonMapper json, ApplicationClock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.labResults = labResults;
         this.json = json;
@@ -59,7 +62,7 @@ class HomeCareBench {
                   and not exists (select 1 from person_tier t where t.person_id = p.id) -- the tracing scenarios' figures stay as they were
                 order by hashint8(p.id + :seed) limit :n""").param("seed", seed).param("n", f0).query(Long.class).list();
         long before = jdbc.sql("select coalesce(max(id), 0) from covid_case").query(Long.class).single();
-        LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
+        LocalDate yesterday = clock.today().minusDays(1);
         Path file = positives(people, seed, yesterday);
         try {
             long start = System.nanoTime();
