@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.phaodai.geography.Geography;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
@@ -30,8 +31,10 @@ class CasePages {
     private final CaseTimeline timeline;
     private final Geography geography;
     private final Decisions decisions;
+    private final ApplicationClock clock;
 
-    CasePages(Cases cases, CaseTimeline timeline, Geography geography, Decisions decisions) {
+    CasePages(Cases cases, CaseTimeline timeline, Geography geography, Decisions decisions, ApplicationClock clock) {
+        this.clock = clock;
         this.decisions = decisions;
         this.cases = cases;
         this.timeline = timeline;
@@ -48,7 +51,7 @@ class CasePages {
         CaseCriteria criteria = new CaseCriteria(q, commune, null, status, severity, careSetting, from, to);
         PageResult<CovidCase> result = cases.search(criteria, PageResult.page(page), 50);
         model.addAttribute("criteria", criteria);
-        model.addAttribute("today", LocalDate.now(Cases.VIETNAM));
+        model.addAttribute("today", clock.today());
         model.addAttribute("result", result);
         model.addAttribute("communeNames", geography.communeNames(result.items().stream().map(CovidCase::communeCode).toList()));
         lists(model);
@@ -136,7 +139,7 @@ class CasePages {
 
     @GetMapping("/cases/new")
     String form(@RequestParam(required = false) Long person, Model model) {
-        model.addAttribute("form", new CaseForms.NewCase(person, LocalDate.now(Cases.VIETNAM).toString(), null, "COMMUNITY", false,
+        model.addAttribute("form", new CaseForms.NewCase(person, clock.today().toString(), null, "COMMUNITY", false,
                 null, "ASYMPTOMATIC", "HOME", null, null, null));
         model.addAttribute("errors", Map.of());
         lists(model);

@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.testing.Sample;
 import vn.phaodai.testing.Samples;
 
@@ -23,8 +24,10 @@ public class CaseTimeline {
     private final Cases cases;
     private final Samples samples;
     private final JdbcClient jdbc;
+    private final ApplicationClock clock;
 
-    CaseTimeline(Cases cases, Samples samples, JdbcClient jdbc) {
+    CaseTimeline(Cases cases, Samples samples, JdbcClient jdbc, ApplicationClock clock) {
+        this.clock = clock;
         this.cases = cases;
         this.samples = samples;
         this.jdbc = jdbc;
@@ -55,7 +58,7 @@ public class CaseTimeline {
             events.add(new Event(c.outcomeOn().atStartOfDay(Cases.VIETNAM).toOffsetDateTime(), "OUTCOME", c.status(), ""));
         }
         if ("DISCARDED".equals(c.status())) {
-            events.add(new Event(OffsetDateTime.now(Cases.VIETNAM), "DISCARDED", "Loại bỏ ca bệnh", c.discardedReason()));
+            events.add(new Event(clock.now(), "DISCARDED", "Loại bỏ ca bệnh", c.discardedReason()));
         }
         events.sort(Comparator.comparing(Event::at));
         return events;

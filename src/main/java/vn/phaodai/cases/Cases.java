@@ -12,6 +12,7 @@ import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
@@ -60,9 +61,11 @@ public class Cases {
     private final AuditLog audit;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final org.springframework.beans.factory.ObjectProvider<HomeCareGate> homeCareGate;
+    private final ApplicationClock clock;
 
     Cases(JdbcClient jdbc, AuditLog audit, org.springframework.context.ApplicationEventPublisher events,
-          org.springframework.beans.factory.ObjectProvider<HomeCareGate> homeCareGate) {
+          org.springframework.beans.factory.ObjectProvider<HomeCareGate> homeCareGate, ApplicationClock clock) {
+        this.clock = clock;
         this.homeCareGate = homeCareGate;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -136,7 +139,7 @@ public class Cases {
         String severity = oneOf(errors, "severity", form.severity(), CovidCase.SEVERITIES, "ASYMPTOMATIC");
         String care = oneOf(errors, "careSetting", form.careSetting(), CovidCase.CARE_SETTINGS, "HOME");
         doses(errors, form.vaccineDoses());
-        if (confirmed != null && confirmed.isAfter(LocalDate.now(VIETNAM))) errors.add(new FieldError("confirmedOn", "Ngày xác định ở tương lai"));
+        if (confirmed != null && confirmed.isAfter(clock.today())) errors.add(new FieldError("confirmedOn", "Ngày xác định ở tương lai"));
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         Map<String, Object> person = person(form.personId(), user.scope());
         jdbc.sql("select id from covid_case where person_id = ? and status = 'ACTIVE'").param(form.personId()).query(Long.class)
@@ -224,7 +227,7 @@ public class Cases {
         List<FieldError> errors = new ArrayList<>();
         String care = oneOf(errors, "careSetting", form.careSetting(), CovidCase.CARE_SETTINGS, before.careSetting());
         String severity = oneOf(errors, "severity", form.severity(), CovidCase.SEVERITIES, before.severity());
-        OffsetDateTime at = OffsetDateTime.now(VIETNAM);
+        OffsetDateTime at = clock.now();
         if (form.at() != null && !form.at().isBlank()) {
             try {
                 at = java.time.LocalDateTime.parse(form.at()).atZone(VIETNAM).toOffsetDateTime();
@@ -260,7 +263,7 @@ public class Cases {
         if (outcome == null && errors.isEmpty()) errors.add(new FieldError("outcome", "Chọn kết quả điều trị"));
         LocalDate on = date(errors, "on", form.on(), true);
         if (on != null && on.isBefore(before.confirmedOn())) errors.add(new FieldError("on", "Trước ngày xác định ca bệnh"));
-        if (on != null && on.isAfter(LocalDate.now(VIETNAM))) errors.add(new FieldError("on", "Ngày ở tương lai"));
+        if (on != null && on.isAfter(clock.today())) errors.add(new FieldError("on", "Ngày ở tương lai"));
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         jdbc.sql("update covid_case set status = ?, outcome_on = ?, version = version + 1, updated_at = now() where id = ?")
                 .params(outcome, on, id).update();

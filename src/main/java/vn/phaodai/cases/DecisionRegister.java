@@ -11,6 +11,7 @@ import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.NotFoundException;
 
@@ -60,8 +61,10 @@ class DecisionRegister {
     private final AuditLog audit;
     private final OfficialDocuments documents;
     private final HomeCareRules homeCareRules;
+    private final ApplicationClock clock;
 
-    DecisionRegister(JdbcClient jdbc, AuditLog audit, OfficialDocuments documents, HomeCareRules homeCareRules) {
+    DecisionRegister(JdbcClient jdbc, AuditLog audit, OfficialDocuments documents, HomeCareRules homeCareRules, ApplicationClock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
         this.documents = documents;
@@ -138,7 +141,7 @@ class DecisionRegister {
             throw new ConflictException("Chỉ ra quyết định kết thúc cách ly khi ca bệnh đã khỏi bệnh; ca bệnh mã " + c.caseId()
                     + " hiện " + statusLabel(c.status()), null, Map.of("caseStatus", c.status()));
         }
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = clock.today();
         // The counter row is locked until commit: concurrent issues of the commune take their numbers in turn,
         // and a rolled-back issue gives its number back.
         int number = documents.nextNumber(c.communeCode(), today.getYear());

@@ -6,6 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.phaodai.homecare.CareStaffing;
 import vn.phaodai.jobs.Job;
 import vn.phaodai.security.CurrentUser;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.testing.LabResults;
 
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +33,10 @@ class HomeCareBench {
     private final LabResults labResults;
     private final JsonMapper json;
     private final CareStaffing staffing;
+    private final ApplicationClock clock;
 
-    HomeCareBench(JdbcClient jdbc, LabResults labResults, JsonMapper json, CareStaffing staffing) {
+    HomeCareBench(JdbcClient jdbc, LabResults labResults, JsonMapper json, CareStaffing staffing, ApplicationClock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.staffing = staffing;
         this.labResults = labResults;
@@ -51,7 +53,7 @@ class HomeCareBench {
                   and not exists (select 1 from tier_card t where t.person_id = p.id) -- the tracing scenarios' figures stay as they were
                 order by hashint8(p.id + :seed) limit :n""").param("seed", seed).param("n", f0).query(Long.class).list();
         long before = jdbc.sql("select coalesce(max(id), 0) from case_card").query(Long.class).single();
-        LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
+        LocalDate yesterday = clock.today().minusDays(1);
         Path file = positives(people, seed, yesterday);
         try {
             long start = System.nanoTime();

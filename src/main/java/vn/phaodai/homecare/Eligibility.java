@@ -5,6 +5,7 @@ import org.springframework.stereotype.Service;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.NotFoundException;
 
 import java.time.LocalDate;
@@ -48,8 +49,10 @@ public class Eligibility {
     private final JdbcClient jdbc;
     private final WarningSigns warningSigns;
     private final vn.phaodai.security.AuditLog audit;
+    private final ApplicationClock clock;
 
-    Eligibility(JdbcClient jdbc, WarningSigns warningSigns, vn.phaodai.security.AuditLog audit) {
+    Eligibility(JdbcClient jdbc, WarningSigns warningSigns, vn.phaodai.security.AuditLog audit, ApplicationClock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.jdbc = jdbc;
         this.warningSigns = warningSigns;
@@ -57,7 +60,7 @@ public class Eligibility {
 
     public Answer evaluate(long caseId, Facts facts) {
         PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_READ);
-        LocalDate on = facts.on() != null ? facts.on() : LocalDate.now(Readings.VIETNAM);
+        LocalDate on = facts.on() != null ? facts.on() : clock.today();
         Map<String, Object> p = new HashMap<>(user.scope().params());
         p.put("id", caseId);
         Patient patient = jdbc.sql("""

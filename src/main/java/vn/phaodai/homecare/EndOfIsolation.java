@@ -10,6 +10,7 @@ import vn.phaodai.cases.HomeCareRules;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.NotFoundException;
 import vn.phaodai.testing.Sample;
@@ -40,8 +41,10 @@ public class EndOfIsolation {
     private final Samples samples;
     private final Cases cases;
     private final HomeCareRules homeCareRules;
+    private final ApplicationClock clock;
 
-    EndOfIsolation(JdbcClient jdbc, Samples samples, Cases cases, HomeCareRules homeCareRules) {
+    EndOfIsolation(JdbcClient jdbc, Samples samples, Cases cases, HomeCareRules homeCareRules, ApplicationClock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.samples = samples;
         this.cases = cases;
@@ -89,7 +92,7 @@ public class EndOfIsolation {
     public CovidCase end(long caseId) {
         CurrentUser.require(Right.CASE_WRITE);
         Proposal proposal = propose(caseId);
-        LocalDate today = LocalDate.now(Readings.VIETNAM);
+        LocalDate today = clock.today();
         if (proposal.proposedEnd() == null || proposal.proposedEnd().isAfter(today)) {
             throw new ConflictException("Chưa thể kết thúc cách ly: " + proposal.explanation()
                     + (proposal.proposedEnd() == null ? "" : " (sớm nhất ngày " + proposal.proposedEnd() + ")"), "caseId", Map.of());

@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.PageResult;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 
 @RestController
@@ -30,9 +30,11 @@ class HomeCareApi {
 
     private final CareTeams teams;
     private final Placements placements;
+    private final ApplicationClock clock;
 
     HomeCareApi(Readings readings, Alerts alerts, NonReporting nonReporting, Eligibility eligibility, EndOfIsolation endOfIsolation,
-                PatientLinks links, CareTeams teams, Placements placements) {
+                PatientLinks links, CareTeams teams, Placements placements, ApplicationClock clock) {
+        this.clock = clock;
         this.placements = placements;
         this.teams = teams;
         this.readings = readings;
@@ -157,6 +159,6 @@ class HomeCareApi {
     @Operation(summary = "F0 at home with no reading for the configured hours, the longest silent first")
     PageResult<NonReporting.Silent> nonReporting(@RequestParam(required = false) String commune,
                                                  @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return nonReporting.list(commune, OffsetDateTime.now(), PageResult.page(page), PageResult.size(size));
+        return nonReporting.list(commune, clock.now(), PageResult.page(page), PageResult.size(size));
     }
 }

@@ -10,6 +10,7 @@ import vn.phaodai.cases.CovidCase;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.InvalidInputException;
 
@@ -43,8 +44,10 @@ public class Placements {
     private final AuditLog audit;
     private final JsonMapper json;
     private final Readings readings;
+    private final ApplicationClock clock;
 
-    Placements(JdbcClient jdbc, Eligibility eligibility, Cases cases, AuditLog audit, JsonMapper json, Readings readings) {
+    Placements(JdbcClient jdbc, Eligibility eligibility, Cases cases, AuditLog audit, JsonMapper json, Readings readings, ApplicationClock clock) {
+        this.clock = clock;
         this.readings = readings;
         this.jdbc = jdbc;
         this.eligibility = eligibility;
@@ -83,7 +86,7 @@ public class Placements {
                 .params(caseId, on, answer.rule(), answer.eligible(), answer.reasons().toArray(String[]::new), json.writeValueAsString(stated),
                         override, placedBy).query(Long.class).single();
         if (!"HOME".equals(c.careSetting())) {
-            String at = on.equals(LocalDate.now(Readings.VIETNAM)) ? null : on.atTime(12, 0).toString();
+            String at = on.equals(clock.today()) ? null : on.atTime(12, 0).toString();
             cases.transfer(caseId, new CaseForms.Transfer("HOME", null, null, at,
                     override == null ? "Đủ điều kiện điều trị tại nhà" : "Điều trị tại nhà theo quyết định của cán bộ: " + override));
         }
@@ -105,11 +108,11 @@ public class Placements {
                 rs.getString("placed_by"), rs.getObject("placed_at", OffsetDateTime.class));
     }
 
-    private static LocalDate day(String on) {
-        if (on == null || on.isBlank()) return LocalDate.now(Readings.VIETNAM);
+    private LocalDate day(String on) {
+        if (on == null || on.isBlank()) return clock.today();
         try {
             LocalDate d = LocalDate.parse(on.strip());
-            if (d.isAfter(LocalDate.now(Readings.VIETNAM))) throw new InvalidInputException("on", "Ngày ở tương lai");
+            if (d.isAfter(clock.today())) throw new InvalidInputException("on", "Ngày ở tương lai");
             return d;
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("on", "Ngày không hợp lệ (yyyy-MM-dd): " + on);

@@ -8,6 +8,7 @@ import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
@@ -51,8 +52,10 @@ public class Readings {
     private final JdbcClient jdbc;
     private final WarningSigns warningSigns;
     private final AuditLog audit;
+    private final ApplicationClock clock;
 
-    Readings(JdbcClient jdbc, WarningSigns warningSigns, AuditLog audit) {
+    Readings(JdbcClient jdbc, WarningSigns warningSigns, AuditLog audit, ApplicationClock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.warningSigns = warningSigns;
         this.audit = audit;
@@ -135,11 +138,11 @@ public class Readings {
                         rs.getString("entered_by"))).list();
     }
 
-    private static OffsetDateTime validate(ReadingForm f) {
+    private OffsetDateTime validate(ReadingForm f) {
         List<FieldError> errors = new ArrayList<>();
         OffsetDateTime at = null;
         if (f.takenAt() == null || f.takenAt().isBlank()) {
-            at = OffsetDateTime.now(VIETNAM).withNano(0);
+            at = clock.now().withNano(0);
         } else {
             try {
                 at = OffsetDateTime.parse(f.takenAt());
@@ -151,7 +154,7 @@ public class Readings {
                 }
             }
         }
-        if (at != null && at.isAfter(OffsetDateTime.now(VIETNAM).plusMinutes(10))) errors.add(new FieldError("takenAt", "Thời điểm đo ở tương lai"));
+        if (at != null && at.isAfter(clock.now().plusMinutes(10))) errors.add(new FieldError("takenAt", "Thời điểm đo ở tương lai"));
         range(errors, "spo2", f.spo2(), 50, 100, "SpO2 (%)");
         range(errors, "breathingRate", f.breathingRate(), 5, 120, "Nhịp thở (lần/phút)");
         range(errors, "pulse", f.pulse(), 20, 250, "Mạch (lần/phút)");

@@ -6,6 +6,7 @@ import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.PageResult;
 
 import static vn.phaodai.security.AuditLog.criteria;
@@ -27,8 +28,10 @@ public class Today {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final ApplicationClock clock;
 
-    Today(JdbcClient jdbc, AuditLog audit) {
+    Today(JdbcClient jdbc, AuditLog audit, ApplicationClock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -51,7 +54,7 @@ public class Today {
         long total = jdbc.sql("select count(*) from case_card c where " + where).params(p).query(Long.class).single();
         p.put("limit", size);
         p.put("offset", (long) page * size);
-        p.put("today", LocalDate.now(Readings.VIETNAM));
+        p.put("today", clock.today());
         List<AtHome> items = jdbc.sql("""
                 select c.id, c.person_id, p.full_name, p.birth_year, p.phone, c.commune_code, c.village_id, c.confirmed_on, r.last,
                        a.id as alert_id, a.severity, a.status, w.full_name as worker

@@ -14,6 +14,7 @@ import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
 import vn.phaodai.jobs.JobProgress;
 import vn.phaodai.jobs.Jobs;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.BulkCopy;
 import vn.phaodai.shared.BulkLoad;
 import vn.phaodai.shared.FieldError;
@@ -71,10 +72,12 @@ public class PersonImport {
     private final AuditLog audit;
     private final int nationalIdRequiredFromAge;
     private final ImportLimits limits;
+    private final ApplicationClock clock;
 
     PersonImport(DataSource dataSource, JdbcClient jdbc, Jobs jobs, Geography geography, JsonMapper json, AuditLog audit,
                  @Value("${phaodai.population.national-id-required-from-age:14}") int nationalIdRequiredFromAge,
-                 ImportLimits limits) {
+                 ImportLimits limits, ApplicationClock clock) {
+        this.clock = clock;
         this.limits = limits;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -146,7 +149,7 @@ public class PersonImport {
             throws SQLException, IOException {
         progress.phase("READING", estimateRows(file, fileName));
         ImportReferences refs = new ImportReferences(jdbc, geography, scope);
-        PersonRules rules = new PersonRules(refs, nationalIdRequiredFromAge);
+        PersonRules rules = new PersonRules(refs, nationalIdRequiredFromAge, clock.today());
         try (Statement s = c.createStatement()) {
             s.execute("""
                     create temp table person_stage (

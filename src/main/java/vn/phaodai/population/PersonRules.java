@@ -43,10 +43,13 @@ final class PersonRules {
 
     private final References refs;
     private final int nationalIdRequiredFromAge;
+    /** The day ages are counted on (the application clock's, when the form or the import began). */
+    private final LocalDate today;
 
-    PersonRules(References refs, int nationalIdRequiredFromAge) {
+    PersonRules(References refs, int nationalIdRequiredFromAge, LocalDate today) {
         this.refs = refs;
         this.nationalIdRequiredFromAge = nationalIdRequiredFromAge;
+        this.today = today;
     }
 
     PersonData validate(PersonForm f) {
@@ -54,7 +57,6 @@ final class PersonRules {
         String name = name(f.fullName(), errors);
         Sex sex = Sex.parse(f.sex());
         if (sex == null) errors.add(new FieldError("sex", blank(f.sex()) ? "Giới tính là bắt buộc" : "Giới tính phải là MALE (Nam) hoặc FEMALE (Nữ)"));
-        LocalDate today = LocalDate.now(ZONE);
         LocalDate dob = null;
         Integer year = f.birthYear();
         if (!blank(f.dateOfBirth())) {

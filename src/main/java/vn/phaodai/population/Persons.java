@@ -13,6 +13,7 @@ import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.NotFoundException;
@@ -38,10 +39,12 @@ public class Persons {
     private final AuditLog audit;
     private final PersonExport exporter;
     private final int nationalIdRequiredFromAge;
+    private final ApplicationClock clock;
 
     Persons(PersonRepository repository, PersonSearch search, JdbcClient jdbc, Geography geography,
             ApplicationEventPublisher events, JsonMapper json, AuditLog audit, PersonExport exporter,
-            @Value("${phaodai.population.national-id-required-from-age:14}") int nationalIdRequiredFromAge) {
+            @Value("${phaodai.population.national-id-required-from-age:14}") int nationalIdRequiredFromAge, ApplicationClock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.search = search;
         this.jdbc = jdbc;
@@ -299,7 +302,7 @@ public class Persons {
     }
 
     PersonRules rules() {
-        return new PersonRules(new DatabaseReferences(), nationalIdRequiredFromAge);
+        return new PersonRules(new DatabaseReferences(), nationalIdRequiredFromAge, clock.today());
     }
 
     /** Answers the rules' questions with one small query each: right for a form, wrong for an import. */

@@ -11,6 +11,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.phaodai.geography.Geography;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.PageResult;
@@ -31,8 +32,10 @@ class QuarantinePages {
     private final Policies policies;
     private final Arrivals arrivals;
     private final Geography geography;
+    private final ApplicationClock clock;
 
-    QuarantinePages(Facilities facilities, Stays stays, Policies policies, Arrivals arrivals, Geography geography) {
+    QuarantinePages(Facilities facilities, Stays stays, Policies policies, Arrivals arrivals, Geography geography, ApplicationClock clock) {
+        this.clock = clock;
         this.facilities = facilities;
         this.stays = stays;
         this.policies = policies;
@@ -182,7 +185,7 @@ class QuarantinePages {
     String due(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                @RequestParam(required = false) String commune, @RequestParam(required = false) Long facility,
                @RequestParam(required = false) Integer page, Model model) {
-        LocalDate day = date == null ? Stays.today() : date;
+        LocalDate day = date == null ? stays.today() : date;
         model.addAttribute("date", day);
         model.addAttribute("commune", commune);
         model.addAttribute("facility", facility);

@@ -18,6 +18,7 @@ import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
@@ -116,9 +117,11 @@ public class Stays {
     private final Geography geography;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final ApplicationClock clock;
 
     Stays(JdbcClient jdbc, Policies policies, Facilities facilities, OfficialDocuments documents, Geography geography,
-          AuditLog audit, PlatformTransactionManager transactions) {
+          AuditLog audit, PlatformTransactionManager transactions, ApplicationClock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.policies = policies;
         this.facilities = facilities;
@@ -128,8 +131,8 @@ public class Stays {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    static LocalDate today() {
-        return LocalDate.now(VIETNAM);
+    LocalDate today() {
+        return clock.today();
     }
 
     // ---------------------------------------------------------------- admission

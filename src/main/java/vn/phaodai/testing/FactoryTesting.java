@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.PageResult;
 
 import java.time.LocalDate;
@@ -33,8 +34,10 @@ public class FactoryTesting {
     }
 
     private final JdbcClient jdbc;
+    private final ApplicationClock clock;
 
-    FactoryTesting(JdbcClient jdbc) {
+    FactoryTesting(JdbcClient jdbc, ApplicationClock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -49,7 +52,7 @@ public class FactoryTesting {
     public PageResult<Compliance> compliance(String commune, boolean behindOnly, int page, int size) {
         Scope scope = CurrentUser.require(Right.TESTING_READ).scope();
         Map<String, Object> p = new HashMap<>(scope.params());
-        p.put("today", LocalDate.now(ZONE));
+        p.put("today", clock.today());
         p.put("lookBack", LOOK_BACK_PERIODS);
         p.put("commune", commune == null || commune.isBlank() ? null : commune.strip());
         p.put("limit", size);

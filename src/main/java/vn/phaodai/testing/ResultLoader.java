@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import vn.phaodai.security.Scope;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.BulkCopy;
 import vn.phaodai.shared.BulkLoad;
 
@@ -49,8 +50,10 @@ class ResultLoader {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final ApplicationClock clock;
 
-    ResultLoader(DataSource dataSource, JdbcClient jdbc, ApplicationEventPublisher events) {
+    ResultLoader(DataSource dataSource, JdbcClient jdbc, ApplicationEventPublisher events, ApplicationClock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.events = events;
@@ -79,7 +82,8 @@ class ResultLoader {
      * refusal, no id, and nothing written to it.
      */
     Summary apply(String user, String source, Scope area) {
-        Map<String, Object> who = Map.of("user", user, "source", source);
+        // A result the laboratory sent without its time was returned now, by the application clock.
+        Map<String, Object> who = Map.of("user", user, "source", source, "now", clock.now());
         sql("create index on result_stage (sample_code)");
         sql("analyze result_stage");
         sql("""
@@ -114,7 +118,7 @@ class ResultLoader {
         reject("sample_id is null and not pool_row and commune_code is null",
                 "Không tìm thấy người (mã người hoặc số CCCD) trong sổ dân cư");
         applyPools(who, area);
-        insertNewSamples();
+        insertNewSamples(who);
         amendSingles(who);
         // A single result owed by a positive pool's member settles the debt.
         sql("""
@@ -182,16 +186,16 @@ class ResultLoader {
                 select pool_id, result_before, ct_before, result, ct, :source, :user from pool_change where result_before is not null""")
                 .params(who).update();
         sql("""
-                update sample_pool p set result = c.result, ct = c.ct, result_at = coalesce(c.result_at, now()),
+                update sample_pool p set result = c.result, ct = c.ct, result_at = coalesce(c.result_at, :now),
                        revision = p.revision + (c.result_before is not null)::int
-                from pool_change c where p.id = c.pool_id""");
+                from pool_change c where p.id = c.pool_id""", who);
         sql("""
                 update sample m set result = case when c.result = 'NEGATIVE' then 'NEGATIVE' end, ct = null,
-                       result_at = coalesce(c.result_at, now()), revision = m.revision + (c.result_before is not null)::int,
+                       result_at = coalesce(c.result_at, :now), revision = m.revision + (c.result_before is not null)::int,
                        retest_required = c.result <> 'NEGATIVE' and not exists (
                            select 1 from sample t where t.person_id = m.person_id and t.pool_id is null
                              and t.result in ('NEGATIVE', 'POSITIVE') and t.sampled_at >= m.sampled_at)
-                from pool_change c where m.pool_id = c.pool_id""");
+                from pool_change c where m.pool_id = c.pool_id""", who);
         // Rows of registered members and pool rows; new members are written (and counted) with the new samples.
         sql("""
                 update result_stage s set outcome = case when c.result_before is null then 'CREATED' else 'AMENDED' end
@@ -204,7 +208,7 @@ class ResultLoader {
      * than the table (a first load) is written with the table's secondary indexes and foreign keys set aside
      * and rebuilt once (docs/decisions/0002); the rows were checked against the registry above.
      */
-    private void insertNewSamples() {
+    private void insertNewSamples(Map<String, Object> who) {
         String insert = """
                 with created as (
                     insert into sample (code, person_id, commune_code, village_id, test_type, reason, sampled_at, symptomatic,
@@ -212,7 +216,7 @@ class ResultLoader {
                     select sample_code, person_id, commune_code, village_id, test_type, coalesce(reason, 'OTHER'), sampled_at,
                            symptomatic, lab_code, pool_id,
                            case when pool_id is null then result when result = 'NEGATIVE' then 'NEGATIVE' end,
-                           case when pool_id is null then ct end, coalesce(result_at, now()),
+                           case when pool_id is null then ct end, coalesce(result_at, :now),
                            pool_id is not null and result <> 'NEGATIVE'
                     from result_stage where sample_id is null and not pool_row and outcome is null
                     on conflict (code) do nothing
@@ -226,14 +230,14 @@ class ResultLoader {
         if (pending >= FIRST_LOAD && pending > existing) {
             try {
                 BulkLoad.withoutIndexesAndForeignKeys(DataSourceUtils.getConnection(dataSource), "sample", () -> {
-                    sql(insert);
+                    sql(insert, who);
                     return null;
                 });
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         } else {
-            sql(insert);
+            sql(insert, who);
         }
         // Fresh statistics, so that the statements that follow join the new rows by index, not by scans.
         if (pending >= FIRST_LOAD / 10) sql("analyze sample");
@@ -251,10 +255,10 @@ class ResultLoader {
                 select sample_id, result_before, ct_before, result, ct, :source, :user from result_stage
                 where result_before is not null""" + " and " + singles).params(who).update();
         sql("""
-                update sample x set result = s.result, ct = s.ct, result_at = coalesce(s.result_at, now()),
+                update sample x set result = s.result, ct = s.ct, result_at = coalesce(s.result_at, :now),
                        lab_code = coalesce(s.lab_code, x.lab_code), revision = x.revision + (s.result_before is not null)::int
                 from result_stage s
-                where x.id = s.sample_id and s.pool_id is null and not s.pool_row and s.outcome is null""");
+                where x.id = s.sample_id and s.pool_id is null and not s.pool_row and s.outcome is null""", who);
         sql("update result_stage set outcome = case when result_before is null then 'CREATED' else 'AMENDED' end where " + singles);
     }
 
@@ -279,8 +283,12 @@ class ResultLoader {
 
     /** A statement that may hold the area's condition (see {@link #inScope}). */
     private void sql(String statement, Scope area) {
+        sql(statement, area.params());
+    }
+
+    private void sql(String statement, Map<String, Object> params) {
         long start = System.nanoTime();
-        int rows = jdbc.sql(statement).params(area.params()).update();
+        int rows = jdbc.sql(statement).params(params).update();
         log.debug("{} rows in {} ms: {}", rows, (System.nanoTime() - start) / 1_000_000, statement.strip().lines().findFirst().orElse(""));
     }
 

@@ -12,6 +12,7 @@ import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
@@ -52,8 +53,11 @@ public class Clusters {
     private final AuditLog audit;
     private final Geography geography;
     private final int quietDays;
+    private final ApplicationClock clock;
 
-    Clusters(JdbcClient jdbc, AuditLog audit, Geography geography, @Value("${phaodai.tracing.cluster-quiet-days:14}") int quietDays) {
+    Clusters(JdbcClient jdbc, AuditLog audit, Geography geography, @Value("${phaodai.tracing.cluster-quiet-days:14}") int quietDays,
+             ApplicationClock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
         this.geography = geography;
@@ -68,7 +72,7 @@ public class Clusters {
             """;
 
     private RowMapper<Cluster> mapper() {
-        LocalDate today = LocalDate.now(Contacts.VIETNAM);
+        LocalDate today = clock.today();
         return (rs, i) -> {
             LocalDate last = rs.getObject("last_case", LocalDate.class);
             LocalDate opened = rs.getObject("opened_on", LocalDate.class);
@@ -134,7 +138,7 @@ public class Clusters {
         List<FieldError> errors = new ArrayList<>();
         if (form.name() == null || form.name().isBlank()) errors.add(new FieldError("name", "Thiếu tên ổ dịch"));
         String kind = Contacts.oneOf(errors, "kind", form.kind(), KINDS, "OTHER");
-        LocalDate opened = form.openedOn() == null || form.openedOn().isBlank() ? LocalDate.now(Contacts.VIETNAM)
+        LocalDate opened = form.openedOn() == null || form.openedOn().isBlank() ? clock.today()
                 : Contacts.date(errors, "openedOn", form.openedOn(), true);
         if (form.communeCode() == null || geography.findCommune(form.communeCode()).isEmpty()) {
             errors.add(new FieldError("communeCode", "Không có phường/xã mã " + form.communeCode()));
@@ -180,7 +184,7 @@ public class Clusters {
                     Map.of("closableFrom", from.toString()));
         }
         jdbc.sql("update cluster set closed_on = ?, closed_by = ?, note = coalesce(?, note) where id = ?")
-                .params(LocalDate.now(Contacts.VIETNAM), user.username(), Contacts.blankToNull(note), id).update();
+                .params(clock.today(), user.username(), Contacts.blankToNull(note), id).update();
         audit.record("CLOSE", "cluster", id, null, Map.of("quietDays", cluster.quietDays()));
         return find(id, user.scope());
     }

@@ -12,6 +12,7 @@ import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.ImportLimits;
 import vn.phaodai.shared.InvalidInputException;
@@ -73,9 +74,11 @@ public class ContactImport {
     private final AuditLog audit;
     private final Tiers tiers;
     private final ImportLimits limits;
+    private final ApplicationClock clock;
 
     ContactImport(JdbcClient jdbc, TransactionTemplate transaction, Jobs jobs, JsonMapper json, AuditLog audit, Tiers tiers,
-                  ImportLimits limits) {
+                  ImportLimits limits, ApplicationClock clock) {
+        this.clock = clock;
         this.limits = limits;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -225,7 +228,7 @@ public class ContactImport {
         return at;
     }
 
-    private static Row row(SpreadsheetReader.Line line, int[] at) {
+    private Row row(SpreadsheetReader.Line line, int[] at) {
         List<FieldError> errors = new ArrayList<>();
         long source = id(cell(line, at, Column.SOURCE), "Mã người nguồn");
         long exposed = id(cell(line, at, Column.EXPOSED), "Mã người tiếp xúc");
@@ -243,7 +246,7 @@ public class ContactImport {
                 errors.add(new FieldError("Số phút", "Số phút không hợp lệ: " + m));
             }
         }
-        if (date != null && date.isAfter(LocalDate.now(Contacts.VIETNAM))) errors.add(new FieldError("Ngày tiếp xúc", "Ngày tiếp xúc ở tương lai"));
+        if (date != null && date.isAfter(clock.today())) errors.add(new FieldError("Ngày tiếp xúc", "Ngày tiếp xúc ở tương lai"));
         // a year PostgreSQL cannot read (-5, 99999) would fail the whole file: it fails its row
         if (date != null && date.getYear() < 2000) errors.add(new FieldError("Ngày tiếp xúc", "Ngày tiếp xúc trước năm 2000"));
         if (last != null && (last.getYear() < 2000 || last.getYear() > 2100)) {

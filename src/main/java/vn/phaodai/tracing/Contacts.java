@@ -15,6 +15,7 @@ import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
@@ -78,8 +79,10 @@ public class Contacts {
     private final AuditLog audit;
     /** A savepoint per registered person: a refused one (a duplicate) must not doom the whole entry. */
     private final TransactionTemplate nested;
+    private final ApplicationClock clock;
 
-    Contacts(JdbcClient jdbc, Tiers tiers, Persons persons, AuditLog audit, PlatformTransactionManager transactions) {
+    Contacts(JdbcClient jdbc, Tiers tiers, Persons persons, AuditLog audit, PlatformTransactionManager transactions, ApplicationClock clock) {
+        this.clock = clock;
         this.nested = new TransactionTemplate(transactions);
         this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
@@ -198,7 +201,7 @@ public class Contacts {
     private record Checked(LocalDate date, LocalDate last, String setting, String proximity) {
     }
 
-    private static Checked check(ContactForm form, boolean detailsOnly) {
+    private Checked check(ContactForm form, boolean detailsOnly) {
         List<FieldError> errors = new ArrayList<>();
         if (!detailsOnly) {
             if (form.sourcePersonId() == null) errors.add(new FieldError("sourcePersonId", "Thiếu mã người nguồn (F0/F1)"));
@@ -209,7 +212,7 @@ public class Contacts {
         }
         LocalDate date = date(errors, "exposureDate", form.exposureDate(), true);
         LocalDate last = date(errors, "lastExposureDate", form.lastExposureDate(), false);
-        if (date != null && date.isAfter(LocalDate.now(VIETNAM))) errors.add(new FieldError("exposureDate", "Ngày tiếp xúc ở tương lai"));
+        if (date != null && date.isAfter(clock.today())) errors.add(new FieldError("exposureDate", "Ngày tiếp xúc ở tương lai"));
         if (date != null && last != null && last.isBefore(date)) errors.add(new FieldError("lastExposureDate", "Trước ngày tiếp xúc đầu tiên"));
         String setting = oneOf(errors, "setting", form.setting(), SETTINGS, "OTHER");
         String proximity = oneOf(errors, "proximity", form.proximity(), PROXIMITIES, "WITHIN_2M");

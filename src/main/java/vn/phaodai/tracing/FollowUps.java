@@ -8,6 +8,7 @@ import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.PageResult;
@@ -47,15 +48,17 @@ public class FollowUps {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final ApplicationClock clock;
 
-    FollowUps(JdbcClient jdbc, AuditLog audit) {
+    FollowUps(JdbcClient jdbc, AuditLog audit, ApplicationClock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
     }
 
     public Lists lists(String commune, Long village, LocalDate date, int page, int size) {
         PhaodaiUser user = CurrentUser.require(Right.TRACING_READ);
-        LocalDate day = date == null ? LocalDate.now(Contacts.VIETNAM) : date;
+        LocalDate day = date == null ? clock.today() : date;
         PageResult<Due> due = due(user.scope(), commune, village, day, false, page, size);
         PageResult<Due> missed = due(user.scope(), commune, village, day.minusDays(1), true, 0, size);
         List<Long> shown = new java.util.ArrayList<>(due.items().stream().map(Due::personId).toList());
@@ -108,9 +111,9 @@ public class FollowUps {
         PhaodaiUser user = CurrentUser.require(Right.TRACING_WRITE);
         List<FieldError> errors = new ArrayList<>();
         if (form.personId() == null) errors.add(new FieldError("personId", "Thiếu mã người"));
-        LocalDate day = form.date() == null || form.date().isBlank() ? LocalDate.now(Contacts.VIETNAM)
+        LocalDate day = form.date() == null || form.date().isBlank() ? clock.today()
                 : Contacts.date(errors, "date", form.date(), true);
-        if (day != null && day.isAfter(LocalDate.now(Contacts.VIETNAM))) errors.add(new FieldError("date", "Ngày ở tương lai"));
+        if (day != null && day.isAfter(clock.today())) errors.add(new FieldError("date", "Ngày ở tương lai"));
         String kind = Contacts.oneOf(errors, "kind", form.kind(), KINDS, "CALL");
         String outcome = Contacts.oneOf(errors, "outcome", form.outcome(), OUTCOMES, "WELL");
         if (!errors.isEmpty()) throw new InvalidInputException(errors);

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
@@ -35,9 +36,11 @@ class TracingPages {
     private final vn.phaodai.jobs.Jobs jobs;
 
     private final vn.phaodai.shared.Uploads uploads;
+    private final ApplicationClock clock;
 
     TracingPages(Contacts contacts, Tiers tiers, Chains chains, Clusters clusters, FollowUps followUps, JsonMapper json,
-                 ContactImport contactImport, vn.phaodai.jobs.Jobs jobs, vn.phaodai.shared.Uploads uploads) {
+                 ContactImport contactImport, vn.phaodai.jobs.Jobs jobs, vn.phaodai.shared.Uploads uploads, ApplicationClock clock) {
+        this.clock = clock;
         this.uploads = uploads;
         this.contactImport = contactImport;
         this.jobs = jobs;
@@ -57,7 +60,7 @@ class TracingPages {
         model.addAttribute("result", tiers.ofCase(id, tier, PageResult.page(page), 50));
         model.addAttribute("settings", Contacts.SETTINGS);
         model.addAttribute("proximities", Contacts.PROXIMITIES);
-        model.addAttribute("today", LocalDate.now(Contacts.VIETNAM));
+        model.addAttribute("today", clock.today());
         if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
         return "tracing/contacts";
     }
