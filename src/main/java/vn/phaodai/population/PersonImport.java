@@ -70,12 +70,15 @@ public class PersonImport {
     private final Geography geography;
     private final JsonMapper json;
     private final AuditLog audit;
-    private final int nationalIdRequiredFromAge;
+    private final int nationalIdAge;
+    /** A province that wants every resident of the ID age to come with a number refuses a line without one. */
+    private final boolean nationalIdRequired;
     private final ImportLimits limits;
     private final ApplicationClock clock;
 
     PersonImport(DataSource dataSource, JdbcClient jdbc, Jobs jobs, Geography geography, JsonMapper json, AuditLog audit,
-                 @Value("${phaodai.population.national-id-required-from-age:14}") int nationalIdRequiredFromAge,
+                 @Value("${phaodai.population.national-id-required-from-age:14}") int nationalIdAge,
+                 @Value("${phaodai.population.import-requires-national-id:false}") boolean nationalIdRequired,
                  ImportLimits limits, ApplicationClock clock) {
         this.clock = clock;
         this.limits = limits;
@@ -85,7 +88,8 @@ public class PersonImport {
         this.geography = geography;
         this.json = json;
         this.audit = audit;
-        this.nationalIdRequiredFromAge = nationalIdRequiredFromAge;
+        this.nationalIdAge = nationalIdAge;
+        this.nationalIdRequired = nationalIdRequired;
     }
 
     /**
@@ -149,7 +153,7 @@ public class PersonImport {
             throws SQLException, IOException {
         progress.phase("READING", estimateRows(file, fileName));
         ImportReferences refs = new ImportReferences(jdbc, geography, scope);
-        PersonRules rules = new PersonRules(refs, nationalIdRequiredFromAge, clock.today());
+        PersonRules rules = new PersonRules(refs, nationalIdAge, nationalIdRequired, clock.today());
         try (Statement s = c.createStatement()) {
             s.execute("""
                     create temp table person_stage (
@@ -189,17 +193,17 @@ public class PersonImport {
                 delete from person_stage s using person p
                 where p.id = s.existing_id and similarity(p.search_name, s.search_name) < 0.5
                 returning s.line, 'Số CCCD/CMND ' || s.national_id || ' đã được đăng ký cho một người có họ tên khác'""");
+        // The same name, birth and commune (a year alone with the phone, without ID numbers: PersonRepository.sameByName).
         exec(c, """
                 update person_stage s set existing_id = p.id from person p
-                where s.existing_id is null and p.commune_code = s.commune_code and p.search_name = s.search_name
-                  and p.birth_year = s.birth_year and p.merged_into is null
-                  and (p.date_of_birth is null or s.date_of_birth is null or p.date_of_birth = s.date_of_birth)""", null);
+                where s.existing_id is null and p.merged_into is null and %s""".formatted(PersonRepository.sameByName("p", "s")), null);
         long repeated = refuse(c, progress, """
                 delete from person_stage s using person_stage t
                 where s.existing_id is null and t.existing_id is null and t.line < s.line
                   and s.commune_code = t.commune_code and s.search_name = t.search_name and s.birth_year = t.birth_year
                   and s.date_of_birth is not distinct from t.date_of_birth
                   and (s.national_id is null or t.national_id is null)
+                  and (s.date_of_birth is not null or s.phone is not distinct from t.phone)
                 returning s.line, 'Trùng người ở dòng ' || t.line || ' (cùng họ tên, ngày sinh, phường/xã)'""");
         long rejected = reader.rejected + idConflicts + repeated;
         if (allOrNothing && rejected > 0) {
@@ -260,9 +264,31 @@ public class PersonImport {
                 where n.id in (select person_id from person_stage where existing_id is null)
                   and n.search_name <> o.search_name and similarity(n.search_name, o.search_name) >= 0.6
                 on conflict do nothing""", null);
+        flagged += exec(c, FLAG_BY_NAME_AND_YEAR, null);
         progress.rowsDone(reader.read, (int) rejected);
         return new Result(reader.read, created, existing, rejected, households, flagged, true);
     }
+
+    /**
+     * The fallback without an ID number: the same folded name, birth year and commune, where one record has no birth
+     * date and not both an ID number, and only one of them a phone, is a possible duplicate (different phones are two
+     * persons, the same phone the same one: see PersonRepository.sameByName). In two halves, so that each is driven by
+     * the few records known by a year only, never by a join of the whole load with the whole registry.
+     */
+    static final String FLAG_BY_NAME_AND_YEAR = """
+            insert into person_duplicate (person_id, candidate_id, reason, score)
+            select s.person_id, o.id, 'NAME_BIRTH_COMMUNE', 1
+            from person_stage s join person o on o.commune_code = s.commune_code and o.search_name = s.search_name
+              and o.birth_year = s.birth_year and o.id < s.person_id and o.merged_into is null
+            where s.existing_id is null and s.date_of_birth is null
+              and (s.national_id is null or o.national_id is null) and (s.phone is null) <> (o.phone is null)
+            union all
+            select s.person_id, o.id, 'NAME_BIRTH_COMMUNE', 1
+            from person_stage s join person o on o.commune_code = s.commune_code and o.search_name = s.search_name
+              and o.birth_year = s.birth_year and o.id < s.person_id and o.merged_into is null
+            where s.existing_id is null and s.date_of_birth is not null and o.date_of_birth is null
+              and (s.national_id is null or o.national_id is null) and (s.phone is null) <> (o.phone is null)
+            on conflict do nothing""";
 
     private static String insertHouseholds(String head) {
         return """

@@ -160,6 +160,19 @@ class PersonPages {
         return "redirect:/persons/" + id;
     }
 
+    /** The commune's worklist of persons without an ID number, to complete one by one. */
+    @GetMapping("/persons/missing-national-id")
+    String missingNationalId(@RequestParam(required = false) String q, @RequestParam(required = false) String commune,
+                             @RequestParam(required = false) Integer page, Model model) {
+        PageResult<Person> result = persons.missingNationalId(new Persons.MissingNationalIdCriteria(q, commune), PageResult.page(page), 20);
+        model.addAttribute("result", result);
+        model.addAttribute("communeNames", geography.communeNames(result.items().stream().map(Person::communeCode).toList()));
+        model.addAttribute("q", q);
+        model.addAttribute("commune", commune);
+        model.addAttribute("idAge", persons.nationalIdAge());
+        return "population/missing-national-id";
+    }
+
     @GetMapping("/persons/duplicates")
     String duplicates(@RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("result", persons.openDuplicates(PageResult.page(page), 20));

@@ -102,7 +102,6 @@ class PersonRepository {
                 .params(nationalId, exceptId).query(Long.class).optional();
     }
 
-    /** A living person with the same folded name, birth and commune: the same person entered twice. */
     /**
      * Until the transaction ends, no one else creates a person of the same name, birth year and commune, or of
      * the same ID number: the identity first, then the number, always in that order.
@@ -118,22 +117,57 @@ class PersonRepository {
                 .params(p).query((rs, i) -> 0).list();
     }
 
+    /**
+     * Without an ID number on both records, a birth year is a weak key: a ward of 20,000 holds several Nguyễn Văn An
+     * born in 1990. Where the match rests on a year (one record has no birth date), the phone decides: the same phone,
+     * or none on either, is the same person (a re-sent form, a quick entry sent twice); two different phones are two
+     * persons; a phone on one record only is a possible duplicate ({@link #similar}), for an officer to merge or dismiss.
+     * As SQL between the records aliased {@code a} and {@code b}, shared by the form and the import.
+     */
+    static String sameByName(String a, String b) {
+        return """
+                %1$s.commune_code = %2$s.commune_code and %1$s.search_name = %2$s.search_name and %1$s.birth_year = %2$s.birth_year
+                and (%1$s.date_of_birth is null or %2$s.date_of_birth is null or %1$s.date_of_birth = %2$s.date_of_birth)
+                and (%1$s.date_of_birth is not null and %2$s.date_of_birth is not null
+                     or %1$s.national_id is not null and %2$s.national_id is not null
+                     or %1$s.phone is not distinct from %2$s.phone)""".formatted(a, b);
+    }
+
+    /** Two records that the fallback tells apart: matched on a birth year only, not both with an ID number, different phones. */
+    static String toldApartByPhone(String a, String b) {
+        return """
+                ((%1$s.date_of_birth is null or %2$s.date_of_birth is null)
+                 and (%1$s.national_id is null or %2$s.national_id is null)
+                 and coalesce(%1$s.phone <> %2$s.phone, false))""".formatted(a, b);
+    }
+
+    /** A living person with the same folded name, birth and commune ({@link #sameByName}): the same person entered twice. */
     Optional<Long> sameIdentity(PersonData d, long exceptId) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("commune", d.communeCode());
+        p.put("name", d.fullName());
+        p.put("year", d.birthYear());
+        p.put("dob", d.dateOfBirth());
+        p.put("nationalId", d.nationalId());
+        p.put("phone", d.phone());
+        p.put("except", exceptId);
         return jdbc.sql("""
-                select id from person
-                where commune_code = :commune and search_name = fold_text(:name) and birth_year = :year
-                  and (date_of_birth is null or cast(:dob as date) is null or date_of_birth = :dob)
-                  and merged_into is null and id <> :except
-                order by id limit 1""")
-                .params(Map.of("commune", d.communeCode(), "name", d.fullName(), "year", d.birthYear(), "except", exceptId))
-                .param("dob", d.dateOfBirth())
-                .query(Long.class).optional();
+                with n as (select cast(:commune as text) as commune_code, fold_text(:name) as search_name,
+                                  cast(:year as int) as birth_year, cast(:dob as date) as date_of_birth,
+                                  cast(:nationalId as text) as national_id, cast(:phone as text) as phone)
+                select o.id from person o, n
+                where %s and o.merged_into is null and o.id <> :except
+                order by o.id limit 1""".formatted(sameByName("o", "n")))
+                .params(p).query(Long.class).optional();
     }
 
     record Candidate(long id, String fullName, String born, double score) {
     }
 
-    /** Living persons in the scope, of the same commune and birth, with a very similar name (trigram similarity). */
+    /**
+     * Living persons in the scope, of the same commune and birth, with a very similar name (trigram similarity), except
+     * those the fallback without an ID number tells apart by their phones ({@link #toldApartByPhone}).
+     */
     List<Candidate> similar(long personId, double threshold, Scope scope) {
         return jdbc.sql("""
                 select o.id, o.full_name, coalesce(to_char(o.date_of_birth, 'DD/MM/YYYY'), o.birth_year::text) as born,
@@ -141,8 +175,8 @@ class PersonRepository {
                 from person p join person o on o.commune_code = p.commune_code and o.birth_year = p.birth_year
                   and (o.date_of_birth is null or p.date_of_birth is null or o.date_of_birth = p.date_of_birth)
                 where p.id = :id and o.id <> p.id and o.merged_into is null
-                  and similarity(o.search_name, p.search_name) >= :threshold and %s
-                order by score desc limit 10""".formatted(scope.condition("o.commune_code", "o.village_id")))
+                  and similarity(o.search_name, p.search_name) >= :threshold and not %s and %s
+                order by score desc limit 10""".formatted(toldApartByPhone("o", "p"), scope.condition("o.commune_code", "o.village_id")))
                 .params(scope.params()).param("id", personId).param("threshold", threshold)
                 .query((rs, i) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4))).list();
     }

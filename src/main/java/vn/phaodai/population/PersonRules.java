@@ -5,7 +5,6 @@ import vn.phaodai.shared.InvalidInputException;
 
 import java.text.Normalizer;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -24,7 +23,6 @@ final class PersonRules {
     static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     private static final DateTimeFormatter VN_DATE_LENIENT = DateTimeFormatter.ofPattern("d/M/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
-    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** What the rules need to know about the rest of the registry. */
     interface References {
@@ -42,14 +40,30 @@ final class PersonRules {
     }
 
     private final References refs;
-    private final int nationalIdRequiredFromAge;
+    private final int nationalIdAge;
+    private final boolean nationalIdRequired;
     /** The day ages are counted on (the application clock's, when the form or the import began). */
     private final LocalDate today;
 
-    PersonRules(References refs, int nationalIdRequiredFromAge, LocalDate today) {
+    /**
+     * @param nationalIdAge      the age from which a person is expected to hold a CCCD/CMND
+     * @param nationalIdRequired whether a person of that age is refused without one (only the registry import of a
+     *                           province that asks for it: in the field a person is registered by name, birth year and phone)
+     */
+    PersonRules(References refs, int nationalIdAge, boolean nationalIdRequired, LocalDate today) {
         this.refs = refs;
-        this.nationalIdRequiredFromAge = nationalIdRequiredFromAge;
+        this.nationalIdAge = nationalIdAge;
+        this.nationalIdRequired = nationalIdRequired;
         this.today = today;
+    }
+
+    /**
+     * Surely of the age on the day: counted from the birth date, or from the last day of the birth year when only
+     * the year is known (the same rule as the worklist's SQL, {@code coalesce(date_of_birth, make_date(birth_year, 12, 31))}).
+     */
+    static boolean ofAge(LocalDate dateOfBirth, int birthYear, int age, LocalDate today) {
+        LocalDate latest = dateOfBirth != null ? dateOfBirth : LocalDate.of(birthYear, 12, 31);
+        return !latest.isAfter(today.minusYears(age));
     }
 
     PersonData validate(PersonForm f) {
@@ -77,8 +91,8 @@ final class PersonRules {
         if (nationalId != null) {
             String problem = NationalIds.problem(nationalId, sex, year);
             if (problem != null) errors.add(new FieldError("nationalId", problem));
-        } else if (year != null && today.getYear() - year > nationalIdRequiredFromAge) {
-            errors.add(new FieldError("nationalId", "Người từ " + nationalIdRequiredFromAge + " tuổi phải có số CCCD/CMND"));
+        } else if (nationalIdRequired && year != null && ofAge(dob, year, nationalIdAge, today)) {
+            errors.add(new FieldError("nationalId", "Số CCCD/CMND: người từ " + nationalIdAge + " tuổi phải có số CCCD/CMND khi nhập sổ đăng ký"));
         }
         String phone = null;
         if (!blank(f.phone())) {

@@ -38,12 +38,13 @@ public class Persons {
     private final JsonMapper json;
     private final AuditLog audit;
     private final PersonExport exporter;
-    private final int nationalIdRequiredFromAge;
+    /** The age from which a person is expected to hold a CCCD/CMND: younger ones are not on the worklist. */
+    private final int nationalIdAge;
     private final ApplicationClock clock;
 
     Persons(PersonRepository repository, PersonSearch search, JdbcClient jdbc, Geography geography,
             ApplicationEventPublisher events, JsonMapper json, AuditLog audit, PersonExport exporter,
-            @Value("${phaodai.population.national-id-required-from-age:14}") int nationalIdRequiredFromAge, ApplicationClock clock) {
+            @Value("${phaodai.population.national-id-required-from-age:14}") int nationalIdAge, ApplicationClock clock) {
         this.clock = clock;
         this.repository = repository;
         this.search = search;
@@ -53,7 +54,7 @@ public class Persons {
         this.json = json;
         this.audit = audit;
         this.exporter = exporter;
-        this.nationalIdRequiredFromAge = nationalIdRequiredFromAge;
+        this.nationalIdAge = nationalIdAge;
     }
 
     /** A new person and the existing records that look like the same person. */
@@ -121,7 +122,8 @@ public class Persons {
         }
         repository.sameIdentity(d, exceptId).ifPresent(other -> {
             boolean visible = repository.find(other, scope).isPresent();
-            throw new ConflictException((visible ? "Đã có hồ sơ " + other : "Đã có hồ sơ") + " cùng họ tên, ngày sinh và phường/xã",
+            throw new ConflictException((visible ? "Đã có hồ sơ " + other : "Đã có hồ sơ") + " cùng họ tên, ngày/năm sinh và phường/xã"
+                    + (d.nationalId() == null && d.phone() != null ? ", cùng số điện thoại" : ""),
                     "fullName", visible ? Map.of("existingPersonId", other) : Map.of());
         });
     }
@@ -155,6 +157,48 @@ public class Persons {
         PageResult<Person> found = search.page(criteria, user.scope(), page, size).map(p -> visible(user, p));
         audit.recordShown("person", criteria, found.items(), Person::id);
         return found;
+    }
+
+    /** The age from which a person is expected to hold a CCCD/CMND (the worklist's threshold). */
+    int nationalIdAge() {
+        return nationalIdAge;
+    }
+
+    /** What the worklist of persons without an ID number was asked for (kept with the audit entry). */
+    public record MissingNationalIdCriteria(String q, String communeCode) {
+    }
+
+    /**
+     * The worklist "Thiếu CCCD/CMND": living persons of the ID age or more (surely so: from the birth date, or the end
+     * of the birth year) who have no ID number, within the jurisdiction, by commune and name. Entering the number on
+     * the person takes them off. The view is audited.
+     */
+    public PageResult<Person> missingNationalId(MissingNationalIdCriteria criteria, int page, int size) {
+        PhaodaiUser user = reader();
+        Scope scope = user.scope();
+        StringBuilder where = new StringBuilder("""
+                p.merged_into is null and p.national_id is null
+                and coalesce(p.date_of_birth, make_date(p.birth_year, 12, 31)) <= :bornBy and\s""")
+                .append(scope.condition("p.commune_code", "p.village_id"));
+        Map<String, Object> params = new java.util.HashMap<>(scope.params());
+        params.put("bornBy", clock.today().minusYears(nationalIdAge));
+        if (criteria.communeCode() != null && !criteria.communeCode().isBlank()) {
+            where.append(" and p.commune_code = :commune");
+            params.put("commune", criteria.communeCode().strip());
+        }
+        String q = criteria.q() == null ? "" : criteria.q().replaceAll("[%_\\\\]", " ").replaceAll("\\s+", " ").strip();
+        if (q.length() >= 2) {
+            where.append(" and p.search_name like '%' || fold_text(:q) || '%'");
+            params.put("q", q);
+        }
+        long total = jdbc.sql("select count(*) from person p where " + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<Person> items = jdbc.sql("select p.* from person p where " + where
+                        + " order by p.commune_code, p.search_name, p.id limit :limit offset :offset")
+                .params(params).query(PersonRepository.PERSON).list().stream().map(p -> visible(user, p)).toList();
+        audit.recordShown("person", Map.of("missingNationalId", criteria), items, Person::id);
+        return new PageResult<>(items, total, page, size);
     }
 
     /** An Excel list within the jurisdiction; without the personal-data right it holds no names or numbers. */
@@ -302,7 +346,8 @@ public class Persons {
     }
 
     PersonRules rules() {
-        return new PersonRules(new DatabaseReferences(), nationalIdRequiredFromAge, clock.today());
+        // At entry the ID number is never required: the field registers a person by name, birth year and phone.
+        return new PersonRules(new DatabaseReferences(), nationalIdAge, false, clock.today());
     }
 
     /** Answers the rules' questions with one small query each: right for a form, wrong for an import. */

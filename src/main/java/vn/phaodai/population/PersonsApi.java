@@ -74,6 +74,13 @@ class PersonsApi {
         return persons.search(new PersonCriteria(q, commune, district, village), PageResult.page(page), PageResult.size(size));
     }
 
+    @GetMapping("/persons/missing-national-id")
+    @Operation(summary = "Worklist: persons of the ID age or more without a CCCD/CMND, by commune and name; q filters by name")
+    PageResult<Person> missingNationalId(@RequestParam(required = false) String q, @RequestParam(required = false) String commune,
+                                         @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return persons.missingNationalId(new Persons.MissingNationalIdCriteria(q, commune), PageResult.page(page), PageResult.size(size));
+    }
+
     @GetMapping("/persons/export")
     void exportXlsx(@RequestParam(required = false) String q, @RequestParam(required = false) String commune,
                     @RequestParam(required = false) String district, @RequestParam(required = false) Long village,

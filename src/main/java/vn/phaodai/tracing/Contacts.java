@@ -138,7 +138,10 @@ public class Contacts {
         return out;
     }
 
-    /** A new person's id as a negative number, or an existing person (same ID, or name, birth and commune) as positive. */
+    /**
+     * A new person's id as a negative number, or an existing person as positive: the same ID number, or (the ID number
+     * is optional: a field F1 is a name, a birth year and a phone) the same name, birth year, commune and phone.
+     */
     private Long existingOrNew(Line line, String defaultCommune) {
         if (line.fullName() == null || line.fullName().isBlank()) throw new InvalidInputException("fullName", "Thiếu mã người hoặc họ tên");
         String sex = line.sex() == null ? null : switch (line.sex().strip().toLowerCase()) {

@@ -61,6 +61,7 @@ class AuthorizationMatrixIT {
             GET /api/v1/persons/{id}/duplicates               | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403
             POST /api/v1/persons/{id}/merge                   | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403
             GET /api/v1/persons/export                        | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 403     | 403 | 403 | 403 | 403
+            GET /api/v1/persons/missing-national-id           | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 403 | 403 | 403 | 403
             POST /api/v1/persons/import                       | 202     | 403     | 202     | 202     | 202     | 202     | 403     | 403     | 403 | 403 | 403 | 403
             GET /api/v1/persons/import/template               | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200 | 200 | 200 | 200
             POST /api/v1/households                           | 201/201 | 403/403 | 201/403 | 201/403 | 201/403 | 201/403 | 403/403 | 403/403 | 403 | 403 | 403 | 403
@@ -170,7 +171,7 @@ class AuthorizationMatrixIT {
 
     /** Endpoints whose answer carries personal data: each 200 must leave an audit entry of the caller. */
     static final Set<String> PERSONAL_READS = Set.of("GET /api/v1/persons", "GET /api/v1/persons/{id}", "GET /api/v1/persons/{id}/duplicates",
-            "GET /api/v1/persons/export", "GET /api/v1/households/{id}", "GET /api/v1/persons/{id}/tests", "GET /api/v1/retests",
+            "GET /api/v1/persons/export", "GET /api/v1/persons/missing-national-id", "GET /api/v1/households/{id}", "GET /api/v1/persons/{id}/tests", "GET /api/v1/retests",
             "GET /api/v1/cases", "GET /api/v1/cases/export", "GET /api/v1/cases/{id}", "GET /api/v1/cases/{id}/timeline",
             "GET /api/v1/persons/{id}/cases", "GET /api/v1/campaigns/{id}/unsampled", "GET /api/v1/campaigns/{id}/unsampled-households",
             "GET /api/v1/campaigns/{id}/unsampled/export", "GET /api/v1/cases/{id}/readings", "GET /api/v1/alerts",
@@ -322,6 +323,7 @@ class AuthorizationMatrixIT {
             case "POST /api/v1/geography/villages/import" -> api.upload("/api/v1/geography/villages/import",
                     csv("Mã PX,Tên,Loại\n" + INSIDE + ",Xóm " + serial.incrementAndGet() + ",xóm\n")).status();
             case "GET /api/v1/persons" -> api.get("/api/v1/persons").status();
+            case "GET /api/v1/persons/missing-national-id" -> api.get("/api/v1/persons/missing-national-id").status();
             case "POST /api/v1/persons" -> api.post("/api/v1/persons", newPerson(commune, inside)).status();
             case "GET /api/v1/persons/{id}" -> api.get("/api/v1/persons/" + person(commune, inside)).status();
             case "PUT /api/v1/persons/{id}" -> {
