@@ -98,7 +98,7 @@ public class Residence {
     private Move validate(MoveForm f) {
         List<FieldError> errors = new ArrayList<>();
         String kind = f.kind() == null ? null : f.kind().strip().toUpperCase();
-        if (!Set.of("MOVE_AWAY", "ARRIVE", "CHANGE_KIND").contains(kind)) {
+        if (kind == null || !Set.of("MOVE_AWAY", "ARRIVE", "CHANGE_KIND").contains(kind)) { // Set.of refuses null
             throw new InvalidInputException("kind", "Loại biến động phải là MOVE_AWAY (chuyển đi), ARRIVE (chuyển đến) "
                     + "hoặc CHANGE_KIND (đổi thường trú/tạm trú)");
         }

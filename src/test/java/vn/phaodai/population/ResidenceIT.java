@@ -218,6 +218,7 @@ class ResidenceIT {
     void badInputIs400NamingTheField() {
         long p = registry.person(NAM_HA, null);
         assertThat(field(move(admin, p, "kind", "FLY", "date", "2021-08-10"))).isEqualTo("kind");
+        assertThat(field(move(admin, p, "date", "2021-08-10"))).isEqualTo("kind");
         assertThat(field(move(admin, p, "kind", "MOVE_AWAY", "date", "31/02/2021", "toPlace", "01"))).isEqualTo("date");
         assertThat(field(move(admin, p, "kind", "MOVE_AWAY", "date", "2021-08-10"))).isEqualTo("toCommune");
         assertThat(field(move(admin, p, "kind", "MOVE_AWAY", "date", "2021-08-10", "toPlace", "99"))).isEqualTo("toPlace");
@@ -229,6 +230,24 @@ class ResidenceIT {
         assertThat(field(admin.get("/api/v1/communes/" + NAM_HA + "/arrivals?minLevel=9"))).isEqualTo("minLevel");
         assertThat(field(admin.get("/api/v1/communes/" + NAM_HA + "/arrivals?from=2021-09-01&to=2021-08-01"))).isEqualTo("to");
         assertThat(jdbc.sql("select count(*) from residence_change").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void thePagesShowTheHistoryAndTheCommunesLists() throws Exception {
+        long thon = village(NAM_HA, "Tổ dân phố Mới Đến");
+        long p = registry.person(NAM_HA, thon);
+        assertThat(move(admin, p, "kind", "ARRIVE", "date", "2021-08-02", "fromPlace", "79", "fromLevel", 4,
+                "residenceKind", "TEMPORARY").status()).isEqualTo(201);
+        var web = vn.phaodai.support.WebSession.admin(port);
+        var history = web.get("/persons/" + p + "/residence");
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(history.body()).contains("Quá trình cư trú", "Phường Nam Hà", "Tạm trú", "02/08/2021", "Đang ở")
+                .doesNotContain("TEMPORARY");
+        var arrivals = web.get("/communes/" + NAM_HA + "/movements?minLevel=3");
+        assertThat(arrivals.statusCode()).isEqualTo(200);
+        assertThat(arrivals.body()).contains("Người chuyển đến", "Tổ dân phố Mới Đến", "Thành phố Hồ Chí Minh", "Cấp 4", "02/08/2021");
+        assertThat(web.get("/communes/" + NAM_HA + "/movements?list=departures").body()).contains("Người chuyển đi", "Không có dữ liệu");
+        assertThat(web.get("/persons?commune=" + NAM_HA).body()).contains("/communes/" + NAM_HA + "/movements");
     }
 
     private static String field(TestApi.Response r) {
