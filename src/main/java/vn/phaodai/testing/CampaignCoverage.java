@@ -5,6 +5,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.phaodai.security.AuditLog;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +25,7 @@ import java.util.function.Consumer;
 
 /**
  * "Không bỏ sót người, sót hộ": who of a campaign's area has been sampled in it, by village and by household.
- * The registry (person_card) says who should be; a sample with the campaign's id says who was. Each answer
+ * The registry (population's residents_on: who lived in the area that day) says who should be; a sample with the campaign's id says who was. Each answer
  * is one set-based query, whatever the number of villages.
  */
 @Service
@@ -63,24 +65,37 @@ public class CampaignCoverage {
     private final JdbcClient jdbc;
     private final Campaigns campaigns;
     private final AuditLog audit;
+    private final ApplicationClock clock;
 
-    CampaignCoverage(JdbcClient jdbc, Campaigns campaigns, AuditLog audit) {
+    CampaignCoverage(JdbcClient jdbc, Campaigns campaigns, AuditLog audit, ApplicationClock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.audit = audit;
     }
 
-    /** The campaign's target persons (live, in its area and in the reader's jurisdiction), each with whether sampled. */
+    /**
+     * The campaign's target persons: the residents of its area on the campaign's day (population's published
+     * residents_on, the one denominator), in the reader's jurisdiction, each with whether sampled. The place is
+     * where they resided that day; name, address and household are the card's.
+     */
     private static String target(Scope scope) {
         return """
                 with done as (select distinct person_id from sample where campaign_id = :campaign),
                 target as (
-                    select p.*, d.person_id is not null as sampled
-                    from person_card p left join done d on d.person_id = p.id
-                    where p.commune_code = any(cast(:communes as text[]))
-                      and (p.village_id = any(cast(:villages as bigint[])) or not p.commune_code = any(cast(:villageCommunes as text[])))
+                    select p.id, p.full_name, p.sex, p.birth_year, p.phone, p.address, p.household_id,
+                           r.commune_code, r.village_id, d.person_id is not null as sampled
+                    from residents_on(cast(:residentsOn as date)) r join person_card p on p.id = r.person_id
+                    left join done d on d.person_id = r.person_id
+                    where r.commune_code = any(cast(:communes as text[]))
+                      and (r.village_id = any(cast(:villages as bigint[])) or not r.commune_code = any(cast(:villageCommunes as text[])))
                       and %s)
-                """.formatted(scope.condition("p.commune_code", "p.village_id"));
+                """.formatted(scope.condition("r.commune_code", "r.village_id"));
+    }
+
+    /** Whom a campaign counts: residents on today's date while it runs, on its first day before, on its last day after. */
+    static LocalDate residentsOn(Campaign c, LocalDate today) {
+        return today.isBefore(c.startsOn()) ? c.startsOn() : today.isAfter(c.endsOn()) ? c.endsOn() : today;
     }
 
     private Map<String, Object> params(Campaign c, Scope scope) {
@@ -89,6 +104,7 @@ public class CampaignCoverage {
         p.put("communes", c.communeCodes().toArray(String[]::new));
         p.put("villages", c.villageIds().toArray(Long[]::new));
         p.put("villageCommunes", campaigns.villageCommunes(c).toArray(String[]::new));
+        p.put("residentsOn", residentsOn(c, clock.today()));
         return p;
     }
 

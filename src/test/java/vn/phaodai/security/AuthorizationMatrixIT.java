@@ -64,6 +64,11 @@ class AuthorizationMatrixIT {
             GET /api/v1/persons/missing-national-id           | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 403 | 403 | 403 | 403
             POST /api/v1/persons/import                       | 202     | 403     | 202     | 202     | 202     | 202     | 403     | 403     | 403 | 403 | 403 | 403
             GET /api/v1/persons/import/template               | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200 | 200 | 200 | 200
+            POST /api/v1/persons/{id}/moves                   | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403
+            POST /api/v1/persons/{id}/death                   | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403
+            GET /api/v1/persons/{id}/residence                | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403
+            GET /api/v1/communes/{code}/arrivals              | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403
+            GET /api/v1/communes/{code}/departures            | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403
             POST /api/v1/households                           | 201/201 | 403/403 | 201/403 | 201/403 | 201/403 | 201/403 | 403/403 | 403/403 | 403 | 403 | 403 | 403
             GET /api/v1/households/{id}                       | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403
             POST /api/v1/enterprises                          | 201     | 403     | 201     | 201     | 201     | 201     | 403     | 403     | 403 | 403 | 403 | 403
@@ -171,6 +176,7 @@ class AuthorizationMatrixIT {
 
     /** Endpoints whose answer carries personal data: each 200 must leave an audit entry of the caller. */
     static final Set<String> PERSONAL_READS = Set.of("GET /api/v1/persons", "GET /api/v1/persons/{id}", "GET /api/v1/persons/{id}/duplicates",
+            "GET /api/v1/persons/{id}/residence", "GET /api/v1/communes/{code}/arrivals", "GET /api/v1/communes/{code}/departures",
             "GET /api/v1/persons/export", "GET /api/v1/persons/missing-national-id", "GET /api/v1/households/{id}", "GET /api/v1/persons/{id}/tests", "GET /api/v1/retests",
             "GET /api/v1/cases", "GET /api/v1/cases/export", "GET /api/v1/cases/{id}", "GET /api/v1/cases/{id}/timeline",
             "GET /api/v1/persons/{id}/cases", "GET /api/v1/campaigns/{id}/unsampled", "GET /api/v1/campaigns/{id}/unsampled-households",
@@ -339,6 +345,13 @@ class AuthorizationMatrixIT {
             case "GET /api/v1/persons/{id}/duplicates" -> api.get("/api/v1/persons/" + person(commune, inside) + "/duplicates").status();
             case "POST /api/v1/persons/{id}/merge" -> api.post("/api/v1/persons/" + person(commune, inside) + "/merge",
                     Map.of("duplicateId", person(commune, inside))).status();
+            case "POST /api/v1/persons/{id}/moves" -> api.post("/api/v1/persons/" + person(commune, inside) + "/moves",
+                    Map.of("kind", "MOVE_AWAY", "date", "2021-09-01", "toPlace", "01")).status();
+            case "POST /api/v1/persons/{id}/death" -> api.post("/api/v1/persons/" + person(commune, inside) + "/death",
+                    Map.of("date", "2021-09-01")).status();
+            case "GET /api/v1/persons/{id}/residence" -> api.get("/api/v1/persons/" + person(commune, inside) + "/residence").status();
+            case "GET /api/v1/communes/{code}/arrivals" -> api.get("/api/v1/communes/" + commune + "/arrivals").status();
+            case "GET /api/v1/communes/{code}/departures" -> api.get("/api/v1/communes/" + commune + "/departures").status();
             case "GET /api/v1/persons/export" -> api.get("/api/v1/persons/export").status();
             case "POST /api/v1/persons/import" -> api.upload("/api/v1/persons/import", csv("Họ và tên,Giới tính,Năm sinh,Mã xã\nBé An,Nam,2020,"
                     + INSIDE + "\n")).status();
