@@ -23,14 +23,14 @@ import java.util.Set;
  * Administrative work from the command line, on the same services the web uses:
  * {@code import-geography FILE}, {@code import-persons FILE}, {@code import-lab-results FILE}, {@code verify-audit} (exit status 2 when the
  * audit chain is broken), {@code generate --persons N --seed S [--province P] [--days D]} (a synthetic province) and
- * {@code bench --persons N [--province P] [--requests R] [--lab-results M] [--contacts C] [--new-positives P] [--home-care F]} (the in-process benchmark scenarios, as JSON). Each prints its result as JSON with the time it took; the application then stops.
+ * {@code bench --persons N [--province P] [--requests R] [--lab-results M] [--contacts C] [--new-positives P] [--home-care F] [--only GROUPS]} (the in-process benchmark scenarios, as JSON) and {@code bench-floors} (the floors of the scenarios bench/run measures over HTTP). Each prints its result as JSON with the time it took; the application then stops.
  */
 @Component
 public class Commands implements ApplicationRunner {
 
     /** The first argument that makes the application a one-off command instead of a server. */
     public static final Set<String> NAMES = Set.of("import-geography", "import-persons", "import-lab-results", "verify-audit",
-            "generate", "bench");
+            "generate", "bench", "bench-floors");
 
     private final GeographyImporter geography;
     private final PersonImport persons;
@@ -104,8 +104,19 @@ public class Commands implements ApplicationRunner {
             var scenarios = benchmark.run(Integer.parseInt(option(raw, "persons", "1300000")), Long.parseLong(option(raw, "seed", "2021")),
                     option(raw, "province", "42"), Integer.parseInt(option(raw, "requests", "200")),
                     Integer.parseInt(option(raw, "lab-results", "1000000")), Integer.parseInt(option(raw, "contacts", "2000000")),
-                    Integer.parseInt(option(raw, "new-positives", "10000")), Integer.parseInt(option(raw, "home-care", "100000")));
+                    Integer.parseInt(option(raw, "new-positives", "10000")), Integer.parseInt(option(raw, "home-care", "100000")),
+                    option(raw, "only", "").isBlank() ? Set.of() : Set.of(option(raw, "only", "").split(",")));
             System.out.println(benchmark.toJson(scenarios));
+            return;
+        }
+        if (words.get(0).equals("bench-floors")) {
+            List<String> raw = List.of(args.getSourceArgs());
+            var floors = benchmark.httpFloors(option(raw, "commune", null), option(raw, "busiest", null),
+                    Integer.parseInt(option(raw, "requests", "200")), Integer.parseInt(option(raw, "created-persons", "0")),
+                    Integer.parseInt(option(raw, "person-connections", "8")), Integer.parseInt(option(raw, "readings", "0")),
+                    Integer.parseInt(option(raw, "reading-connections", "16")), Long.parseLong(option(raw, "first-case", "0")),
+                    Long.parseLong(option(raw, "last-case", "0")));
+            System.out.println(json.writeValueAsString(floors));
             return;
         }
         if (words.size() < 2) throw new IllegalArgumentException("Usage: " + words.get(0) + " FILE");

@@ -9,10 +9,13 @@ import vn.phaodai.support.TestApi;
 import vn.phaodai.support.TestData;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The benchmark at a smoke size (20,000 persons), so that the runner behind bench/run cannot rot. */
+/** The benchmark at a smoke size (20,000 persons), so that the runner behind bench/run cannot rot; every figure has its floor. */
 @PhaodaiIT
 class BenchmarkIT {
 
@@ -29,6 +32,12 @@ class BenchmarkIT {
         List<Benchmark.Scenario> scenarios = benchmark.run(20_000, 3, "42", 50, 20_000, 50_000, 1_000, 2_000);
         assertThat(scenarios).hasSize(15);
         assertThat(scenarios).allSatisfy(s -> assertThat(s.figure()).isNotBlank());
+        // Every figure beside its floor, measured in the same run, and the ratio compared from run to run.
+        assertThat(scenarios).allSatisfy(s -> {
+            assertThat(s.floor()).as(s.name()).isNotBlank();
+            assertThat(s.ratio()).as(s.name()).isPositive().isFinite();
+        });
+        assertThat(scenarios.subList(2, 8)).allSatisfy(s -> assertThat((double) s.values().get("floorP50Ms")).isPositive());
         Benchmark.Scenario load = scenarios.get(1);
         assertThat((double) load.values().get("ratio")).isGreaterThan(0);
         assertThat(scenarios.subList(2, 8)).allSatisfy(s -> assertThat((double) s.values().get("p95Ms")).isGreaterThan(0));
@@ -61,6 +70,21 @@ class BenchmarkIT {
                 join care_worker_village v on v.worker_id = a.worker_id and v.village_id = c.village_id
                 where c.id between ? and ?""").params(home.get("firstCaseId"), home.get("lastCaseId")).query(Long.class).single())
                 .isEqualTo(2_000);
-        scenarios.forEach(s -> System.out.println("BENCH " + s.name() + " | " + s.data() + " | " + s.figure()));
+        // The floors of what bench/run measures over HTTP: the bare SQL of each GET, bare inserts for each POST.
+        String commune = jdbc.sql("select commune_code from person order by id limit 1").query(String.class).single();
+        Map<String, Object> http = benchmark.httpFloors(commune, (String) home.get("busiestCommune"), 20, 200, 8, 300, 16,
+                ((Number) home.get("firstCaseId")).longValue(), ((Number) home.get("lastCaseId")).longValue());
+        assertThat(http).containsOnlyKeys("first_page_with_total", "name_search_no_accents", "id_number", "commune_page", "alerts",
+                "create_person", "readings");
+        for (String get : List.of("first_page_with_total", "name_search_no_accents", "id_number", "commune_page", "alerts")) {
+            assertThat((double) ((Map<?, ?>) http.get(get)).get("p50Ms")).as(get).isPositive();
+        }
+        assertThat((double) ((Map<?, ?>) http.get("readings")).get("rate")).isPositive();
+        assertThat((String) ((Map<?, ?>) http.get("create_person")).get("text")).contains("200 rows");
+        assertThat(jdbc.sql("select count(*) from pg_tables where tablename like 'bench_floor%'").query(Long.class).single()).isZero();
+        assertThatThrownBy(() -> benchmark.run(1, 3, "42", 1, 0, 0, 0, 0, Set.of("directory", "nonsense")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nonsense");
+        scenarios.forEach(s -> System.out.println("BENCH " + s.name() + " | " + s.data() + " | " + s.figure() + " | " + s.floor()
+                + " | ratio " + s.ratio()));
     }
 }
