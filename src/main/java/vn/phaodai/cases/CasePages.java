@@ -13,15 +13,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.phaodai.geography.Geography;
 import vn.phaodai.shared.ApplicationClock;
+import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.ConflictException;
-import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.PageResult;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The case directory, a case's page with its timeline and actions, and the form for a case entered by hand. */
 @Controller
@@ -74,7 +72,6 @@ class CasePages {
         model.addAttribute("c", c);
         model.addAttribute("place", geography.placeName(c.communeCode()));
         model.addAttribute("events", timeline.of(id));
-        if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
         lists(model);
         return "cases/case";
     }
@@ -84,7 +81,7 @@ class CasePages {
         try {
             cases.transfer(id, form);
         } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("errors", errors(e));
+            FormErrors.flash(redirect, null, e);
         }
         return "redirect:/cases/" + id;
     }
@@ -94,7 +91,7 @@ class CasePages {
         try {
             cases.update(id, form);
         } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("errors", errors(e));
+            FormErrors.flash(redirect, null, e);
         }
         return "redirect:/cases/" + id;
     }
@@ -104,7 +101,7 @@ class CasePages {
         try {
             cases.close(id, form);
         } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("errors", errors(e));
+            FormErrors.flash(redirect, null, e);
         }
         return "redirect:/cases/" + id;
     }
@@ -141,7 +138,6 @@ class CasePages {
     String form(@RequestParam(required = false) Long person, Model model) {
         model.addAttribute("form", new CaseForms.NewCase(person, clock.today().toString(), null, "COMMUNITY", false,
                 null, "ASYMPTOMATIC", "HOME", null, null, null));
-        model.addAttribute("errors", Map.of());
         lists(model);
         return "cases/form";
     }
@@ -152,17 +148,10 @@ class CasePages {
             return "redirect:/cases/" + cases.create(form).id();
         } catch (InvalidInputException | ConflictException e) {
             model.addAttribute("form", form);
-            model.addAttribute("errors", errors(e));
+            model.addAttribute("errors", FormErrors.of(e));
             lists(model);
             return "cases/form";
         }
-    }
-
-    private static Map<String, String> errors(RuntimeException e) {
-        if (e instanceof InvalidInputException invalid) {
-            return invalid.errors().stream().collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a));
-        }
-        return Map.of("form", e.getMessage());
     }
 
     private static void lists(Model model) {

@@ -10,8 +10,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
+import vn.phaodai.shared.FormErrors;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.ConflictException;
-import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.NotFoundException;
 
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The commune's mobile medical stations and home-care teams: their workers, the villages each serves and the F0
@@ -35,7 +35,10 @@ class CareTeamPages {
     private final CareTeamBoard board;
     private final CareTeams teams;
 
-    CareTeamPages(CareTeamBoard board, CareTeams teams) {
+    private final Messages messages;
+
+    CareTeamPages(CareTeamBoard board, CareTeams teams, Messages messages) {
+        this.messages = messages;
         this.board = board;
         this.teams = teams;
     }
@@ -61,7 +64,7 @@ class CareTeamPages {
             teams.create(new CareTeams.TeamForm(commune, kind, name));
             redirect.addFlashAttribute("done", "careteam.created");
         } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("teamErrors", messages(e));
+            redirect.addFlashAttribute("teamErrors", FormErrors.of(e));
             redirect.addFlashAttribute("teamKind", kind);
             redirect.addFlashAttribute("teamName", name);
         }
@@ -78,7 +81,7 @@ class CareTeamPages {
             redirect.addFlashAttribute("done", "careteam.workerAdded");
         } catch (InvalidInputException | ConflictException e) {
             redirect.addFlashAttribute("failedTeam", id);
-            redirect.addFlashAttribute("workerErrors", messages(e));
+            redirect.addFlashAttribute("workerErrors", FormErrors.of(e));
             redirect.addFlashAttribute("typed", new Typed(fullName, phone, username, villages, null, null));
         }
         return back(commune);
@@ -90,8 +93,8 @@ class CareTeamPages {
         CurrentUser.require(Right.HOME_CARE_WRITE);
         Map<String, String> errors = new LinkedHashMap<>();
         Long caseNumber = number(caseId), worker = number(workerId);
-        if (caseNumber == null) errors.put("caseId", "Nhập mã ca bệnh (một số)");
-        if (worker == null) errors.put("workerId", "Chọn cán bộ y tế nhận ca");
+        if (caseNumber == null) errors.put("caseId", messages.get("careteam.caseIdNeeded"));
+        if (worker == null) errors.put("workerId", messages.get("careteam.workerNeeded"));
         try {
             if (errors.isEmpty()) {
                 CareTeams.Worker to = teams.reassign(caseNumber, worker);
@@ -99,7 +102,7 @@ class CareTeamPages {
                 redirect.addFlashAttribute("doneName", to.fullName());
             }
         } catch (InvalidInputException e) {
-            errors.putAll(messages(e));
+            errors.putAll(FormErrors.of(e));
         } catch (NotFoundException e) {
             errors.put("caseId", e.getMessage());
         }
@@ -108,12 +111,6 @@ class CareTeamPages {
             redirect.addFlashAttribute("typed", new Typed(null, null, null, List.of(), caseId, workerId));
         }
         return back(commune);
-    }
-
-    private static Map<String, String> messages(RuntimeException e) {
-        if (e instanceof ConflictException c) return Map.of(c.field() == null ? "form" : c.field(), c.getMessage());
-        return ((InvalidInputException) e).errors().stream()
-                .collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a, LinkedHashMap::new));
     }
 
     private static String back(String commune) {

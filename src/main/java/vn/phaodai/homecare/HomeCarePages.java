@@ -9,15 +9,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
+import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.ConflictException;
-import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.PageResult;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Phone-first pages for the health worker: today's list with the alerts on top, and a reading form one tap away. */
 @Controller
@@ -48,7 +46,6 @@ class HomeCarePages {
         CurrentUser.require(Right.HOME_CARE_WRITE);
         model.addAttribute("caseId", id);
         model.addAttribute("symptoms", ReadingForm.SYMPTOMS);
-        if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
         return "homecare/reading";
     }
 
@@ -61,11 +58,8 @@ class HomeCarePages {
             Readings.Recorded r = readings.record(id, new ReadingForm(null, temperature, spo2, breathingRate, pulse, systolic, diastolic, symptoms));
             redirect.addFlashAttribute("recorded", r);
             return "redirect:/home-care";
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.errors().stream().collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a)));
-            return "redirect:/home-care/cases/" + id + "/reading";
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("errors", Map.of("form", e.getMessage()));
+        } catch (InvalidInputException | ConflictException e) {
+            FormErrors.flash(redirect, null, e);
             return "redirect:/home-care/cases/" + id + "/reading";
         }
     }

@@ -5,9 +5,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.ConflictException;
 
-import java.util.Map;
 
 /**
  * The worker gives the patient (or carer) their own link from the reading page: shown once, as text to send
@@ -36,7 +36,7 @@ class PatientLinkPages {
             redirect.addFlashAttribute("patientLinkExpires", issued.expiresAt());
             redirect.addFlashAttribute("patientQr", QrSvg.of(url));
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("errors", Map.of("form", e.getMessage()));
+            FormErrors.flash(redirect, null, e);
         }
         return "redirect:/home-care/cases/" + id + "/reading";
     }

@@ -6,13 +6,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import vn.phaodai.shared.FieldError;
+import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.InvalidInputException;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The patient's own reading form, opened by the secret link alone: no account, no other page. The same page asks
@@ -34,7 +33,6 @@ class PatientPages {
         links.caseOf(token);
         model.addAttribute("token", token);
         model.addAttribute("symptoms", ReadingForm.SYMPTOMS);
-        model.addAttribute("errors", Map.of());
         return page(token, model);
     }
 
@@ -46,9 +44,8 @@ class PatientPages {
         model.addAttribute("symptoms", ReadingForm.SYMPTOMS);
         try {
             model.addAttribute("recorded", links.record(token, new ReadingForm(null, temperature, spo2, breathingRate, pulse, null, null, symptoms)));
-            model.addAttribute("errors", Map.of());
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", messages(e));
+            model.addAttribute("errors", FormErrors.of(e));
         }
         return page(token, model);
     }
@@ -58,11 +55,10 @@ class PatientPages {
                    Model model) {
         model.addAttribute("token", token);
         model.addAttribute("symptoms", ReadingForm.SYMPTOMS);
-        model.addAttribute("errors", Map.of());
         try {
             model.addAttribute("supportRaised", support.raiseByLink(token, kind, detail));
         } catch (InvalidInputException e) {
-            model.addAttribute("supportErrors", messages(e));
+            model.addAttribute("supportErrors", FormErrors.of(e));
             model.addAttribute("kind", kind);
             model.addAttribute("detail", detail);
         }
@@ -75,9 +71,5 @@ class PatientPages {
         if (!model.containsAttribute("supportErrors")) model.addAttribute("supportErrors", Map.of());
         model.addAttribute("requests", support.ofLink(token));
         return "homecare/patient";
-    }
-
-    private static Map<String, String> messages(InvalidInputException e) {
-        return e.errors().stream().collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a));
     }
 }

@@ -7,13 +7,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.phaodai.shared.FormErrors;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.ConflictException;
-import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
 
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The placement of a case at home: the facts, the eligibility with its reasons, and the decision (with a reason when overriding). */
 @Controller
@@ -22,7 +22,10 @@ class PlacementPages {
     private final Eligibility eligibility;
     private final Placements placements;
 
-    PlacementPages(Eligibility eligibility, Placements placements) {
+    private final Messages messages;
+
+    PlacementPages(Eligibility eligibility, Placements placements, Messages messages) {
+        this.messages = messages;
         this.eligibility = eligibility;
         this.placements = placements;
     }
@@ -35,11 +38,10 @@ class PlacementPages {
         try {
             if (form.on() != null && !form.on().isBlank()) on = LocalDate.parse(form.on());
         } catch (java.time.format.DateTimeParseException e) {
-            model.addAttribute("errors", Map.of("on", "Ngày không hợp lệ"));
+            model.addAttribute("errors", Map.of("on", messages.get("common.invalidDate")));
         }
         model.addAttribute("answer", eligibility.evaluate(id, new Eligibility.Facts(on, form.breathingRate(), form.spo2(),
                 form.comorbidityStable(), form.canSelfCare(), form.hasCarer())));
-        if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
         return "homecare/placement";
     }
 
@@ -53,9 +55,9 @@ class PlacementPages {
             redirect.addFlashAttribute("placed", true);
             return "redirect:/home-care/cases/" + id + "/placement";
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.errors().stream().collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a)));
+            model.addAttribute("errors", FormErrors.of(e));
         } catch (ConflictException e) {
-            model.addAttribute("errors", Map.of("form", e.getMessage()));
+            model.addAttribute("errors", FormErrors.of(e));
         }
         return page(id, form, model);
     }

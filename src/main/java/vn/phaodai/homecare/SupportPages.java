@@ -10,15 +10,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
+import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.ConflictException;
-import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.PageResult;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Phone-first pages of support to F0 households: the list the mass organisations work from (take, done, cancel),
@@ -48,7 +46,6 @@ class SupportPages {
         model.addAttribute("statuses", STATUS_TABS);
         model.addAttribute("kinds", SupportRequests.KINDS);
         model.addAttribute("organisations", ORGANISATIONS);
-        if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
         return "homecare/support";
     }
 
@@ -77,10 +74,10 @@ class SupportPages {
             redirect.addFlashAttribute("changedId", id);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("failedId", id);
-            redirect.addFlashAttribute("errors", messages(e));
+            FormErrors.flash(redirect, null, e);
         } catch (ConflictException e) {
             redirect.addFlashAttribute("failedId", id);
-            redirect.addFlashAttribute("errors", Map.of("form", e.getMessage()));
+            FormErrors.flash(redirect, null, e);
         }
         return "redirect:" + UriComponentsBuilder.fromPath("/support-requests").queryParamIfPresent("status", present(status))
                 .queryParamIfPresent("kind", present(kind)).queryParamIfPresent("commune", present(commune)).encode().toUriString();
@@ -93,7 +90,6 @@ class SupportPages {
         if (CurrentUser.get().can(Right.SUPPORT_READ)) {
             model.addAttribute("requests", requests.list(new SupportRequests.Filter(null, "ALL", null, id), 0, 20).items());
         }
-        if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
         return "homecare/support-form";
     }
 
@@ -103,17 +99,13 @@ class SupportPages {
         try {
             redirect.addFlashAttribute("raised", requests.raise(id, kind, detail));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", messages(e));
+            FormErrors.flash(redirect, null, e);
             redirect.addFlashAttribute("kind", kind);
             redirect.addFlashAttribute("detail", detail);
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("errors", Map.of("form", e.getMessage()));
+            FormErrors.flash(redirect, null, e);
         }
         return "redirect:/home-care/cases/" + id + "/support";
-    }
-
-    private static Map<String, String> messages(InvalidInputException e) {
-        return e.errors().stream().collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a));
     }
 
     private static java.util.Optional<String> present(String value) {

@@ -1,7 +1,6 @@
 package vn.phaodai.population;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,15 +8,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.phaodai.geography.AdminUnit;
 import vn.phaodai.geography.Geography;
 import tools.jackson.databind.json.JsonMapper;
-import vn.phaodai.jobs.Job;
-import vn.phaodai.jobs.Jobs;
+import vn.phaodai.jobs.ImportFlow;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
+import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
@@ -27,7 +25,6 @@ import vn.phaodai.shared.Uploads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** The person directory, the person page, the forms, duplicates and the import with its progress bar. */
@@ -37,21 +34,12 @@ class PersonPages {
     private final Persons persons;
     private final Households households;
     private final Geography geography;
-    private final PersonImport personImport;
-    private final Jobs jobs;
-    private final JsonMapper json;
 
-    private final vn.phaodai.shared.Uploads uploads;
 
-    PersonPages(Persons persons, Households households, Geography geography, PersonImport personImport, Jobs jobs,
-                JsonMapper json, vn.phaodai.shared.Uploads uploads) {
-        this.uploads = uploads;
-        this.json = json;
+    PersonPages(Persons persons, Households households, Geography geography) {
         this.persons = persons;
         this.households = households;
         this.geography = geography;
-        this.personImport = personImport;
-        this.jobs = jobs;
     }
 
     static void xlsx(HttpServletResponse response, String fileName) {
@@ -86,7 +74,7 @@ class PersonPages {
         return "population/list";
     }
 
-    @GetMapping("/persons/{id}")
+    @GetMapping("/persons/{id:\\d+}") // digits: /persons/import is the shared import page
     String person(@PathVariable long id, Model model) {
         Person p = persons.get(id);
         model.addAttribute("p", p);
@@ -138,8 +126,7 @@ class PersonPages {
     private String form(Model model, PersonForm form, Long id, List<FieldError> errors) {
         model.addAttribute("form", form);
         model.addAttribute("id", id);
-        model.addAttribute("errors", errors.stream().collect(Collectors.groupingBy(e -> String.valueOf(e.field()),
-                Collectors.mapping(FieldError::message, Collectors.joining("; ")))));
+        model.addAttribute("errors", FormErrors.of(errors));
         model.addAttribute("comorbidities", persons.comorbidities());
         model.addAttribute("relations", Relation.values());
         AdminUnit commune = form.communeCode() == null ? null : geography.findCommune(form.communeCode()).orElse(null);
@@ -185,55 +172,6 @@ class PersonPages {
         return "redirect:/persons/duplicates";
     }
 
-    @GetMapping("/persons/import")
-    String importPage(Model model) {
-        CurrentUser.require(Right.PERSON_IMPORT);
-        model.addAttribute("recent", jobs.recent(PersonImport.JOB_KIND, CurrentUser.get().username(), 10));
-        return "population/import";
-    }
-
-    @PostMapping("/persons/import")
-    String importFile(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean allOrNothing,
-                      RedirectAttributes redirect) throws IOException {
-        CurrentUser.require(Right.PERSON_IMPORT); // before the upload is kept
-        try {
-            UUID job = personImport.submit(uploads.save(file), file.getOriginalFilename(), allOrNothing);
-            return "redirect:/persons/import/" + job;
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", e.errors().get(0).message());
-            return "redirect:/persons/import";
-        }
-    }
-
-    @GetMapping("/persons/import/{job}")
-    String job(@PathVariable UUID job, @RequestParam(required = false) Integer page, Authentication user, Model model) {
-        showJob(jobs.get(job, user), model);
-        model.addAttribute("rejections", jobs.rejections(job, PageResult.page(page), 50));
-        return "job";
-    }
-
-    /** The progress bar alone, polled by htmx while the job runs. */
-    @GetMapping("/persons/import/{job}/progress")
-    String progress(@PathVariable UUID job, Authentication user, Model model) {
-        showJob(jobs.get(job, user), model);
-        return "job :: progress";
-    }
-
-    /** The job and, once done, its result as labelled figures. */
-    private void showJob(Job job, Model model) {
-        model.addAttribute("job", job);
-        model.addAttribute("base", "/persons/import");
-        if (job.result() != null) {
-            PersonImport.Result r = json.readValue(job.result(), PersonImport.Result.class);
-            model.addAttribute("figures", List.of(
-                    List.of("job.result.rowsRead", r.rowsRead()), List.of("job.result.created", r.created()),
-                    List.of("job.result.alreadyRegistered", r.alreadyRegistered()), List.of("job.result.rejected", r.rejected()),
-                    List.of("job.result.householdsCreated", r.householdsCreated()),
-                    List.of("job.result.possibleDuplicates", r.possibleDuplicates())));
-            model.addAttribute("applied", r.applied());
-        }
-    }
-
     @GetMapping("/persons/export.xlsx")
     void export(@RequestParam(required = false) String q, @RequestParam(required = false) String district,
                 @RequestParam(required = false) String commune, @RequestParam(required = false) Long village,
@@ -252,4 +190,18 @@ class PersonPages {
         return s != null && !s.isBlank();
     }
 
+    /** This module's file import, served by the shared import pages (jobs/ImportPages). */
+    @org.springframework.context.annotation.Bean
+    static ImportFlow.Import personImports(PersonImport personImport, JsonMapper json) {
+        return new ImportFlow.Import(PersonImport.JOB_KIND, "/persons/import", "person.import", "person.import.help",
+                () -> CurrentUser.require(Right.PERSON_IMPORT).username(), "/persons/import/template.xlsx", true,
+                personImport::submit, result -> {
+                    PersonImport.Result r = json.readValue(result, PersonImport.Result.class);
+                    return new ImportFlow.Outcome(List.of(
+                            List.of("job.result.rowsRead", r.rowsRead()), List.of("job.result.created", r.created()),
+                            List.of("job.result.alreadyRegistered", r.alreadyRegistered()), List.of("job.result.rejected", r.rejected()),
+                            List.of("job.result.householdsCreated", r.householdsCreated()),
+                            List.of("job.result.possibleDuplicates", r.possibleDuplicates())), r.applied());
+                });
+    }
 }

@@ -12,6 +12,7 @@ import vn.phaodai.geography.Geography;
 import vn.phaodai.geography.Village;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
+import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.PageResult;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Screening campaigns (list, form, coverage by village with who is missing) and factory periodic testing. */
 @Controller
@@ -83,8 +83,7 @@ class CampaignPages {
 
     private String form(Model model, CampaignForm form, List<FieldError> errors) {
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors.stream().collect(Collectors.groupingBy(e -> String.valueOf(e.field()),
-                Collectors.mapping(FieldError::message, Collectors.joining("; ")))));
+        model.addAttribute("errors", FormErrors.of(errors));
         String communeCode = form.communeCodes().stream().filter(c -> c != null && !c.isBlank()).findFirst().orElse(null);
         AdminUnit commune = communeCode == null ? null : geography.findCommune(communeCode).orElse(null);
         String district = commune == null ? null : commune.parentCode();

@@ -1,6 +1,5 @@
 package vn.phaodai.testing;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,42 +7,29 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
-import vn.phaodai.jobs.Job;
-import vn.phaodai.jobs.Jobs;
+import vn.phaodai.jobs.ImportFlow;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
+import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.ConflictException;
-import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.PageResult;
 import vn.phaodai.shared.Uploads;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** A person's tests with the sampling form, the re-sampling list, and the laboratory file import. */
 @Controller
 class TestingPages {
 
     private final Samples samples;
-    private final LabResults labResults;
-    private final Jobs jobs;
-    private final JsonMapper json;
 
-    private final vn.phaodai.shared.Uploads uploads;
 
-    TestingPages(Samples samples, LabResults labResults, Jobs jobs, JsonMapper json, vn.phaodai.shared.Uploads uploads) {
-        this.uploads = uploads;
+    TestingPages(Samples samples) {
         this.samples = samples;
-        this.labResults = labResults;
-        this.jobs = jobs;
-        this.json = json;
     }
 
     @GetMapping("/persons/{id}/tests")
@@ -51,7 +37,6 @@ class TestingPages {
         model.addAttribute("personId", id);
         model.addAttribute("tests", samples.ofPerson(id));
         model.addAttribute("reasons", ResultFields.REASONS.stream().sorted().toList());
-        if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new SampleForm(null, id, "RAPID", "SCREENING", null, null, false, null, null));
         }
@@ -66,8 +51,7 @@ class TestingPages {
         try {
             samples.register(own);
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.errors().stream()
-                    .collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a)));
+            FormErrors.flash(redirect, null, e);
             redirect.addFlashAttribute("form", form);
         } catch (ConflictException e) {
             redirect.addFlashAttribute("errors", Map.of("sampleCode", e.getMessage()));
@@ -83,51 +67,18 @@ class TestingPages {
         return "testing/retests";
     }
 
-    @GetMapping("/lab-results/import")
-    String importPage(Model model) {
-        CurrentUser.require(Right.LAB_RESULT_WRITE);
-        model.addAttribute("recent", jobs.recent(LabResults.JOB_KIND, CurrentUser.get().username(), 10));
-        model.addAttribute("title", "lab.import");
-        model.addAttribute("help", "lab.import.help");
-        model.addAttribute("base", "/lab-results/import");
-        return "import";
-    }
-
-    @PostMapping("/lab-results/import")
-    String importFile(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
-        CurrentUser.require(Right.LAB_RESULT_WRITE); // before the upload is kept
-        try {
-            UUID job = labResults.submitFile(uploads.save(file), file.getOriginalFilename());
-            return "redirect:/lab-results/import/" + job;
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", e.errors().get(0).message());
-            return "redirect:/lab-results/import";
-        }
-    }
-
-    @GetMapping("/lab-results/import/{job}")
-    String job(@PathVariable UUID job, @RequestParam(required = false) Integer page, Authentication user, Model model) {
-        showJob(jobs.get(job, user), model);
-        model.addAttribute("rejections", jobs.rejections(job, PageResult.page(page), 50));
-        return "job";
-    }
-
-    @GetMapping("/lab-results/import/{job}/progress")
-    String progress(@PathVariable UUID job, Authentication user, Model model) {
-        showJob(jobs.get(job, user), model);
-        return "job :: progress";
-    }
-
-    private void showJob(Job job, Model model) {
-        model.addAttribute("job", job);
-        model.addAttribute("base", "/lab-results/import");
-        if (job.result() != null) {
-            LabResults.FileResult r = json.readValue(job.result(), LabResults.FileResult.class);
-            var s = r.summary();
-            model.addAttribute("figures", List.of(List.of("lab.result.rowsRead", r.rowsRead()), List.of("lab.result.created", s.created()),
-                    List.of("lab.result.unchanged", s.unchanged()), List.of("lab.result.amended", s.amended()),
-                    List.of("lab.result.rejected", s.rejected()), List.of("lab.result.casesCreated", s.casesCreated()),
-                    List.of("lab.result.casesLinked", s.casesLinked()), List.of("lab.result.casesDiscarded", s.casesDiscarded())));
-        }
+    /** This module's file import, served by the shared import pages (jobs/ImportPages). */
+    @org.springframework.context.annotation.Bean
+    static ImportFlow.Import labResultImports(LabResults labResults, JsonMapper json) {
+        return new ImportFlow.Import(LabResults.JOB_KIND, "/lab-results/import", "lab.import", "lab.import.help",
+                () -> CurrentUser.require(Right.LAB_RESULT_WRITE).username(), null, false,
+                (file, name, allOrNothing) -> labResults.submitFile(file, name), result -> {
+                    LabResults.FileResult r = json.readValue(result, LabResults.FileResult.class);
+                    var s = r.summary();
+                    return new ImportFlow.Outcome(List.of(List.of("lab.result.rowsRead", r.rowsRead()), List.of("lab.result.created", s.created()),
+                            List.of("lab.result.unchanged", s.unchanged()), List.of("lab.result.amended", s.amended()),
+                            List.of("lab.result.rejected", s.rejected()), List.of("lab.result.casesCreated", s.casesCreated()),
+                            List.of("lab.result.casesLinked", s.casesLinked()), List.of("lab.result.casesDiscarded", s.casesDiscarded())), null);
+                });
     }
 }

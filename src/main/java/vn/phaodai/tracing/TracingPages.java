@@ -11,16 +11,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 import vn.phaodai.shared.ApplicationClock;
+import vn.phaodai.jobs.ImportFlow;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.Right;
+import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.ConflictException;
-import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.PageResult;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /** A case's contacts with the quick entry, its chain drawn, the chain summary, a person's tier, clusters and the follow-up lists. */
 @Controller
@@ -32,18 +33,12 @@ class TracingPages {
     private final Clusters clusters;
     private final FollowUps followUps;
     private final JsonMapper json;
-    private final ContactImport contactImport;
-    private final vn.phaodai.jobs.Jobs jobs;
 
-    private final vn.phaodai.shared.Uploads uploads;
     private final ApplicationClock clock;
 
     TracingPages(Contacts contacts, Tiers tiers, Chains chains, Clusters clusters, FollowUps followUps, JsonMapper json,
-                 ContactImport contactImport, vn.phaodai.jobs.Jobs jobs, vn.phaodai.shared.Uploads uploads, ApplicationClock clock) {
+                 ApplicationClock clock) {
         this.clock = clock;
-        this.uploads = uploads;
-        this.contactImport = contactImport;
-        this.jobs = jobs;
         this.contacts = contacts;
         this.tiers = tiers;
         this.chains = chains;
@@ -61,7 +56,6 @@ class TracingPages {
         model.addAttribute("settings", Contacts.SETTINGS);
         model.addAttribute("proximities", Contacts.PROXIMITIES);
         model.addAttribute("today", clock.today());
-        if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
         return "tracing/contacts";
     }
 
@@ -89,7 +83,7 @@ class TracingPages {
                     form.masked(), form.durationMinutes(), form.proximity(), form.place()), lines));
             redirect.addFlashAttribute("outcomes", out);
         } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("errors", errors(e));
+            FormErrors.flash(redirect, null, e);
         }
         return "redirect:/cases/" + id + "/contacts";
     }
@@ -144,7 +138,6 @@ class TracingPages {
         model.addAttribute("commune", commune);
         model.addAttribute("kinds", Clusters.KINDS);
         model.addAttribute("quietDays", clusters.quietDays());
-        if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
         return "tracing/clusters";
     }
 
@@ -153,7 +146,7 @@ class TracingPages {
         try {
             return "redirect:/clusters/" + clusters.open(form).id();
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", errors(e));
+            FormErrors.flash(redirect, null, e);
             return "redirect:/clusters";
         }
     }
@@ -162,7 +155,6 @@ class TracingPages {
     String cluster(@PathVariable long id, Model model) {
         model.addAttribute("g", clusters.get(id));
         model.addAttribute("cases", clusters.cases(id));
-        if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
         return "tracing/cluster";
     }
 
@@ -171,7 +163,7 @@ class TracingPages {
         try {
             clusters.addCase(id, caseId);
         } catch (ConflictException | vn.phaodai.shared.NotFoundException e) {
-            redirect.addFlashAttribute("errors", Map.of("form", e.getMessage()));
+            FormErrors.flash(redirect, null, e);
         }
         return "redirect:/clusters/" + id;
     }
@@ -181,7 +173,7 @@ class TracingPages {
         try {
             clusters.close(id, note);
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("errors", Map.of("form", e.getMessage()));
+            FormErrors.flash(redirect, null, e);
         }
         return "redirect:/clusters/" + id;
     }
@@ -212,56 +204,15 @@ class TracingPages {
         return "redirect:/follow-ups";
     }
 
-    @GetMapping("/contacts/import")
-    String importPage(Model model) {
-        var user = vn.phaodai.security.CurrentUser.require(vn.phaodai.security.Right.TRACING_WRITE);
-        model.addAttribute("recent", jobs.recent(ContactImport.JOB_KIND, user.username(), 10));
-        model.addAttribute("title", "tracing.import");
-        model.addAttribute("help", "tracing.import.help");
-        model.addAttribute("base", "/contacts/import");
-        return "import";
-    }
-
-    @PostMapping("/contacts/import")
-    String importFile(@RequestParam("file") org.springframework.web.multipart.MultipartFile file, RedirectAttributes redirect)
-            throws java.io.IOException {
-        vn.phaodai.security.CurrentUser.require(vn.phaodai.security.Right.TRACING_WRITE); // before the upload is kept
-        try {
-            return "redirect:/contacts/import/" + contactImport.submit(uploads.save(file), file.getOriginalFilename());
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", e.errors().get(0).message());
-            return "redirect:/contacts/import";
-        }
-    }
-
-    @GetMapping("/contacts/import/{job}")
-    String job(@PathVariable java.util.UUID job, @RequestParam(required = false) Integer page,
-               org.springframework.security.core.Authentication user, Model model) {
-        showJob(jobs.get(job, user), model);
-        model.addAttribute("rejections", jobs.rejections(job, PageResult.page(page), 50));
-        return "job";
-    }
-
-    @GetMapping("/contacts/import/{job}/progress")
-    String progress(@PathVariable java.util.UUID job, org.springframework.security.core.Authentication user, Model model) {
-        showJob(jobs.get(job, user), model);
-        return "job :: progress";
-    }
-
-    private void showJob(vn.phaodai.jobs.Job job, Model model) {
-        model.addAttribute("job", job);
-        model.addAttribute("base", "/contacts/import");
-        if (job.result() != null) {
-            ContactImport.Result r = json.readValue(job.result(), ContactImport.Result.class);
-            model.addAttribute("figures", List.of(List.of("tracing.import.rowsRead", r.rowsRead()), List.of("tracing.import.created", r.created()),
-                    List.of("tracing.import.unchanged", r.unchanged()), List.of("tracing.import.rejected", r.rejected())));
-        }
-    }
-
-    private static Map<String, String> errors(RuntimeException e) {
-        if (e instanceof InvalidInputException invalid) {
-            return invalid.errors().stream().collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a + "; " + b));
-        }
-        return Map.of("form", e.getMessage());
+    /** This module's file import, served by the shared import pages (jobs/ImportPages). */
+    @org.springframework.context.annotation.Bean
+    static ImportFlow.Import contactImports(ContactImport contactImport, JsonMapper json) {
+        return new ImportFlow.Import(ContactImport.JOB_KIND, "/contacts/import", "tracing.import", "tracing.import.help",
+                () -> CurrentUser.require(Right.TRACING_WRITE).username(), null, false,
+                (file, name, allOrNothing) -> contactImport.submit(file, name), result -> {
+                    ContactImport.Result r = json.readValue(result, ContactImport.Result.class);
+                    return new ImportFlow.Outcome(List.of(List.of("tracing.import.rowsRead", r.rowsRead()), List.of("tracing.import.created", r.created()),
+                            List.of("tracing.import.unchanged", r.unchanged()), List.of("tracing.import.rejected", r.rejected())), null);
+                });
     }
 }
