@@ -9,7 +9,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.phaodai.cases.CasesChanged;
-import vn.phaodai.cases.OfficialDocuments;
+import vn.phaodai.decisions.OfficialDocuments;
 import vn.phaodai.geography.Geography;
 import vn.phaodai.geography.Village;
 import vn.phaodai.quarantine.Facilities.Facility;
