@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.householdsupport;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,7 +49,7 @@ class SupportPages {
         model.addAttribute("kinds", SupportRequests.KINDS);
         model.addAttribute("organisations", ORGANISATIONS);
         if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
-        return "homecare/support";
+        return "householdsupport/support";
     }
 
     @PostMapping("/support-requests/{id}/take")
@@ -94,7 +94,7 @@ class SupportPages {
             model.addAttribute("requests", requests.list(new SupportRequests.Filter(null, "ALL", null, id), 0, 20).items());
         }
         if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
-        return "homecare/support-form";
+        return "householdsupport/support-form";
     }
 
     @PostMapping("/home-care/cases/{id}/support")
