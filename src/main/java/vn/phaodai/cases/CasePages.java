@@ -71,6 +71,7 @@ class CasePages {
         model.addAttribute("c", c);
         model.addAttribute("place", geography.placeName(c.communeCode()));
         model.addAttribute("events", timeline.of(id));
+        model.addAttribute("careWorker", cases.careWorkers(java.util.List.of(id)).get(id));
         if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
         lists(model);
         return "cases/case";
@@ -137,7 +138,7 @@ class CasePages {
     @GetMapping("/cases/new")
     String form(@RequestParam(required = false) Long person, Model model) {
         model.addAttribute("form", new CaseForms.NewCase(person, LocalDate.now(Cases.VIETNAM).toString(), null, "COMMUNITY", false,
-                null, "ASYMPTOMATIC", "HOME", null, null, null));
+                null, "ASYMPTOMATIC", "HOME", null, null));
         model.addAttribute("errors", Map.of());
         lists(model);
         return "cases/form";

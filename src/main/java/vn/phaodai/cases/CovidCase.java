@@ -10,7 +10,7 @@ public record CovidCase(long id, int version, long personId, String fullName, St
                         LocalDate confirmedOn, String confirmingSampleCode, String basis, String ruleDocument, String evidence,
                         String source, boolean symptomatic, LocalDate onsetDate, String severity, String careSetting,
                         String facility, List<String> comorbidities, boolean pregnant, Integer vaccineDoses,
-                        String responsibleWorker, LocalDate outcomeOn, String discardedReason, String createdBy,
+                        LocalDate outcomeOn, String discardedReason, String createdBy,
                         OffsetDateTime createdAt) {
 
     static final List<String> STATUSES = List.of("ACTIVE", "RECOVERED", "DIED", "TRANSFERRED_OUT", "DISCARDED");
