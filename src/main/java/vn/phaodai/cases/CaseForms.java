@@ -1,6 +1,7 @@
 package vn.phaodai.cases;
 
 /** What officers send about a case. */
+@org.springframework.modulith.NamedInterface("api")
 public final class CaseForms {
 
     private CaseForms() {

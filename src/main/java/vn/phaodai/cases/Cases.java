@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Confirmed cases: the directory, a case and its changes of care, its outcome. */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class Cases {
 

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** A confirmed case (F0) as a reader in its jurisdiction sees it. */
+@org.springframework.modulith.NamedInterface("api")
 public record CovidCase(long id, int version, long personId, String fullName, String sex, int birthYear, LocalDate dateOfBirth,
                         String nationalId, String phone, String address, String communeCode, Long villageId, String status,
                         LocalDate confirmedOn, String confirmingSampleCode, String basis, String ruleDocument, String evidence,

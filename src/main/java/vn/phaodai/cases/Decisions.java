@@ -18,6 +18,7 @@ import java.util.Map;
  * Official decisions for confirmed cases: isolation (cách ly y tế, điều trị) and its end, numbered per
  * issuing commune and year, printed as PDF in the administrative form of Nghị định 30/2020/NĐ-CP.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class Decisions {
 

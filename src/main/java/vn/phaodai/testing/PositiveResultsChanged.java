@@ -8,6 +8,7 @@ import java.util.List;
  * transaction that wrote them to the {@link PositiveResultsHandler} (cases, which confirm, link or discard);
  * pooled results never appear here: a pool confirms nobody. A fact: nobody writes into it.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record PositiveResultsChanged(List<Change> changes, String actor) {
 
     /** One sample whose result moved to or from POSITIVE. */

@@ -5,6 +5,7 @@ package vn.phaodai.testing;
  * them) and answers what it did, for the laboratory import's report. Called inside the transaction that wrote
  * the results: a batch and what the cases made of it commit or roll back together.
  */
+@org.springframework.modulith.NamedInterface("api")
 public interface PositiveResultsHandler {
 
     Handled handle(PositiveResultsChanged changed);
