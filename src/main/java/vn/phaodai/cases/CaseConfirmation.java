@@ -1,9 +1,9 @@
 package vn.phaodai.cases;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.phaodai.testing.PositiveResultsChanged;
+import vn.phaodai.testing.PositiveResultsHandler;
 
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.Map;
  * case left with no positive test is discarded.
  */
 @Component
-class CaseConfirmation {
+class CaseConfirmation implements PositiveResultsHandler {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CaseConfirmation.class);
 
@@ -33,8 +33,8 @@ class CaseConfirmation {
         this.events = events;
     }
 
-    @EventListener
-    void on(PositiveResultsChanged event) {
+    @Override
+    public Handled handle(PositiveResultsChanged event) {
         List<PositiveResultsChanged.Change> changes = event.changes();
         Map<String, Object> p = new HashMap<>();
         p.put("samples", changes.stream().map(PositiveResultsChanged.Change::sampleId).toArray(Long[]::new));
@@ -83,8 +83,8 @@ class CaseConfirmation {
                     from opened)
                 select id, person_id, confirmed_on from opened""").params(Map.of("user", event.actor())).query(CHANGE).list();
         link(); // the new cases' own tests
-        event.tally().add(opened.size(), linked, discarded.size());
         if (!opened.isEmpty() || !discarded.isEmpty()) events.publishEvent(new CasesChanged(opened, discarded));
+        return new Handled(opened.size(), linked, discarded.size());
     }
 
     /** Links each confirming positive to its person's case of the same episode; returns how many. */

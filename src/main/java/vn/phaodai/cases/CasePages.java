@@ -72,6 +72,7 @@ class CasePages {
         model.addAttribute("c", c);
         model.addAttribute("place", geography.placeName(c.communeCode()));
         model.addAttribute("events", timeline.of(id));
+        model.addAttribute("careWorker", cases.careWorkers(java.util.List.of(id)).get(id));
         lists(model);
         return "cases/case";
     }
@@ -137,7 +138,7 @@ class CasePages {
     @GetMapping("/cases/new")
     String form(@RequestParam(required = false) Long person, Model model) {
         model.addAttribute("form", new CaseForms.NewCase(person, clock.today().toString(), null, "COMMUNITY", false,
-                null, "ASYMPTOMATIC", "HOME", null, null, null));
+                null, "ASYMPTOMATIC", "HOME", null, null));
         lists(model);
         return "cases/form";
     }

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Confirmed cases: the directory, a case and its changes of care, its outcome. */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class Cases {
 
@@ -53,7 +54,7 @@ public class Cases {
             rs.getString("rule_document"), rs.getString("evidence"), rs.getString("source"), rs.getBoolean("symptomatic"),
             rs.getObject("onset_date", LocalDate.class), rs.getString("severity"), rs.getString("care_setting"),
             rs.getString("facility"), strings(rs.getArray("comorbidities")), rs.getBoolean("pregnant"),
-            (Integer) rs.getObject("vaccine_doses"), rs.getString("responsible_worker"),
+            (Integer) rs.getObject("vaccine_doses"),
             rs.getObject("outcome_on", LocalDate.class), rs.getString("discarded_reason"), rs.getString("created_by"),
             rs.getObject("created_at", OffsetDateTime.class));
 
@@ -62,11 +63,14 @@ public class Cases {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final org.springframework.beans.factory.ObjectProvider<HomeCareGate> homeCareGate;
     private final ApplicationClock clock;
+    private final org.springframework.beans.factory.ObjectProvider<CareWorkers> careWorkers;
 
     Cases(JdbcClient jdbc, AuditLog audit, org.springframework.context.ApplicationEventPublisher events,
-          org.springframework.beans.factory.ObjectProvider<HomeCareGate> homeCareGate, ApplicationClock clock) {
+          org.springframework.beans.factory.ObjectProvider<HomeCareGate> homeCareGate,
+          org.springframework.beans.factory.ObjectProvider<CareWorkers> careWorkers, ApplicationClock clock) {
         this.clock = clock;
         this.homeCareGate = homeCareGate;
+        this.careWorkers = careWorkers;
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
@@ -97,6 +101,12 @@ public class Cases {
                 .query(rs -> {
                     each.accept(CASE.mapRow(rs, row[0]++));
                 });
+    }
+
+    /** The care worker assigned to each of the cases that has one (home care's, when it runs). */
+    Map<Long, String> careWorkers(java.util.Collection<Long> caseIds) {
+        CareWorkers workers = careWorkers.getIfAvailable();
+        return workers == null || caseIds.isEmpty() ? Map.of() : workers.of(caseIds);
     }
 
     public CovidCase get(long id) {
@@ -157,16 +167,15 @@ public class Cases {
         p.put("care", care);
         p.put("facility", blankToNull(form.facility()));
         p.put("doses", form.vaccineDoses());
-        p.put("worker", blankToNull(form.responsibleWorker()));
         p.put("user", user.username());
         long id;
         try {
             id = jdbc.sql("""
                     insert into covid_case (person_id, commune_code, village_id, confirmed_on, basis, evidence, source, symptomatic,
                                             onset_date, severity, care_setting, facility, comorbidities, pregnant, vaccine_doses,
-                                            responsible_worker, created_by)
+                                            created_by)
                     values (:id, :commune_code, :village_id, :confirmed, 'MANUAL', :evidence, :source, :symptomatic, :onset, :severity,
-                            :care, :facility, :comorbidities, :pregnant, :doses, :worker, :user)
+                            :care, :facility, :comorbidities, :pregnant, :doses, :user)
                     returning id""").params(p).query(Long.class).single();
         } catch (DataIntegrityViolationException e) {
             // Another request opened a case for the person a moment ago: the unique index refuses a second.
@@ -205,11 +214,10 @@ public class Cases {
         p.put("comorbidities", (form.comorbidities() == null ? before.comorbidities() : form.comorbidities()).toArray(String[]::new));
         p.put("pregnant", form.pregnant() == null ? before.pregnant() : form.pregnant());
         p.put("doses", form.vaccineDoses() == null ? before.vaccineDoses() : form.vaccineDoses());
-        p.put("worker", form.responsibleWorker() == null ? before.responsibleWorker() : blankToNull(form.responsibleWorker()));
         p.put("evidence", form.evidence() == null ? before.evidence() : blankToNull(form.evidence()));
         int changed = jdbc.sql("""
                 update covid_case set source = :source, symptomatic = :symptomatic, onset_date = :onset, comorbidities = :comorbidities,
-                       pregnant = :pregnant, vaccine_doses = :doses, responsible_worker = :worker, evidence = :evidence,
+                       pregnant = :pregnant, vaccine_doses = :doses, evidence = :evidence,
                        version = version + 1, updated_at = now()
                 where id = :id and version = :version""").params(p).update();
         if (changed == 0) throw stale(before, form.version());

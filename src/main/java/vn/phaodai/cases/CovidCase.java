@@ -5,12 +5,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** A confirmed case (F0) as a reader in its jurisdiction sees it. */
+@org.springframework.modulith.NamedInterface("api")
 public record CovidCase(long id, int version, long personId, String fullName, String sex, int birthYear, LocalDate dateOfBirth,
                         String nationalId, String phone, String address, String communeCode, Long villageId, String status,
                         LocalDate confirmedOn, String confirmingSampleCode, String basis, String ruleDocument, String evidence,
                         String source, boolean symptomatic, LocalDate onsetDate, String severity, String careSetting,
                         String facility, List<String> comorbidities, boolean pregnant, Integer vaccineDoses,
-                        String responsibleWorker, LocalDate outcomeOn, String discardedReason, String createdBy,
+                        LocalDate outcomeOn, String discardedReason, String createdBy,
                         OffsetDateTime createdAt) {
 
     static final List<String> STATUSES = List.of("ACTIVE", "RECOVERED", "DIED", "TRANSFERRED_OUT", "DISCARDED");

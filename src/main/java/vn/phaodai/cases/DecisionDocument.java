@@ -2,9 +2,9 @@ package vn.phaodai.cases;
 
 import vn.phaodai.cases.Decisions.Decision;
 import vn.phaodai.cases.Decisions.Kind;
+import vn.phaodai.decisions.DecisionWording;
 import vn.phaodai.geography.AdminUnit;
 
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -39,38 +39,14 @@ record DecisionDocument(boolean endOfIsolation, boolean atHome, String districtB
         return new DecisionDocument(end, atHome,
                 district.name().toUpperCase(VI), commune.name().toUpperCase(VI),
                 "CHỦ TỊCH ỦY BAN NHÂN DÂN " + commune.name().toUpperCase(VI),
-                d.numberText(), placeName(commune) + ", " + longDate(d.issuedOn()), subject,
-                inText(commune), inText(district),
+                d.numberText(), DecisionWording.placeName(commune) + ", " + DecisionWording.longDate(d.issuedOn()), subject,
+                DecisionWording.inText(commune), DecisionWording.inText(district),
                 atHome && rule != null ? rule.document() : null, atHome && rule != null ? rule.isolationDays() : null,
                 "MALE".equals(c.sex()) ? "Ông" : "FEMALE".equals(c.sex()) ? "Bà" : "Ông/Bà", c.fullName(),
                 "MALE".equals(c.sex()) ? "Nam" : "FEMALE".equals(c.sex()) ? "Nữ" : null,
                 birthLabel, birth, c.nationalId(), residence.toString(), c.confirmedOn().format(DAY),
                 atHome ? "tại nhà (nơi cư trú nêu trên)" : place, c.outcomeOn() == null ? null : c.outcomeOn().format(DAY),
                 signatory);
-    }
-
-    /** "ngày 05 tháng 02 năm 2026": days below 10 and the months 1 and 2 take a leading zero. */
-    static String longDate(LocalDate day) {
-        String dd = (day.getDayOfMonth() < 10 ? "0" : "") + day.getDayOfMonth();
-        String mm = (day.getMonthValue() < 3 ? "0" : "") + day.getMonthValue();
-        return "ngày " + dd + " tháng " + mm + " năm " + day.getYear();
-    }
-
-    /** The place a decision is dated at: the commune's name without its kind ("Nam Hà"), unless it is a number ("Phường 1"). */
-    static String placeName(AdminUnit commune) {
-        String kind = commune.kind().label(VI);
-        String name = commune.name();
-        if (name.startsWith(kind + " ")) {
-            String rest = name.substring(kind.length() + 1).strip();
-            if (!rest.chars().allMatch(Character::isDigit)) return rest;
-        }
-        return name;
-    }
-
-    /** A unit's name inside a sentence: "phường Nam Hà", "thành phố Hà Tĩnh". */
-    static String inText(AdminUnit unit) {
-        String kind = unit.kind().label(VI);
-        return unit.name().startsWith(kind) ? kind.toLowerCase(VI) + unit.name().substring(kind.length()) : unit.name();
     }
 
     private static String facilityKind(String careSetting) {

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.phaodai.cases.Decisions.Decision;
 import vn.phaodai.cases.Decisions.Kind;
+import vn.phaodai.decisions.OfficialDocuments;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
@@ -25,8 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The register of decisions (sổ đăng ký văn bản): numbers each issuing commune's decisions of a year
- * 1, 2, 3... without gaps, even under concurrent requests, and never twice for the same case and kind.
+ * The case decisions in the register of decisions (sổ đăng ký văn bản, module decisions): each takes the issuing
+ * commune's next number of the year, without gaps even under concurrent requests, and never twice for the same
+ * case and kind.
  */
 @Service
 class DecisionRegister {

@@ -3,6 +3,7 @@ package vn.phaodai.cases;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.phaodai.decisions.OfficialDocuments;
 import vn.phaodai.geography.AdminUnit;
 import vn.phaodai.geography.Geography;
 import vn.phaodai.geography.Village;
@@ -11,11 +12,13 @@ import vn.phaodai.shared.NotFoundException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Official decisions for confirmed cases: isolation (cách ly y tế, điều trị) and its end, numbered per
  * issuing commune and year, printed as PDF in the administrative form of Nghị định 30/2020/NĐ-CP.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class Decisions {
 
@@ -34,14 +37,14 @@ public class Decisions {
     }
 
     private final DecisionRegister register;
-    private final DecisionPdf pdf;
+    private final OfficialDocuments documents;
     private final Geography geography;
     private final String signatory;
 
-    Decisions(DecisionRegister register, DecisionPdf pdf, Geography geography,
+    Decisions(DecisionRegister register, OfficialDocuments documents, Geography geography,
               @Value("${phaodai.decisions.signatory:}") String signatory) {
         this.register = register;
-        this.pdf = pdf;
+        this.documents = documents;
         this.geography = geography;
         this.signatory = signatory.isBlank() ? null : signatory.strip();
     }
@@ -70,14 +73,18 @@ public class Decisions {
     private DecisionFile file(DecisionRegister.Issued issued, Kind kind) {
         Decision d = issued.decision();
         String name = (kind == Kind.ISOLATION ? "QD-cach-ly-" : "QD-ket-thuc-cach-ly-") + d.number() + "-" + d.year() + ".pdf";
-        return new DecisionFile(name, pdf.render(List.of(document(issued))));
+        return new DecisionFile(name, render(List.of(document(issued))));
     }
 
     /** Isolation decisions of every case of the commune confirmed that day, in one PDF, a page each. */
     public DecisionFile batch(String communeCode, LocalDate confirmedOn) {
         List<DecisionRegister.Issued> issued = register.issueAll(communeCode, confirmedOn);
         String name = "QD-cach-ly-" + communeCode + "-" + confirmedOn.format(DateTimeFormatter.BASIC_ISO_DATE) + ".pdf";
-        return new DecisionFile(name, pdf.render(issued.stream().map(this::document).toList()));
+        return new DecisionFile(name, render(issued.stream().map(this::document).toList()));
+    }
+
+    private byte[] render(List<DecisionDocument> decisions) {
+        return documents.pdf("cases/decision", Map.of("decisions", decisions));
     }
 
     private DecisionDocument document(DecisionRegister.Issued issued) {

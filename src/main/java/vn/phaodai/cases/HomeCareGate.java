@@ -7,6 +7,7 @@ import java.time.LocalDate;
  * implements it; a case may go home only once a placement was decided for it (eligible, or an officer's
  * override with a reason).
  */
+@org.springframework.modulith.NamedInterface("api")
 public interface HomeCareGate {
 
     /** Throws {@link vn.phaodai.shared.ConflictException} when no placement at home stands for the case on that day. */

@@ -12,6 +12,7 @@ import java.util.Optional;
  * the table (docs/decisions/0011); home care reads it here.
  */
 @Service
+@org.springframework.modulith.NamedInterface("api")
 public class HomeCareRules {
 
     public record Rule(String document, int isolationDays, Integer extendedDaysVaccinated, Integer extendedDaysUnvaccinated) {

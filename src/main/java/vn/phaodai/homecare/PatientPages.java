@@ -6,6 +6,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.phaodai.householdsupport.SupportRequests;
+import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.InvalidInputException;
 
@@ -56,7 +58,7 @@ class PatientPages {
         model.addAttribute("token", token);
         model.addAttribute("symptoms", ReadingForm.SYMPTOMS);
         try {
-            model.addAttribute("supportRaised", support.raiseByLink(token, kind, detail));
+            model.addAttribute("supportRaised", support.raiseByLink(links.caseOf(token).id(), kind, detail));
         } catch (InvalidInputException e) {
             model.addAttribute("supportErrors", FormErrors.of(e));
             model.addAttribute("kind", kind);
@@ -69,7 +71,7 @@ class PatientPages {
     private String page(String token, Model model) {
         model.addAttribute("supportKinds", SupportRequests.KINDS);
         if (!model.containsAttribute("supportErrors")) model.addAttribute("supportErrors", Map.of());
-        model.addAttribute("requests", support.ofLink(token));
+        model.addAttribute("requests", support.ofLink(links.caseOf(token).id()));
         return "homecare/patient";
     }
 }

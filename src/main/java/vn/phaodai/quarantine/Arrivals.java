@@ -55,11 +55,13 @@ public class Arrivals {
 
     private final JdbcClient jdbc;
     private final Stays stays;
+    private final Admissions admissions;
     private final AuditLog audit;
 
-    Arrivals(JdbcClient jdbc, Stays stays, AuditLog audit) {
+    Arrivals(JdbcClient jdbc, Stays stays, Admissions admissions, AuditLog audit) {
         this.jdbc = jdbc;
         this.stays = stays;
+        this.admissions = admissions;
         this.audit = audit;
     }
 
@@ -112,7 +114,7 @@ public class Arrivals {
         Stays.StayDetail stay = null;
         if (Boolean.TRUE.equals(form.quarantine())) {
             String subject = "ABROAD".equals(form.originKind()) ? "ARRIVAL_ABROAD" : "ARRIVAL_PROVINCE";
-            stay = stays.admit(new Stays.StayForm(person.id(), form.facilityId(), form.home(), form.homeApprovedBy(),
+            stay = admissions.admit(new Stays.StayForm(person.id(), form.facilityId(), form.home(), form.homeApprovedBy(),
                     form.arrivedOn(), form.vaccinated(), null, subject, form.overCapacityReason(), id, form.nationalId()));
         }
         return new Registered(get(id, user), stay);

@@ -37,13 +37,25 @@ import java.util.List;
 class QuarantineApi {
 
     private final Facilities facilities;
-    private final Stays stays;
+    private final StaySearch stays;
+    private final Admissions admissions;
+    private final Transfers transfers;
+    private final Releases releases;
+    private final EndOfQuarantineDecisions endDecisions;
+    private final TestSchedule tests;
     private final Policies policies;
     private final Arrivals arrivals;
 
-    QuarantineApi(Facilities facilities, Stays stays, Policies policies, Arrivals arrivals) {
+    QuarantineApi(Facilities facilities, StaySearch stays, Admissions admissions, Transfers transfers, Releases releases,
+                  EndOfQuarantineDecisions endDecisions, TestSchedule tests, Policies policies,
+                  Arrivals arrivals) {
         this.facilities = facilities;
         this.stays = stays;
+        this.admissions = admissions;
+        this.transfers = transfers;
+        this.releases = releases;
+        this.endDecisions = endDecisions;
+        this.tests = tests;
         this.policies = policies;
         this.arrivals = arrivals;
     }
@@ -92,7 +104,7 @@ class QuarantineApi {
     @Operation(summary = "Admits a person {personId, facilityId | home + homeApprovedBy, start, vaccinated, group, subject, "
             + "overCapacityReason}: the end and test days come from the policy in force on the start day")
     StayDetail admit(@RequestBody StayForm form) {
-        return stays.admit(form);
+        return admissions.admit(form);
     }
 
     @GetMapping("/quarantine/stays")
@@ -111,7 +123,7 @@ class QuarantineApi {
     @PostMapping("/quarantine/stays/{id}/transfers")
     @Operation(summary = "Moves an open stay {facilityId | home + homeApprovedBy, on, reason, overCapacityReason}")
     StayDetail transfer(@PathVariable long id, @RequestBody TransferForm form) {
-        return stays.transfer(id, form);
+        return transfers.transfer(id, form);
     }
 
     record ReleaseForm(LocalDate on) {
@@ -120,19 +132,19 @@ class QuarantineApi {
     @PostMapping("/quarantine/stays/{id}/release")
     @Operation(summary = "Ends the quarantine {on}: on or after its last day")
     StayDetail release(@PathVariable long id, @RequestBody(required = false) ReleaseForm form) {
-        return stays.release(id, form == null ? null : form.on());
+        return releases.release(id, form == null ? null : form.on());
     }
 
     @PostMapping("/quarantine/stays/{id}/decision")
     @Operation(summary = "Issue the end-of-quarantine decision with the commune's next number (the same one when sent again), as PDF")
     ResponseEntity<byte[]> issueDecision(@PathVariable long id) {
-        return pdf(stays.decision(id, true));
+        return pdf(endDecisions.decision(id, true));
     }
 
     @GetMapping("/quarantine/stays/{id}/decision")
     @Operation(summary = "The issued end-of-quarantine decision as PDF; 404 while it has not been issued")
     ResponseEntity<byte[]> decision(@PathVariable long id) {
-        return pdf(stays.decision(id, false));
+        return pdf(endDecisions.decision(id, false));
     }
 
     static ResponseEntity<byte[]> pdf(Stays.DecisionFile file) {
@@ -153,7 +165,7 @@ class QuarantineApi {
     PageResult<Stays.DueTest> due(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                                   @RequestParam(required = false) String commune, @RequestParam(required = false) Long facility,
                                   @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return stays.due(date, commune, facility, PageResult.page(page), PageResult.size(size));
+        return tests.due(date, commune, facility, PageResult.page(page), PageResult.size(size));
     }
 
     @GetMapping("/quarantine/tests-missed")
@@ -161,7 +173,7 @@ class QuarantineApi {
     PageResult<Stays.DueTest> missed(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                                      @RequestParam(required = false) String commune, @RequestParam(required = false) Long facility,
                                      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return stays.missed(date, commune, facility, PageResult.page(page), PageResult.size(size));
+        return tests.missed(date, commune, facility, PageResult.page(page), PageResult.size(size));
     }
 
     @GetMapping("/quarantine/policies")

@@ -28,16 +28,28 @@ import java.util.List;
 class QuarantinePages {
 
     private final Facilities facilities;
-    private final Stays stays;
+    private final StaySearch stays;
+    private final Admissions admissions;
+    private final Transfers transfers;
+    private final Releases releases;
+    private final EndOfQuarantineDecisions endDecisions;
+    private final TestSchedule tests;
     private final Policies policies;
     private final Arrivals arrivals;
     private final Geography geography;
     private final ApplicationClock clock;
 
-    QuarantinePages(Facilities facilities, Stays stays, Policies policies, Arrivals arrivals, Geography geography, ApplicationClock clock) {
+    QuarantinePages(Facilities facilities, StaySearch stays, Admissions admissions, Transfers transfers, Releases releases,
+                    EndOfQuarantineDecisions endDecisions, TestSchedule tests,
+                    Policies policies, Arrivals arrivals, Geography geography, ApplicationClock clock) {
         this.clock = clock;
         this.facilities = facilities;
         this.stays = stays;
+        this.admissions = admissions;
+        this.transfers = transfers;
+        this.releases = releases;
+        this.endDecisions = endDecisions;
+        this.tests = tests;
         this.policies = policies;
         this.arrivals = arrivals;
         this.geography = geography;
@@ -82,7 +94,7 @@ class QuarantinePages {
                  @RequestParam(required = false) String group, @RequestParam(required = false) String overCapacityReason,
                  @RequestParam(required = false) String nationalId, RedirectAttributes redirect) {
         try {
-            long stay = stays.admit(new Stays.StayForm(personId, id, null, null, start, vaccinated, group, subject,
+            long stay = admissions.admit(new Stays.StayForm(personId, id, null, null, start, vaccinated, group, subject,
                     overCapacityReason, null, nationalId)).stay().id();
             return "redirect:/quarantine/stays/" + stay;
         } catch (InvalidInputException | ConflictException e) {
@@ -102,7 +114,7 @@ class QuarantinePages {
     String release(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                    RedirectAttributes redirect) {
         try {
-            stays.release(id, on);
+            releases.release(id, on);
         } catch (InvalidInputException | ConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -112,12 +124,12 @@ class QuarantinePages {
     /** Issuing takes a number: only a form's POST does it (a link, a prefetch or a crawler never). */
     @PostMapping("/quarantine/stays/{id}/decision.pdf")
     org.springframework.http.ResponseEntity<byte[]> issueDecision(@PathVariable long id) {
-        return QuarantineApi.pdf(stays.decision(id, true));
+        return QuarantineApi.pdf(endDecisions.decision(id, true));
     }
 
     @GetMapping("/quarantine/stays/{id}/decision.pdf")
     org.springframework.http.ResponseEntity<byte[]> decision(@PathVariable long id) {
-        return QuarantineApi.pdf(stays.decision(id, false));
+        return QuarantineApi.pdf(endDecisions.decision(id, false));
     }
 
     @GetMapping("/persons/{id}/stays")
@@ -185,12 +197,12 @@ class QuarantinePages {
     String due(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                @RequestParam(required = false) String commune, @RequestParam(required = false) Long facility,
                @RequestParam(required = false) Integer page, Model model) {
-        LocalDate day = date == null ? stays.today() : date;
+        LocalDate day = date == null ? clock.today() : date;
         model.addAttribute("date", day);
         model.addAttribute("commune", commune);
         model.addAttribute("facility", facility);
-        model.addAttribute("due", stays.due(day, commune, facility, PageResult.page(page), 100));
-        model.addAttribute("missed", stays.missed(day, commune, facility, 0, 100));
+        model.addAttribute("due", tests.due(day, commune, facility, PageResult.page(page), 100));
+        model.addAttribute("missed", tests.missed(day, commune, facility, 0, 100));
         return "quarantine/tests-due";
     }
 }

@@ -29,6 +29,7 @@ import java.util.Map;
  * outside it too ({@link AuditAnchor}). So {@link #verify()} finds an entry changed, added, removed (the
  * last ones included) or recomputed behind the application's back.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class AuditLog {
 

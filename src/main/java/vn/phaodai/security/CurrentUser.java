@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Who is acting now, for the checks every capability makes in its services and queries. */
+@org.springframework.modulith.NamedInterface("api")
 public final class CurrentUser {
 
     /** The command line and start-up work act as this user: every right, everywhere. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /** A logged-in user: roles, the rights they give, the jurisdiction as a scope, and the account's stamp. */
+@org.springframework.modulith.NamedInterface("api")
 public record PhaodaiUser(long id, String username, String passwordHash, boolean enabled, boolean locked, int stamp,
                           Set<String> roles, Set<Right> rights, String jurisdictionLevel, List<String> jurisdictionCodes,
                           Scope scope) implements UserDetails, Serializable {

@@ -1,6 +1,7 @@
 package vn.phaodai.security;
 
 /** What a role allows. Roles and their rights are data (table role); these are the rights the code checks. */
+@org.springframework.modulith.NamedInterface("api")
 public enum Right {
     /** Every field of a person's record (ID number, health data). */
     PERSON_READ,

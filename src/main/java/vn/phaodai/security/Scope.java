@@ -10,6 +10,7 @@ import java.util.Set;
  * jurisdiction (or everything). Every query of person-linked data adds {@link #condition}; a record
  * outside it does not exist for that user.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record Scope(boolean everything, Set<String> communes, Set<Long> villages, Set<String> villageCommunes) {
 
     public static final Scope EVERYTHING = new Scope(true, Set.of(), Set.of(), Set.of());

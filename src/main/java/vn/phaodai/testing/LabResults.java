@@ -34,6 +34,7 @@ import java.util.UUID;
  * history. A laboratory serves the whole province; anyone else reports only for samples and persons of
  * their own area (see {@link #area}). The answer names no person.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class LabResults {
 

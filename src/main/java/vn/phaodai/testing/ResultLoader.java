@@ -1,6 +1,5 @@
 package vn.phaodai.testing;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -20,7 +19,7 @@ import java.util.Map;
 /**
  * Applies laboratory results set-based: rows are copied into a staging table, then a fixed number of
  * statements decide, for all rows at once, which are new results, unchanged, amendments (with history) or
- * refused, apply pools to their members, and hand the positives to the cases. The caller holds the
+ * refused, apply pools to their members, and hand the positives to the cases (a PositiveResultsHandler). The caller holds the
  * transaction: a batch is applied whole or not at all. The API and the file import share this path.
  */
 @Component
@@ -49,14 +48,14 @@ class ResultLoader {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
+    private final List<PositiveResultsHandler> handlers;
     private final ApplicationClock clock;
 
-    ResultLoader(DataSource dataSource, JdbcClient jdbc, ApplicationEventPublisher events, ApplicationClock clock) {
+    ResultLoader(DataSource dataSource, JdbcClient jdbc, List<PositiveResultsHandler> handlers, ApplicationClock clock) {
         this.clock = clock;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
-        this.events = events;
+        this.handlers = handlers;
     }
 
     /** Stages the rows (must run inside a transaction), returns the number staged. */
@@ -126,7 +125,6 @@ class ResultLoader {
                 where s.pool_id is null and not s.pool_row and s.outcome in ('CREATED', 'AMENDED')
                   and s.result in ('NEGATIVE', 'POSITIVE') and m.person_id = s.person_id and m.retest_required
                   and m.sampled_at <= s.sampled_at""");
-        PositiveResultsChanged.CaseTally tally = new PositiveResultsChanged.CaseTally();
         List<PositiveResultsChanged.Change> changes = jdbc.sql("""
                 select sample_id, person_id, test_type, sampled_at, result = 'POSITIVE' as positive_now, symptomatic, reason
                 from result_stage
@@ -135,7 +133,10 @@ class ResultLoader {
                 .query((rs, i) -> new PositiveResultsChanged.Change(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         rs.getObject(4, java.time.OffsetDateTime.class), rs.getBoolean(5), rs.getBoolean(6), rs.getString(7)))
                 .list();
-        if (!changes.isEmpty()) events.publishEvent(new PositiveResultsChanged(changes, user, tally));
+        PositiveResultsHandler.Handled cases = PositiveResultsHandler.Handled.NOTHING;
+        if (!changes.isEmpty()) {
+            for (PositiveResultsHandler h : handlers) cases = cases.plus(h.handle(new PositiveResultsChanged(changes, user)));
+        }
         Map<String, Long> counts = new HashMap<>();
         jdbc.sql("select outcome, count(*) from result_stage group by outcome")
                 .query(rs -> {
@@ -143,7 +144,7 @@ class ResultLoader {
                 });
         return new Summary(counts.getOrDefault("CREATED", 0L), counts.getOrDefault("UNCHANGED", 0L),
                 counts.getOrDefault("AMENDED", 0L), counts.getOrDefault("REJECTED", 0L),
-                tally.created(), tally.linked(), tally.discarded());
+                cases.casesCreated(), cases.casesLinked(), cases.casesDiscarded());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
 /** A sample and its result as a reader in the jurisdiction sees it (a pooled member carries its pool's conclusion). */
+@org.springframework.modulith.NamedInterface("api")
 public record Sample(long id, String code, long personId, String communeCode, String testType, String reason,
                      OffsetDateTime sampledAt, String place, boolean symptomatic, String labCode, String poolCode,
                      String poolResult, Long campaignId, String result, BigDecimal ct, OffsetDateTime resultAt,

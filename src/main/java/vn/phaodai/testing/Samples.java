@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Samples and pools as they are taken, and what a person's tests say. */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class Samples {
 

@@ -11,6 +11,7 @@ import java.util.List;
  * the session's {@code setseed}, which the caller sets.
  */
 @Service
+@org.springframework.modulith.NamedInterface("api")
 public class SyntheticContacts {
 
     private final JdbcClient jdbc;

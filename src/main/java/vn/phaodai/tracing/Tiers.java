@@ -34,6 +34,7 @@ import java.util.stream.Stream;
  * for the persons a change can reach (two steps down from a case's person, one from a new contact) inside
  * the transaction of the change, or all at once ({@link #recomputeAll()}).
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class Tiers {
 

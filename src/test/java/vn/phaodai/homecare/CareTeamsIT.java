@@ -11,6 +11,7 @@ import vn.phaodai.support.PhaodaiIT;
 import vn.phaodai.support.Registry;
 import vn.phaodai.support.TestApi;
 import vn.phaodai.support.TestData;
+import vn.phaodai.support.WebSession;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -50,7 +51,7 @@ class CareTeamsIT {
     }
 
     @Test
-    void aNewCaseGetsTheWorkerOfItsVillageAndCanBeReassigned() {
+    void aNewCaseGetsTheWorkerOfItsVillageAndCanBeReassigned() throws Exception {
         long north = village("Thôn Bắc"), south = village("Thôn Nam");
         var team = api.post("/api/v1/care-teams", Map.of("communeCode", COMMUNE, "kind", "MOBILE_STATION", "name", "Trạm lưu động số 1"));
         assertThat(team.status()).as(team.text()).isEqualTo(201);
@@ -78,6 +79,19 @@ class CareTeamsIT {
         JsonNode moved = api.put("/api/v1/cases/" + c3 + "/care-worker", Map.of("workerId", a)).body();
         assertThat(moved.get("id").asLong()).isEqualTo(a);
         assertThat(workload()).containsEntry(a, 3L).containsEntry(b, 1L);
+        // The case page and the case export show the assignment (the case has no worker of its own any more).
+        WebSession web = WebSession.admin(port);
+        assertThat(web.get("/cases/" + c3).body()).contains("id=\"care-worker\">Y sĩ Hoa</dd>");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                web.bytes("/cases/export.xlsx?commune=" + COMMUNE).body()))) {
+            Map<Long, String> shown = new HashMap<>();
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(20).getStringCellValue()).isEqualTo("Cán bộ phụ trách");
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                shown.put((long) sheet.getRow(i).getCell(0).getNumericCellValue(), sheet.getRow(i).getCell(20).getStringCellValue());
+            }
+            assertThat(shown).containsEntry(c1, "Điều dưỡng Lan").containsEntry(c3, "Y sĩ Hoa").containsEntry(c4, "Y sĩ Hoa");
+        }
         long elsewhere = api.post("/api/v1/care-teams", Map.of("communeCode", "18070", "kind", "HOME_CARE_TEAM", "name", "Tổ F0"))
                 .body().get("id").asLong();
         long stranger = api.post("/api/v1/care-teams/" + elsewhere + "/workers", Map.of("fullName", "Người xã khác")).body().get("id").asLong();

@@ -1,4 +1,4 @@
-package vn.phaodai.cases;
+package vn.phaodai.decisions;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -10,12 +10,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders decisions (templates/cases/decision.html) to one PDF, each decision from a new page, in Liberation
+ * Renders decisions (templates using the fragments of templates/decisions/form.html) to one PDF, each decision
+ * from a new page, in Liberation
  * Serif: metric-compatible with Times New Roman, the font of official documents, and complete for Vietnamese.
  * The fonts are embedded (subset), so the printout does not depend on the fonts of the machine.
  */
@@ -30,11 +30,7 @@ class DecisionPdf {
         this.templates = templates;
     }
 
-    byte[] render(List<DecisionDocument> decisions) {
-        return render("cases/decision", Map.of("decisions", decisions));
-    }
-
-    /** Any official document template of this package, with the same page, fonts and producer. */
+    /** Any official document template, with the same page, fonts and producer. */
     byte[] render(String template, Map<String, Object> model) {
         String html = templates.process(template, new Context(Locale.forLanguageTag("vi"), model));
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.householdsupport;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,7 +46,7 @@ class SupportPages {
         model.addAttribute("statuses", STATUS_TABS);
         model.addAttribute("kinds", SupportRequests.KINDS);
         model.addAttribute("organisations", ORGANISATIONS);
-        return "homecare/support";
+        return "householdsupport/support";
     }
 
     @PostMapping("/support-requests/{id}/take")
@@ -90,7 +90,7 @@ class SupportPages {
         if (CurrentUser.get().can(Right.SUPPORT_READ)) {
             model.addAttribute("requests", requests.list(new SupportRequests.Filter(null, "ALL", null, id), 0, 20).items());
         }
-        return "homecare/support-form";
+        return "householdsupport/support-form";
     }
 
     @PostMapping("/home-care/cases/{id}/support")

@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.householdsupport;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.householdsupport;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package vn.phaodai.cases;
+package vn.phaodai.decisions;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,11 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The commune's register of official documents and their printed form, for the capabilities that issue
- * decisions other than a case's (the end of a quarantine): the same per-commune, per-year numbering without
- * gaps as the case decisions (one register: {@code decision_counter}), and the same administrative form of
- * Nghị định 30/2020/NĐ-CP (templates/cases/official-decision.html shares the page and fonts of the case
- * decisions).
+ * The commune's register of official documents and their printed form, for every capability that issues
+ * decisions (a case's isolation, the end of a quarantine): one per-commune, per-year numbering without gaps
+ * (one register: {@code decision_counter}), and one administrative form of Nghị định 30/2020/NĐ-CP
+ * (templates/decisions/form.html: page, fonts, heading and signature).
  */
 @Service
 public class OfficialDocuments {
@@ -66,13 +65,21 @@ public class OfficialDocuments {
 
     /** The commune's name inside a sentence of a decision ("phường Nam Hà"). */
     public String communeInText(String communeCode) {
-        return DecisionDocument.inText(geography.commune(communeCode));
+        return DecisionWording.inText(geography.commune(communeCode));
     }
 
     /** The decisions as one PDF, each from a new page, in the official form. */
     public byte[] pdf(List<Decision> decisions) {
         List<Map<String, Object>> pages = decisions.stream().map(this::page).toList();
-        return pdf.render("cases/official-decision", Map.of("decisions", pages));
+        return pdf.render("decisions/official-decision", Map.of("decisions", pages));
+    }
+
+    /**
+     * Decisions in a capability's own wording, its template building on templates/decisions/form.html
+     * (style, heading, signature): the same page, fonts and producer.
+     */
+    public byte[] pdf(String template, Map<String, Object> model) {
+        return pdf.render(template, model);
     }
 
     private Map<String, Object> page(Decision d) {
@@ -84,11 +91,11 @@ public class OfficialDocuments {
                 Map.entry("communeBody", commune.name().toUpperCase(vi)),
                 Map.entry("authority", "CHỦ TỊCH ỦY BAN NHÂN DÂN " + commune.name().toUpperCase(vi)),
                 Map.entry("number", d.number() + "/QĐ-UBND"),
-                Map.entry("placeAndDate", DecisionDocument.placeName(commune) + ", " + DecisionDocument.longDate(d.issuedOn())),
+                Map.entry("placeAndDate", DecisionWording.placeName(commune) + ", " + DecisionWording.longDate(d.issuedOn())),
                 Map.entry("subject", d.subject()),
                 Map.entry("bases", d.bases()),
-                Map.entry("communeInText", DecisionDocument.inText(commune)),
-                Map.entry("districtInText", DecisionDocument.inText(district)),
+                Map.entry("communeInText", DecisionWording.inText(commune)),
+                Map.entry("districtInText", DecisionWording.inText(district)),
                 Map.entry("articles", d.articles()),
                 Map.entry("signatory", signatory == null ? "" : signatory));
     }

@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.householdsupport;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,12 +69,10 @@ public class SupportRequests {
             rs.getObject("cancelled_at", OffsetDateTime.class), rs.getString("note"));
 
     private final JdbcClient jdbc;
-    private final PatientLinks links;
     private final AuditLog audit;
 
-    SupportRequests(JdbcClient jdbc, PatientLinks links, AuditLog audit) {
+    SupportRequests(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
-        this.links = links;
         this.audit = audit;
     }
 
@@ -85,16 +83,18 @@ public class SupportRequests {
         return raise(household(caseId, user.scope()), kind, detail, user.username());
     }
 
-    /** Raised through the patient's own link, on the link's case (410 once the link is revoked or the isolation ended). */
+    /**
+     * Raised through the patient's own link, on the link's case: the caller (home care's patient page) has opened
+     * the link (410 once it is revoked or the isolation ended), which is the household's only credential.
+     */
     @Transactional
-    public Raised raiseByLink(String token, String kind, String detail) {
-        return raise(household(links.caseOf(token).id(), Scope.EVERYTHING), kind, detail, PATIENT_LINK);
+    public Raised raiseByLink(long linkCaseId, String kind, String detail) {
+        return raise(household(linkCaseId, Scope.EVERYTHING), kind, detail, PATIENT_LINK);
     }
 
-    /** The requests of the link's own case, the newest first: what the household asked for and where it stands. */
-    public List<SupportRequest> ofLink(String token) {
-        long caseId = links.caseOf(token).id();
-        return jdbc.sql(SELECT + " where s.case_id = ? order by s.raised_at desc, s.id desc").param(caseId).query(REQUEST).list();
+    /** The requests of the link's own case (opened by the caller), the newest first: what the household asked for and where it stands. */
+    public List<SupportRequest> ofLink(long linkCaseId) {
+        return jdbc.sql(SELECT + " where s.case_id = ? order by s.raised_at desc, s.id desc").param(linkCaseId).query(REQUEST).list();
     }
 
     /** The household of a case the worker may raise a request for. */

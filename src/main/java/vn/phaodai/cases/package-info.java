@@ -1,0 +1,7 @@
+/**
+ * Confirmed cases (F0): confirmation from positive results, the case directory, care setting and severity over
+ * time, the isolation decisions.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "decisions", "geography", "population", "security :: api", "shared", "testing :: api"})
+package vn.phaodai.cases;

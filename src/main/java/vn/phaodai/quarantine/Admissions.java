@@ -1,0 +1,160 @@
+package vn.phaodai.quarantine;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.phaodai.quarantine.Facilities.Facility;
+import vn.phaodai.quarantine.Policies.Policy;
+import vn.phaodai.quarantine.Stays.PersonPlace;
+import vn.phaodai.quarantine.Stays.Stay;
+import vn.phaodai.quarantine.Stays.StayDetail;
+import vn.phaodai.quarantine.Stays.StayForm;
+import vn.phaodai.security.AuditLog;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.PhaodaiUser;
+import vn.phaodai.security.Right;
+import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.FieldError;
+import vn.phaodai.shared.InvalidInputException;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static vn.phaodai.quarantine.Stays.DAY;
+import static vn.phaodai.quarantine.Stays.blank;
+import static vn.phaodai.quarantine.Stays.subjectLabel;
+
+/**
+ * Admission to quarantine: at a facility (within its capacity, or over it with a reason) or at home (with its
+ * approval), the end day and test days set by the policy in force on the first day.
+ */
+@Service
+class Admissions {
+
+    private final JdbcClient jdbc;
+    private final Stays stays;
+    private final Policies policies;
+    private final Facilities facilities;
+    private final AuditLog audit;
+
+    Admissions(JdbcClient jdbc, Stays stays, Policies policies, Facilities facilities, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.stays = stays;
+        this.policies = policies;
+        this.facilities = facilities;
+        this.audit = audit;
+    }
+
+    /**
+     * Admits a person. The same admission sent again (same person, start and place) gives back the stay; another
+     * open stay of the person is a conflict. 404 for a person outside the jurisdiction; a facility manager admits
+     * anybody, but only into its own facilities.
+     */
+    @Transactional
+    public StayDetail admit(StayForm form) {
+        PhaodaiUser user = CurrentUser.require(Right.QUARANTINE_WRITE);
+        List<FieldError> errors = new ArrayList<>();
+        if (form.personId() == null) errors.add(new FieldError("personId", "Cần chọn người cách ly"));
+        if (form.start() == null) errors.add(new FieldError("start", "Ngày bắt đầu cách ly là bắt buộc"));
+        boolean home = Boolean.TRUE.equals(form.home());
+        if (home == (form.facilityId() != null)) {
+            errors.add(new FieldError("facilityId", "Chọn một cơ sở cách ly (facilityId) hoặc cách ly tại nhà (home)"));
+        }
+        if (home && blank(form.homeApprovedBy())) {
+            errors.add(new FieldError("homeApprovedBy", "Cách ly tại nhà cần ghi người/cơ quan phê duyệt"));
+        }
+        String subject = form.subject() == null ? "F1" : form.subject();
+        if (!Policies.SUBJECTS.contains(subject)) {
+            errors.add(new FieldError("subject", "Đối tượng phải là F1, ARRIVAL_ABROAD hoặc ARRIVAL_PROVINCE"));
+        }
+        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+
+        Facility facility = null;
+        if (home) {
+            if (Access.facilityLevel(user)) throw new AccessDeniedException("Cơ sở cách ly không phê duyệt cách ly tại nhà");
+        } else {
+            facility = facilities.lock(form.facilityId())
+                    .orElseThrow(() -> new InvalidInputException("facilityId", "Không có cơ sở cách ly mã " + form.facilityId()));
+            if (Access.facilityLevel(user) && !Facilities.manages(user, facility)) {
+                throw new AccessDeniedException("Cơ sở " + facility.name() + " không do bạn quản lý");
+            }
+        }
+        PersonPlace person = stays.person(form.personId(), form.nationalId(), user);
+        // One admission at a time per person: a retry waits for the first and finds it.
+        jdbc.sql("select pg_advisory_xact_lock(72010012, cast(? as integer))").param((int) (long) form.personId())
+                .query(Object.class).list();
+        Optional<Stay> open = stays.openOf(form.personId());
+        if (open.isPresent()) {
+            Stay o = open.get();
+            if (o.start().equals(form.start()) && java.util.Objects.equals(o.facilityId(), form.facilityId())) {
+                return stays.detail(o);
+            }
+            throw new ConflictException("Người này đang cách ly từ ngày " + o.start().format(DAY) + " (lượt cách ly mã "
+                    + o.id() + "); hãy chuyển nơi cách ly thay vì tiếp nhận lại", "personId", Map.of("stayId", o.id()));
+        }
+        boolean vaccinated = Boolean.TRUE.equals(form.vaccinated());
+        Policy policy = policies.applicable(subject, vaccinated, form.start())
+                .orElseThrow(() -> new ConflictException("Không có quy định cách ly nào cho " + subjectLabel(subject)
+                        + " bắt đầu ngày " + form.start().format(DAY), "start", Map.of()));
+        if ("NONE".equals(policy.place())) {
+            throw new ConflictException("Theo " + policy.document() + ", " + subjectLabel(subject) + " từ ngày "
+                    + policy.validFrom().format(DAY) + " không phải cách ly" + (policy.note() == null ? "" : " (" + policy.note() + ")"),
+                    "start", Map.of("policyId", policy.id(), "policyDocument", policy.document()));
+        }
+        String overReason = facility == null ? null : capacity(facility, form.overCapacityReason());
+        LocalDate end = form.start().plusDays(policy.quarantineDays() - 1L);
+        LocalDate homeUntil = policy.homeMonitoringDays() > 0 ? end.plusDays(policy.homeMonitoringDays()) : null;
+        LocalDate selfUntil = policy.selfMonitoringDays() > 0
+                ? (homeUntil == null ? end : homeUntil).plusDays(policy.selfMonitoringDays()) : null;
+        Map<String, Object> p = new HashMap<>();
+        p.put("person", form.personId());
+        p.put("commune", person.communeCode());
+        p.put("village", person.villageId());
+        p.put("subject", subject);
+        p.put("vaccinated", vaccinated);
+        p.put("group", blank(form.group()) ? null : form.group().strip());
+        p.put("arrival", form.arrivalId());
+        p.put("facility", form.facilityId());
+        p.put("approvedBy", home ? form.homeApprovedBy().strip() : null);
+        p.put("start", form.start());
+        p.put("end", end);
+        p.put("homeUntil", homeUntil);
+        p.put("selfUntil", selfUntil);
+        p.put("tests", policy.testDays().toArray(Integer[]::new));
+        p.put("policy", policy.id());
+        p.put("document", policy.document());
+        p.put("over", overReason);
+        p.put("user", user.username());
+        long id = jdbc.sql("""
+                insert into quarantine_stay (person_id, commune_code, village_id, subject, vaccinated, group_name, arrival_id,
+                    facility_id, home_approved_by, start_on, end_on, home_monitoring_until, self_monitoring_until, test_days,
+                    policy_id, policy_document, over_capacity_reason, created_by)
+                values (:person, :commune, :village, :subject, :vaccinated, :group, :arrival, :facility, :approvedBy, :start,
+                    :end, :homeUntil, :selfUntil, :tests, :policy, :document, :over, :user)
+                returning id""").params(p).query(Long.class).single();
+        stays.move(id, form.facilityId(), form.start(), home ? "Cách ly tại nhà, phê duyệt: " + form.homeApprovedBy().strip() : "Tiếp nhận",
+                overReason, user);
+        audit.record("ADMIT", "quarantine_stay", id, form.personId(), Map.of("policy", policy.document(),
+                "facilityId", String.valueOf(form.facilityId()), "start", form.start().toString(), "end", end.toString()));
+        return stays.detail(stays.byId(id));
+    }
+
+    /** Refuses (409) a full facility unless a reason to go over its capacity is given; returns that reason. */
+    static String capacity(Facility f, String overReason) {
+        if (!f.active()) {
+            throw new ConflictException("Cơ sở " + f.name() + " đã ngừng hoạt động", "facilityId", Map.of("facilityId", f.id()));
+        }
+        if (f.occupied() < f.capacity()) return null;
+        if (blank(overReason)) {
+            throw new ConflictException("Cơ sở " + f.name() + " đã hết giường: " + f.occupied() + "/" + f.capacity()
+                    + " giường đang có người. Chọn cơ sở khác, hoặc ghi lý do tiếp nhận vượt công suất (overCapacityReason)",
+                    "facilityId", Map.of("facilityId", f.id(), "capacity", f.capacity(), "occupied", f.occupied()));
+        }
+        return overReason.strip();
+    }
+}

@@ -1,0 +1,71 @@
+package vn.phaodai.quarantine;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.phaodai.quarantine.Facilities.Facility;
+import vn.phaodai.quarantine.Stays.Stay;
+import vn.phaodai.quarantine.Stays.StayDetail;
+import vn.phaodai.quarantine.Stays.TransferForm;
+import vn.phaodai.security.AuditLog;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.PhaodaiUser;
+import vn.phaodai.security.Right;
+import vn.phaodai.shared.InvalidInputException;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import static vn.phaodai.quarantine.Stays.blank;
+
+/** Moves between facilities, or to and from home; the stay's movements keep where it was. */
+@Service
+class Transfers {
+
+    private final JdbcClient jdbc;
+    private final Stays stays;
+    private final Facilities facilities;
+    private final AuditLog audit;
+
+    Transfers(JdbcClient jdbc, Stays stays, Facilities facilities, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.stays = stays;
+        this.facilities = facilities;
+        this.audit = audit;
+    }
+
+    /** Moves an open stay to another facility or home; the history keeps where it was. */
+    @Transactional
+    public StayDetail transfer(long id, TransferForm form) {
+        PhaodaiUser user = CurrentUser.require(Right.QUARANTINE_WRITE);
+        Stay s = stays.lockOpen(id, user);
+        boolean home = Boolean.TRUE.equals(form.home());
+        if (home == (form.facilityId() != null)) {
+            throw new InvalidInputException("facilityId", "Chọn một cơ sở cách ly (facilityId) hoặc cách ly tại nhà (home)");
+        }
+        if (home && blank(form.homeApprovedBy())) {
+            throw new InvalidInputException("homeApprovedBy", "Cách ly tại nhà cần ghi người/cơ quan phê duyệt");
+        }
+        LocalDate on = form.on() == null ? stays.today() : form.on();
+        if (on.isBefore(s.start())) throw new InvalidInputException("on", "Ngày chuyển trước ngày bắt đầu cách ly");
+        String overReason = null;
+        if (!home) {
+            if (form.facilityId().equals(s.facilityId())) throw new InvalidInputException("facilityId", "Người này đang ở cơ sở này");
+            Facility f = facilities.lock(form.facilityId())
+                    .orElseThrow(() -> new InvalidInputException("facilityId", "Không có cơ sở cách ly mã " + form.facilityId()));
+            overReason = Admissions.capacity(f, form.overCapacityReason());
+        } else if (s.home()) {
+            throw new InvalidInputException("home", "Người này đang cách ly tại nhà");
+        }
+        jdbc.sql("update quarantine_stay set facility_id = :facility, home_approved_by = :approvedBy where id = :id")
+                .param("facility", form.facilityId()).param("approvedBy", home ? form.homeApprovedBy().strip() : null)
+                .param("id", id).update();
+        String reason = blank(form.reason()) ? null : form.reason().strip();
+        if (home) reason = (reason == null ? "" : reason + "; ") + "phê duyệt: " + form.homeApprovedBy().strip();
+        stays.move(id, form.facilityId(), on, reason, overReason, user);
+        audit.record("TRANSFER", "quarantine_stay", id, s.personId(), Map.of("from", String.valueOf(s.facilityId()),
+                "to", String.valueOf(form.facilityId()), "on", on.toString()));
+        // A facility manager who sends a person elsewhere sees the stay one last time.
+        return stays.detail(stays.byId(id));
+    }
+}
