@@ -15,12 +15,16 @@ public final class TestData {
     private TestData() {
     }
 
-    /** Empties every domain table (users stay). */
+    /**
+     * Empties every domain table (users stay). The rows that name a case across modules are listed: no foreign key
+     * cascades into them since V27 (decision 0011).
+     */
     public static void reset(JdbcClient jdbc) {
         jdbc.sql("""
                 truncate person_merge, person_duplicate, person, household, enterprise, village, commune, district, province,
                          geography_change, geography_import, job_rejection, job, sample_pool, screening_campaign,
-                         decision_counter, person_tier, care_team restart identity cascade""").update();
+                         decision_counter, person_tier, care_team, reading, alert, patient_link, care_assignment,
+                         home_placement, support_request, cluster_case restart identity cascade""").update();
     }
 
     /** The application cannot empty the audit trail; tests start each case from a fresh chain. */
@@ -34,7 +38,8 @@ public final class TestData {
     public static void registryOnNationalList(JdbcClient jdbc, TestApi api) {
         jdbc.sql("""
                 truncate person_merge, person_duplicate, person, household, enterprise, village, job_rejection, job,
-                         sample_pool, screening_campaign, decision_counter, person_tier, care_team restart identity cascade""").update();
+                         sample_pool, screening_campaign, decision_counter, person_tier, care_team, reading, alert, patient_link, care_assignment,
+                         home_placement, support_request, cluster_case restart identity cascade""").update();
         emptyAuditLog(jdbc);
         long communes = jdbc.sql("select count(*) from commune where active").query(Long.class).single();
         if (communes != 10_599) {
