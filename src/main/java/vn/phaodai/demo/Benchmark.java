@@ -14,6 +14,7 @@ import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.testing.LabResults;
 import vn.phaodai.tracing.SyntheticContacts;
 import vn.phaodai.tracing.Tiers;
@@ -68,11 +69,13 @@ public class Benchmark {
     private final HomeCareBench homeCareBench;
     private final SyntheticContacts syntheticContacts;
     private final Floors floors;
+    private final ApplicationClock clock;
 
     Benchmark(SyntheticProvince province, PersonImport personImport, Persons persons, DataSource dataSource, JdbcClient jdbc,
               JsonMapper json, LabResults labResults, Tiers tiers, HomeCareBench homeCareBench,
-              SyntheticContacts syntheticContacts, Floors floors) {
+              SyntheticContacts syntheticContacts, Floors floors, ApplicationClock clock) {
         this.floors = floors;
+        this.clock = clock;
         this.homeCareBench = homeCareBench;
         this.syntheticContacts = syntheticContacts;
         this.labResults = labResults;
@@ -440,14 +443,14 @@ public class Benchmark {
             String[] communes = {commune};
             double rate = floors.bareInserts(createdPersons, personConnections,
                     "full_name text, sex text, birth_year int, commune_code text, created_at timestamptz",
-                    i -> new Object[]{"Bé Floor " + i, "FEMALE", 2020, communes[0], java.time.OffsetDateTime.now()});
+                    i -> new Object[]{"Bé Floor " + i, "FEMALE", 2020, communes[0], clock.now()});
             out.put("create_person", Map.of("rate", rate, "text", String.format(
                     "the same %,d rows (the request's fields) inserted bare, one transaction each, %d connections: %,.0f rows/s",
                     createdPersons, personConnections, rate)));
         }
         if (readings > 0) {
             SplittableRandom random = new SplittableRandom(17);
-            java.time.OffsetDateTime base = java.time.OffsetDateTime.now().minusHours(3);
+            java.time.OffsetDateTime base = clock.now().minusHours(3);
             double rate = floors.bareInserts(readings, readingConnections,
                     "case_id bigint, taken_at timestamptz, temperature numeric(3,1), spo2 int, breathing_rate int, pulse int, systolic int, "
                             + "diastolic int, symptoms text[]",
