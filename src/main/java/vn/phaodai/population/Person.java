@@ -1,5 +1,8 @@
 package vn.phaodai.population;
 
+import vn.phaodai.population.registry.PersonRules;
+import vn.phaodai.population.registry.PhoneNumbers;
+
 import java.time.LocalDate;
 import java.util.List;
 

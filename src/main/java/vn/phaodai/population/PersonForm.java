@@ -1,5 +1,8 @@
 package vn.phaodai.population;
 
+import vn.phaodai.population.registry.PersonRules;
+import vn.phaodai.population.registry.PhoneNumbers;
+
 import java.util.List;
 
 /**
@@ -11,7 +14,7 @@ public record PersonForm(String fullName, String sex, String dateOfBirth, Intege
                          String relationToHead, String occupation, Long workplaceId, Boolean pregnant,
                          List<String> comorbidities, Integer version) {
 
-    static PersonForm of(Person p) {
+    public static PersonForm of(Person p) {
         return new PersonForm(p.fullName(), p.sex().name(),
                 p.dateOfBirth() == null ? null : p.dateOfBirth().format(PersonRules.VN_DATE),
                 p.dateOfBirth() == null ? p.birthYear() : null, p.nationalId(), PhoneNumbers.display(p.phone()),
@@ -20,7 +23,7 @@ public record PersonForm(String fullName, String sex, String dateOfBirth, Intege
                 p.pregnant(), p.comorbidities(), p.version());
     }
 
-    static PersonForm empty(String communeCode) {
+    public static PersonForm empty(String communeCode) {
         return new PersonForm(null, null, null, null, null, null, communeCode, null, null, null, null, null, null,
                 false, List.of(), null);
     }

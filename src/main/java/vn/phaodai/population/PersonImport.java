@@ -1,5 +1,10 @@
 package vn.phaodai.population;
 
+import vn.phaodai.population.spreadsheets.ImportColumns;
+import vn.phaodai.population.registry.PersonData;
+import vn.phaodai.population.registry.PersonRepository;
+import vn.phaodai.population.registry.PersonRules;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

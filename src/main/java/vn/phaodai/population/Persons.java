@@ -1,5 +1,11 @@
 package vn.phaodai.population;
 
+import vn.phaodai.population.registry.PersonData;
+import vn.phaodai.population.spreadsheets.PersonExport;
+import vn.phaodai.population.registry.PersonRepository;
+import vn.phaodai.population.registry.PersonRules;
+import vn.phaodai.population.registry.PersonSearch;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -160,7 +166,7 @@ public class Persons {
     }
 
     /** The age from which a person is expected to hold a CCCD/CMND (the worklist's threshold). */
-    int nationalIdAge() {
+    public int nationalIdAge() {
         return nationalIdAge;
     }
 
@@ -341,7 +347,7 @@ public class Persons {
                 .query((rs, i) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
-    List<PersonRepository.Comorbidity> comorbidities() {
+    public List<PersonRepository.Comorbidity> comorbidities() {
         return repository.comorbidities();
     }
 

@@ -26,7 +26,7 @@ public enum Relation {
     }
 
     /** The code, or a Vietnamese word of the household book (vợ, chồng, con, mẹ, ...); null if unknown. */
-    static Relation parse(String raw) {
+    public static Relation parse(String raw) {
         if (raw == null || raw.isBlank()) return null;
         String f = Normalizer.normalize(raw.strip().toLowerCase(Locale.ROOT).replace('đ', 'd'), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}+", "");

@@ -6,7 +6,7 @@ public enum Sex {
     MALE, FEMALE;
 
     /** MALE/FEMALE, or the Vietnamese Nam/Nữ (accents optional); null when neither. */
-    static Sex parse(String raw) {
+    public static Sex parse(String raw) {
         if (raw == null) return null;
         return switch (raw.strip().toLowerCase(Locale.ROOT)) {
             case "male", "m", "nam" -> MALE;

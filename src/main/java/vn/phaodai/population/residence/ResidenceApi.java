@@ -1,4 +1,4 @@
-package vn.phaodai.population;
+package vn.phaodai.population.residence;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

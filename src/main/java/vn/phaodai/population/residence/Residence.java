@@ -1,4 +1,6 @@
-package vn.phaodai.population;
+package vn.phaodai.population.residence;
+
+import vn.phaodai.population.registry.PersonRules;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;

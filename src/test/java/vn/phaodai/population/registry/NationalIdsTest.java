@@ -1,4 +1,6 @@
-package vn.phaodai.population;
+package vn.phaodai.population.registry;
+
+import vn.phaodai.population.Sex;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
-package vn.phaodai.population;
+package vn.phaodai.population.registry;
 
 /**
  * Vietnamese phone numbers, stored in the international form +84…: mobile numbers have 9 digits after
  * the country code and start with 3, 5, 7, 8 or 9; landlines have 10 and start with 2 (since 2017–2018).
  */
-final class PhoneNumbers {
+public final class PhoneNumbers {
 
     private PhoneNumbers() {
     }
@@ -27,7 +27,7 @@ final class PhoneNumbers {
     }
 
     /** Shown to people the way they write it: 0912 345 678. */
-    static String display(String international) {
+    public static String display(String international) {
         if (international == null || !international.startsWith("+84")) return international;
         String n = "0" + international.substring(3);
         return n.length() == 10 ? n.substring(0, 4) + " " + n.substring(4, 7) + " " + n.substring(7) : n;

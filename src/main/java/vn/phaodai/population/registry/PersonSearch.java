@@ -1,4 +1,7 @@
-package vn.phaodai.population;
+package vn.phaodai.population.registry;
+
+import vn.phaodai.population.Person;
+import vn.phaodai.population.PersonCriteria;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,7 +21,7 @@ import java.util.function.Consumer;
  * similarity on the folded name, GIN-indexed); digits match an ID number or a phone exactly.
  */
 @Component
-class PersonSearch {
+public class PersonSearch {
 
     private final JdbcClient jdbc;
     private final Geography geography;
@@ -32,7 +35,7 @@ class PersonSearch {
     static final String NAME_SIMILARITY = "0.5";
 
     @Transactional(readOnly = true)
-    PageResult<Person> page(PersonCriteria c, Scope scope, int page, int size) {
+    public PageResult<Person> page(PersonCriteria c, Scope scope, int page, int size) {
         strictSimilarity();
         Query q = query(c, scope);
         Map<String, Object> p = new HashMap<>(q.params);
@@ -59,7 +62,7 @@ class PersonSearch {
 
     /** Streams every match in order (for exports), up to a limit. */
     @Transactional(readOnly = true)
-    void each(PersonCriteria c, Scope scope, int limit, Consumer<Person> consumer) {
+    public void each(PersonCriteria c, Scope scope, int limit, Consumer<Person> consumer) {
         strictSimilarity();
         Query q = query(c, scope);
         Map<String, Object> p = new HashMap<>(q.params);

@@ -1,4 +1,6 @@
-package vn.phaodai.population;
+package vn.phaodai.population.residence;
+
+import vn.phaodai.population.Persons;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;

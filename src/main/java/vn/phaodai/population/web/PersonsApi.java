@@ -1,4 +1,13 @@
-package vn.phaodai.population;
+package vn.phaodai.population.web;
+
+import vn.phaodai.population.Households;
+import vn.phaodai.population.Person;
+import vn.phaodai.population.PersonCriteria;
+import vn.phaodai.population.spreadsheets.PersonExport;
+import vn.phaodai.population.PersonForm;
+import vn.phaodai.population.PersonImport;
+import vn.phaodai.population.registry.PersonRepository;
+import vn.phaodai.population.Persons;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,4 +1,4 @@
-package vn.phaodai.population;
+package vn.phaodai.population.registry;
 
 import org.junit.jupiter.api.Test;
 

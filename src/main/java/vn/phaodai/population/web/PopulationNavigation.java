@@ -1,4 +1,4 @@
-package vn.phaodai.population;
+package vn.phaodai.population.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

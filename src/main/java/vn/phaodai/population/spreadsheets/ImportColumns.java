@@ -1,11 +1,11 @@
-package vn.phaodai.population;
+package vn.phaodai.population.spreadsheets;
 
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 
 /** The documented column layout of a person import file; headers are matched without accents or case. */
-enum ImportColumns {
+public enum ImportColumns {
     FULL_NAME("Họ và tên", true),
     SEX("Giới tính", true),
     DATE_OF_BIRTH("Ngày sinh", false),
@@ -22,15 +22,15 @@ enum ImportColumns {
     PREGNANT("Có thai", false),
     COMORBIDITIES("Bệnh nền", false);
 
-    final String header;
-    final boolean required;
+    public final String header;
+    public final boolean required;
 
     ImportColumns(String header, boolean required) {
         this.header = header;
         this.required = required;
     }
 
-    static List<String> headers() {
+    public static List<String> headers() {
         return java.util.Arrays.stream(values()).map(c -> c.header).toList();
     }
 
@@ -38,7 +38,7 @@ enum ImportColumns {
      * Column index of each layout column in the file's header row; -1 where absent. A column found twice is
      * refused: which of the two holds the data is anyone's guess.
      */
-    static int[] locate(List<String> headerCells) {
+    public static int[] locate(List<String> headerCells) {
         int[] at = new int[values().length];
         java.util.Arrays.fill(at, -1);
         for (int i = 0; i < headerCells.size(); i++) {
@@ -52,7 +52,7 @@ enum ImportColumns {
         return at;
     }
 
-    static String fold(String s) {
+    public static String fold(String s) {
         return Normalizer.normalize(s.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
     }

@@ -1,4 +1,14 @@
-package vn.phaodai.population;
+package vn.phaodai.population.web;
+
+import vn.phaodai.population.Households;
+import vn.phaodai.population.Person;
+import vn.phaodai.population.PersonCriteria;
+import vn.phaodai.population.spreadsheets.PersonExport;
+import vn.phaodai.population.PersonForm;
+import vn.phaodai.population.PersonImport;
+import vn.phaodai.population.registry.PersonRepository;
+import vn.phaodai.population.Persons;
+import vn.phaodai.population.Relation;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;

@@ -1,4 +1,8 @@
-package vn.phaodai.population;
+package vn.phaodai.population.registry;
+
+import vn.phaodai.population.PersonForm;
+import vn.phaodai.population.Relation;
+import vn.phaodai.population.Sex;
 
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
@@ -18,14 +22,14 @@ import java.util.Set;
  * (commune, village, household, workplace) are checked through {@link References}, so that a form
  * asks the database and a million-row import asks maps loaded once.
  */
-final class PersonRules {
+public final class PersonRules {
 
-    static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    public static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     private static final DateTimeFormatter VN_DATE_LENIENT = DateTimeFormatter.ofPattern("d/M/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
 
     /** What the rules need to know about the rest of the registry. */
-    interface References {
+    public interface References {
         boolean communeActive(String code);
 
         /** The commune of a village, or null when there is no such village. */
@@ -50,7 +54,7 @@ final class PersonRules {
      * @param nationalIdRequired whether a person of that age is refused without one (only the registry import of a
      *                           province that asks for it: in the field a person is registered by name, birth year and phone)
      */
-    PersonRules(References refs, int nationalIdAge, boolean nationalIdRequired, LocalDate today) {
+    public PersonRules(References refs, int nationalIdAge, boolean nationalIdRequired, LocalDate today) {
         this.refs = refs;
         this.nationalIdAge = nationalIdAge;
         this.nationalIdRequired = nationalIdRequired;
@@ -66,7 +70,7 @@ final class PersonRules {
         return !latest.isAfter(today.minusYears(age));
     }
 
-    PersonData validate(PersonForm f) {
+    public PersonData validate(PersonForm f) {
         List<FieldError> errors = new ArrayList<>();
         String name = name(f.fullName(), errors);
         Sex sex = Sex.parse(f.sex());
@@ -167,7 +171,7 @@ final class PersonRules {
     }
 
     /** ISO or dd/MM/yyyy; null when neither. */
-    static LocalDate date(String raw) {
+    public static LocalDate date(String raw) {
         String s = raw.strip();
         try {
             return s.contains("/") ? LocalDate.parse(s, VN_DATE_LENIENT) : LocalDate.parse(s);

@@ -1,4 +1,8 @@
-package vn.phaodai.population;
+package vn.phaodai.population.registry;
+
+import vn.phaodai.population.Person;
+import vn.phaodai.population.Relation;
+import vn.phaodai.population.Sex;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,9 +22,9 @@ import java.util.HashMap;
 
 /** SQL for persons. Merged records (merged_into set) stay for the history but leave every list. */
 @Repository
-class PersonRepository {
+public class PersonRepository {
 
-    static final RowMapper<Person> PERSON = PersonRepository::person;
+    public static final RowMapper<Person> PERSON = PersonRepository::person;
 
     private final JdbcClient jdbc;
 
@@ -28,7 +32,7 @@ class PersonRepository {
         this.jdbc = jdbc;
     }
 
-    static Person person(ResultSet rs, int i) throws SQLException {
+    public static Person person(ResultSet rs, int i) throws SQLException {
         Date dob = rs.getDate("date_of_birth");
         Array c = rs.getArray("comorbidities");
         String relation = rs.getString("relation_to_head");
@@ -61,7 +65,7 @@ class PersonRepository {
         return p;
     }
 
-    long insert(PersonData d) {
+    public long insert(PersonData d) {
         return jdbc.sql("""
                 insert into person (full_name, sex, date_of_birth, birth_year, national_id, phone, commune_code, village_id,
                                     address, household_id, relation_to_head, occupation, workplace_id, pregnant, comorbidities)
@@ -71,7 +75,7 @@ class PersonRepository {
     }
 
     /** Updates only when the version is the one the client read; false when it is stale. */
-    boolean update(long id, int version, PersonData d) {
+    public boolean update(long id, int version, PersonData d) {
         Map<String, Object> p = params(d);
         p.put("id", id);
         p.put("version", version);
@@ -85,19 +89,19 @@ class PersonRepository {
     }
 
     /** A person inside the scope; outside it the person does not exist. */
-    Optional<Person> find(long id, Scope scope) {
+    public Optional<Person> find(long id, Scope scope) {
         return jdbc.sql("select * from person p where p.id = :id and " + scope.condition("p.commune_code", "p.village_id"))
                 .params(scope.params()).param("id", id).query(PERSON).optional();
     }
 
-    Optional<Person> findLockedLiving(long id, Scope scope) {
+    public Optional<Person> findLockedLiving(long id, Scope scope) {
         return jdbc.sql("select * from person p where p.id = :id and p.merged_into is null and "
                         + scope.condition("p.commune_code", "p.village_id") + " for update")
                 .params(scope.params()).param("id", id).query(PERSON).optional();
     }
 
     /** The living person holding an ID number, other than the one given. */
-    Optional<Long> holderOf(String nationalId, long exceptId) {
+    public Optional<Long> holderOf(String nationalId, long exceptId) {
         return jdbc.sql("select id from person where national_id = ? and merged_into is null and id <> ?")
                 .params(nationalId, exceptId).query(Long.class).optional();
     }
@@ -106,7 +110,7 @@ class PersonRepository {
      * Until the transaction ends, no one else creates a person of the same name, birth year and commune, or of
      * the same ID number: the identity first, then the number, always in that order.
      */
-    void lockIdentity(PersonData d) {
+    public void lockIdentity(PersonData d) {
         Map<String, Object> p = new HashMap<>();
         p.put("identity", d.communeCode() + "|" + d.birthYear() + "|");
         p.put("name", d.fullName());
@@ -124,7 +128,7 @@ class PersonRepository {
      * persons; a phone on one record only is a possible duplicate ({@link #similar}), for an officer to merge or dismiss.
      * As SQL between the records aliased {@code a} and {@code b}, shared by the form and the import.
      */
-    static String sameByName(String a, String b) {
+    public static String sameByName(String a, String b) {
         return """
                 %1$s.commune_code = %2$s.commune_code and %1$s.search_name = %2$s.search_name and %1$s.birth_year = %2$s.birth_year
                 and (%1$s.date_of_birth is null or %2$s.date_of_birth is null or %1$s.date_of_birth = %2$s.date_of_birth)
@@ -142,7 +146,7 @@ class PersonRepository {
     }
 
     /** A living person with the same folded name, birth and commune ({@link #sameByName}): the same person entered twice. */
-    Optional<Long> sameIdentity(PersonData d, long exceptId) {
+    public Optional<Long> sameIdentity(PersonData d, long exceptId) {
         Map<String, Object> p = new HashMap<>();
         p.put("commune", d.communeCode());
         p.put("name", d.fullName());
@@ -161,14 +165,14 @@ class PersonRepository {
                 .params(p).query(Long.class).optional();
     }
 
-    record Candidate(long id, String fullName, String born, double score) {
+    public record Candidate(long id, String fullName, String born, double score) {
     }
 
     /**
      * Living persons in the scope, of the same commune and birth, with a very similar name (trigram similarity), except
      * those the fallback without an ID number tells apart by their phones ({@link #toldApartByPhone}).
      */
-    List<Candidate> similar(long personId, double threshold, Scope scope) {
+    public List<Candidate> similar(long personId, double threshold, Scope scope) {
         return jdbc.sql("""
                 select o.id, o.full_name, coalesce(to_char(o.date_of_birth, 'DD/MM/YYYY'), o.birth_year::text) as born,
                        similarity(o.search_name, p.search_name) as score
@@ -181,20 +185,20 @@ class PersonRepository {
                 .query((rs, i) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4))).list();
     }
 
-    void flagDuplicate(long personId, long candidateId, String reason, double score) {
+    public void flagDuplicate(long personId, long candidateId, String reason, double score) {
         jdbc.sql("""
                 insert into person_duplicate (person_id, candidate_id, reason, score) values (?, ?, ?, ?)
                 on conflict (person_id, candidate_id) do nothing""").params(personId, candidateId, reason, score).update();
     }
 
-    Set<String> comorbidityCodes() {
+    public Set<String> comorbidityCodes() {
         return Set.copyOf(jdbc.sql("select code from comorbidity").query(String.class).list());
     }
 
-    record Comorbidity(String code, String nameVi, String nameEn) {
+    public record Comorbidity(String code, String nameVi, String nameEn) {
     }
 
-    List<Comorbidity> comorbidities() {
+    public List<Comorbidity> comorbidities() {
         return jdbc.sql("select code, name_vi, name_en from comorbidity order by name_vi")
                 .query((rs, i) -> new Comorbidity(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }

@@ -1,4 +1,8 @@
-package vn.phaodai.population;
+package vn.phaodai.population.spreadsheets;
+
+import vn.phaodai.population.PersonCriteria;
+import vn.phaodai.population.registry.PersonSearch;
+import vn.phaodai.population.Sex;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -12,7 +16,7 @@ import java.util.List;
 
 /** A list of persons as an Excel workbook, streamed row by row (SXSSF keeps only a window in memory). */
 @Component
-class PersonExport {
+public class PersonExport {
 
     static final int MAX_ROWS = 200_000;
     private static final List<String> HEADERS = List.of("Mã", "Họ và tên", "Giới tính", "Ngày/năm sinh", "Số CCCD/CMND",
@@ -25,7 +29,7 @@ class PersonExport {
     }
 
     /** Without the personal-data right, names, ID numbers, phones and addresses are left out. */
-    void write(PersonCriteria criteria, Scope scope, boolean personalData, OutputStream out) throws IOException {
+    public void write(PersonCriteria criteria, Scope scope, boolean personalData, OutputStream out) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             SXSSFSheet sheet = wb.createSheet("Danh sách");
             Row header = sheet.createRow(0);
@@ -54,7 +58,7 @@ class PersonExport {
     }
 
     /** The import template: the header row of the documented layout and one example row. */
-    static void template(OutputStream out) throws IOException {
+    public static void template(OutputStream out) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook()) {
             SXSSFSheet sheet = wb.createSheet("Nhân khẩu");
             Row header = sheet.createRow(0);
