@@ -9,6 +9,7 @@ import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 
 import java.util.Optional;
@@ -30,58 +31,60 @@ public class Households {
 
     private final JdbcClient jdbc;
     private final Geography geography;
+    private final Messages messages;
 
-    Households(JdbcClient jdbc, Geography geography) {
+    Households(JdbcClient jdbc, Geography geography, Messages messages) {
         this.jdbc = jdbc;
         this.geography = geography;
+        this.messages = messages;
     }
 
     public Household create(String communeCode, Long villageId, String code, String address) {
         Scope scope = CurrentUser.require(Right.PERSON_WRITE).scope();
         if (communeCode != null && !scope.covers(communeCode, villageId)) {
-            throw new AccessDeniedException("Phường/xã " + communeCode + " nằm ngoài địa bàn quản lý của bạn");
+            throw new AccessDeniedException(messages.get("population.commune.outsideJurisdiction", communeCode));
         }
         if (communeCode == null || geography.findCommune(communeCode).filter(c -> c.active()).isEmpty()) {
-            throw new InvalidInputException("communeCode", "Không có phường/xã đang hoạt động mã " + communeCode);
+            throw new InvalidInputException("communeCode", messages.get("population.commune.notActive", communeCode));
         }
         if (villageId != null && geography.village(villageId).filter(v -> v.communeCode().equals(communeCode)).isEmpty()) {
-            throw new InvalidInputException("villageId", "Thôn/tổ dân phố không thuộc phường/xã đã chọn");
+            throw new InvalidInputException("villageId", messages.get("population.village.notInCommune"));
         }
         String c = code == null || code.isBlank() ? null : code.strip();
         return jdbc.sql("""
                 insert into household (commune_code, village_id, code, address) values (?, ?, ?, ?)
                 on conflict (commune_code, code) do nothing returning *""")
                 .params(communeCode, villageId, c, address).query(HOUSEHOLD).optional()
-                .orElseThrow(() -> new InvalidInputException("code", "Phường/xã đã có hộ mã " + c));
+                .orElseThrow(() -> new InvalidInputException("code", messages.get("population.household.codeTaken", c)));
     }
 
     /** A household of the user's jurisdiction; any other does not exist for them. */
     public Household household(long id) {
         var user = CurrentUser.get();
         if (!user.can(Right.PERSON_READ) && !user.can(Right.PERSON_READ_BASIC)) {
-            throw new AccessDeniedException("Không có quyền xem thông tin cá nhân");
+            throw new AccessDeniedException(messages.get("population.person.noReadRight"));
         }
         Scope scope = user.scope();
         return jdbc.sql("select * from household h where h.id = :id and " + scope.condition("h.commune_code", "h.village_id"))
                 .params(scope.params()).param("id", id).query(HOUSEHOLD).optional()
-                .orElseThrow(() -> new NotFoundException("Không có hộ gia đình mã " + id));
+                .orElseThrow(() -> new NotFoundException(messages.get("population.household.notFound", String.valueOf(id))));
     }
 
     public Enterprise createEnterprise(String name, String taxCode, String communeCode, String address, String industrialPark) {
         CurrentUser.require(Right.PERSON_WRITE);
-        if (name == null || name.isBlank()) throw new InvalidInputException("name", "Tên doanh nghiệp là bắt buộc");
+        if (name == null || name.isBlank()) throw new InvalidInputException("name", messages.get("population.enterprise.nameRequired"));
         if (taxCode != null && !taxCode.isBlank() && !taxCode.strip().matches("\\d{10}(-\\d{3})?")) {
-            throw new InvalidInputException("taxCode", "Mã số thuế gồm 10 chữ số (hoặc 10-3 cho chi nhánh)");
+            throw new InvalidInputException("taxCode", messages.get("population.enterprise.taxCodeFormat"));
         }
         if (communeCode != null && geography.findCommune(communeCode).isEmpty()) {
-            throw new InvalidInputException("communeCode", "Không có phường/xã mã " + communeCode);
+            throw new InvalidInputException("communeCode", messages.get("population.commune.notFound", communeCode));
         }
         String tax = taxCode == null || taxCode.isBlank() ? null : taxCode.strip();
         return jdbc.sql("""
                 insert into enterprise (name, tax_code, commune_code, address, industrial_park) values (?, ?, ?, ?, ?)
                 on conflict (tax_code) do nothing returning *""")
                 .params(name.strip(), tax, communeCode, address, industrialPark).query(ENTERPRISE).optional()
-                .orElseThrow(() -> new InvalidInputException("taxCode", "Đã có doanh nghiệp mã số thuế " + tax));
+                .orElseThrow(() -> new InvalidInputException("taxCode", messages.get("population.enterprise.taxCodeTaken", tax)));
     }
 
     public Optional<Enterprise> enterprise(long id) {

@@ -25,6 +25,7 @@ import vn.phaodai.shared.BulkLoad;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.ImportLimits;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.SpreadsheetReader;
 import vn.phaodai.shared.Uploads;
 import vn.phaodai.shared.SpreadsheetReader.Line;
@@ -80,12 +81,15 @@ public class PersonImport {
     private final boolean nationalIdRequired;
     private final ImportLimits limits;
     private final ApplicationClock clock;
+    /** The import runs as a job, outside any request: its texts are Vietnamese (see Messages). */
+    private final Messages messages;
 
     PersonImport(DataSource dataSource, JdbcClient jdbc, Jobs jobs, Geography geography, JsonMapper json, AuditLog audit,
                  @Value("${phaodai.population.national-id-required-from-age:14}") int nationalIdAge,
                  @Value("${phaodai.population.import-requires-national-id:false}") boolean nationalIdRequired,
-                 ImportLimits limits, ApplicationClock clock) {
+                 ImportLimits limits, ApplicationClock clock, Messages messages) {
         this.clock = clock;
+        this.messages = messages;
         this.limits = limits;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -148,9 +152,9 @@ public class PersonImport {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Lỗi cơ sở dữ liệu khi nhập: " + e.getMessage(), e);
+            throw new IllegalStateException(messages.get("population.import.databaseError", e.getMessage()), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Không đọc được tệp: " + e.getMessage(), e);
+            throw new UncheckedIOException(messages.get("population.import.unreadableFile", e.getMessage()), e);
         }
     }
 
@@ -158,7 +162,7 @@ public class PersonImport {
             throws SQLException, IOException {
         progress.phase("READING", estimateRows(file, fileName));
         ImportReferences refs = new ImportReferences(jdbc, geography, scope);
-        PersonRules rules = new PersonRules(refs, nationalIdAge, nationalIdRequired, clock.today());
+        PersonRules rules = new PersonRules(refs, nationalIdAge, nationalIdRequired, clock.today(), messages);
         try (Statement s = c.createStatement()) {
             s.execute("""
                     create temp table person_stage (
@@ -168,14 +172,14 @@ public class PersonImport {
                         pregnant boolean, comorbidities text[], existing_id bigint,
                         person_id bigint default nextval('person_id_seq')) on commit drop""");
         }
-        Reader reader = new Reader(rules, refs, progress);
+        Reader reader = new Reader(rules, refs, progress, messages);
         try (BulkCopy copy = new BulkCopy(c, "person_stage", List.of("line", "full_name", "sex", "date_of_birth",
                 "birth_year", "national_id", "phone", "commune_code", "village_id", "address", "household_key", "relation",
                 "occupation", "workplace_id", "pregnant", "comorbidities"))) {
             reader.copy = copy;
             long start = System.nanoTime();
             SpreadsheetReader.read(file, fileName, limits.maxRows(), reader::line);
-            if (reader.columns == null) throw new InvalidInputException("file", "Tệp rỗng: thiếu dòng tiêu đề");
+            if (reader.columns == null) throw new InvalidInputException("file", messages.get("population.import.empty"));
             copy.finish();
             log.debug("{} rows read, checked and copied in {} ms", reader.read, (System.nanoTime() - start) / 1_000_000);
         }
@@ -197,7 +201,7 @@ public class PersonImport {
         long idConflicts = outside + refuse(c, progress, """
                 delete from person_stage s using person p
                 where p.id = s.existing_id and similarity(p.search_name, s.search_name) < 0.5
-                returning s.line, 'Số CCCD/CMND ' || s.national_id || ' đã được đăng ký cho một người có họ tên khác'""");
+                returning s.line, s.national_id""", "population.import.idOtherName");
         // The same name, birth and commune (a year alone with the phone, without ID numbers: PersonRepository.sameByName).
         exec(c, """
                 update person_stage s set existing_id = p.id from person p
@@ -209,7 +213,7 @@ public class PersonImport {
                   and s.date_of_birth is not distinct from t.date_of_birth
                   and (s.national_id is null or t.national_id is null)
                   and (s.date_of_birth is not null or s.phone is not distinct from t.phone)
-                returning s.line, 'Trùng người ở dòng ' || t.line || ' (cùng họ tên, ngày sinh, phường/xã)'""");
+                returning s.line, t.line::text""", "population.import.repeatedPerson");
         long rejected = reader.rejected + idConflicts + repeated;
         if (allOrNothing && rejected > 0) {
             progress.rowsDone(reader.read, (int) rejected);
@@ -301,11 +305,8 @@ public class PersonImport {
                 select id, commune_code, village_id, household_key, address, %s from household_stage where new""".formatted(head);
     }
 
-    /** The message for an ID number that belongs to a person outside the jurisdiction, the same for any name. */
-    static final String REGISTERED_ELSEWHERE = "Số CCCD/CMND %s đã có trong sổ đăng ký ở ngoài địa bàn quản lý của bạn, "
-            + "không thể đăng ký lại; đề nghị cấp quản lý chung chuyển hồ sơ nếu người này đã đến ở địa bàn của bạn";
-
-    private static long refuseOutside(Connection c, JobProgress progress, Scope scope) throws SQLException {
+    /** An ID number that belongs to a person outside the jurisdiction is refused in the same words for any name. */
+    private long refuseOutside(Connection c, JobProgress progress, Scope scope) throws SQLException {
         Set<Integer> lines = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 delete from person_stage s using person p
@@ -316,19 +317,22 @@ public class PersonImport {
             ps.setArray(2, c.createArrayOf("bigint", scope.villages().toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (lines.add(rs.getInt(1))) progress.reject(rs.getInt(1), REGISTERED_ELSEWHERE.formatted(rs.getString(2)));
+                    if (lines.add(rs.getInt(1))) progress.reject(rs.getInt(1), messages.get("population.import.registeredElsewhere", rs.getString(2)));
                 }
             }
         }
         return lines.size();
     }
 
-    /** Runs a statement returning (line, reason) of refused rows, and reports them outside the transaction. */
-    private static long refuse(Connection c, JobProgress progress, String sql) throws SQLException {
+    /**
+     * Runs a statement returning (line, the argument of the text) of refused rows, and reports them outside the
+     * transaction with the text of that key.
+     */
+    private long refuse(Connection c, JobProgress progress, String sql, String key) throws SQLException {
         Set<Integer> lines = new HashSet<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                if (lines.add(rs.getInt(1))) progress.reject(rs.getInt(1), rs.getString(2));
+                if (lines.add(rs.getInt(1))) progress.reject(rs.getInt(1), messages.get(key, rs.getString(2)));
             }
         }
         return lines.size();
@@ -370,13 +374,15 @@ public class PersonImport {
         final PersonRules rules;
         final ImportReferences refs;
         final JobProgress progress;
+        final Messages messages;
         final Map<String, Integer> idLines = new HashMap<>();
         BulkCopy copy;
         int[] columns;
         int read;
         int rejected;
 
-        Reader(PersonRules rules, ImportReferences refs, JobProgress progress) {
+        Reader(PersonRules rules, ImportReferences refs, JobProgress progress, Messages messages) {
+            this.messages = messages;
             this.rules = rules;
             this.refs = refs;
             this.progress = progress;
@@ -388,8 +394,8 @@ public class PersonImport {
                 List<String> missing = Arrays.stream(ImportColumns.values()).filter(col -> col.required && columns[col.ordinal()] < 0)
                         .map(col -> col.header).toList();
                 if (!missing.isEmpty()) {
-                    throw new InvalidInputException("file", "Dòng tiêu đề thiếu cột bắt buộc: " + String.join(", ", missing)
-                            + ". Hãy dùng tệp mẫu.");
+                    throw new InvalidInputException("file",
+                            messages.get("population.import.missingColumns", String.join(", ", missing)));
                 }
                 return;
             }
@@ -406,7 +412,7 @@ public class PersonImport {
                 // a check that failed by throwing: its row is refused, not the file
                 log.warn("Person import: line {} refused by an unexpected error", line.number(), e);
                 rejected++;
-                progress.reject(line.number(), "Dữ liệu của dòng không đọc được");
+                progress.reject(line.number(), messages.get("population.import.unreadableLine"));
             }
             if (read % 20_000 == 0) progress.rowsDone(read, rejected);
         }
@@ -417,18 +423,18 @@ public class PersonImport {
             String villageName = cell(line, ImportColumns.VILLAGE);
             if (!villageName.isEmpty()) {
                 village = refs.village(commune, villageName);
-                if (village == null) throw new InvalidInputException("village", "Phường/xã " + commune + " không có thôn/tổ dân phố '" + villageName + "'");
+                if (village == null) throw new InvalidInputException("village", messages.get("population.import.villageUnknown", commune, villageName));
             }
             Long workplace = null;
             String tax = cell(line, ImportColumns.WORKPLACE_TAX_CODE);
             if (!tax.isEmpty()) {
                 workplace = refs.workplace(tax);
-                if (workplace == null) throw new InvalidInputException("workplace", "Không có doanh nghiệp mã số thuế " + tax);
+                if (workplace == null) throw new InvalidInputException("workplace", messages.get("population.import.taxCodeUnknown", tax));
             }
             String year = cell(line, ImportColumns.BIRTH_YEAR);
             Integer birthYear = null;
             if (!year.isEmpty()) {
-                if (!year.matches("\\d{4}")) throw new InvalidInputException("birthYear", "Năm sinh không hợp lệ: '" + year + "'");
+                if (!year.matches("\\d{4}")) throw new InvalidInputException("birthYear", messages.get("population.import.birthYearInvalid", year));
                 birthYear = Integer.parseInt(year);
             }
             String comorbidities = cell(line, ImportColumns.COMORBIDITIES);
@@ -441,11 +447,11 @@ public class PersonImport {
             PersonData d = rules.validate(form);
             if (d.nationalId() != null) {
                 Integer first = idLines.putIfAbsent(d.nationalId(), line.number());
-                if (first != null) throw new InvalidInputException("nationalId", "Số CCCD/CMND trùng với dòng " + first);
+                if (first != null) throw new InvalidInputException("nationalId", messages.get("population.import.nationalIdRepeated", String.valueOf(first)));
             }
             String household = cell(line, ImportColumns.HOUSEHOLD);
             if (household.length() > 50) {
-                throw new InvalidInputException("household", ImportColumns.HOUSEHOLD.header + ": dài quá 50 ký tự");
+                throw new InvalidInputException("household", messages.get("population.import.householdTooLong", ImportColumns.HOUSEHOLD.header));
             }
             copy.row(line.number(), d.fullName(), d.sex().name(), d.dateOfBirth(), d.birthYear(), d.nationalId(), d.phone(),
                     d.communeCode(), d.villageId(), d.address(), household.isEmpty() ? null : household,

@@ -22,6 +22,7 @@ import vn.phaodai.security.Scope;
 import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 import vn.phaodai.shared.PageResult;
 
@@ -47,11 +48,14 @@ public class Persons {
     /** The age from which a person is expected to hold a CCCD/CMND: younger ones are not on the worklist. */
     private final int nationalIdAge;
     private final ApplicationClock clock;
+    private final Messages messages;
 
     Persons(PersonRepository repository, PersonSearch search, JdbcClient jdbc, Geography geography,
             ApplicationEventPublisher events, JsonMapper json, AuditLog audit, PersonExport exporter,
-            @Value("${phaodai.population.national-id-required-from-age:14}") int nationalIdAge, ApplicationClock clock) {
+            @Value("${phaodai.population.national-id-required-from-age:14}") int nationalIdAge, ApplicationClock clock,
+            Messages messages) {
         this.clock = clock;
+        this.messages = messages;
         this.repository = repository;
         this.search = search;
         this.jdbc = jdbc;
@@ -89,9 +93,9 @@ public class Persons {
     }
 
     /** Writing a record into a commune outside one's jurisdiction is refused (403). */
-    private static void requireInScope(PhaodaiUser user, PersonData d) {
+    private void requireInScope(PhaodaiUser user, PersonData d) {
         if (!user.scope().covers(d.communeCode(), d.villageId())) {
-            throw new AccessDeniedException("Phường/xã " + d.communeCode() + " nằm ngoài địa bàn quản lý của bạn");
+            throw new AccessDeniedException(messages.get("population.commune.outsideJurisdiction", d.communeCode()));
         }
     }
 
@@ -100,17 +104,17 @@ public class Persons {
         PhaodaiUser user = CurrentUser.require(Right.PERSON_WRITE);
         Person current = repository.find(id, user.scope()).orElseThrow(() -> notFound(id));
         if (current.mergedInto() != null) {
-            throw new ConflictException("Hồ sơ đã được gộp vào hồ sơ " + current.mergedInto(), null,
+            throw new ConflictException(messages.get("population.person.merged", String.valueOf(current.mergedInto())), null,
                     Map.of("mergedInto", current.mergedInto()));
         }
-        if (form.version() == null) throw new InvalidInputException("version", "Cần phiên bản (version) của hồ sơ đã đọc");
+        if (form.version() == null) throw new InvalidInputException("version", messages.get("population.person.versionRequired"));
         PersonData d = rules().validate(form);
         requireInScope(user, d);
         refuseSamePerson(d, id, user.scope());
         if (!repository.update(id, form.version(), d)) {
             int now = repository.find(id, user.scope()).orElseThrow().version();
-            throw new ConflictException("Hồ sơ đã được người khác sửa (phiên bản hiện tại " + now
-                    + ", bạn gửi " + form.version() + "); hãy tải lại rồi sửa", "version", Map.of("currentVersion", now));
+            throw new ConflictException(messages.get("population.person.changedByOther", String.valueOf(now),
+                    String.valueOf(form.version())), "version", Map.of("currentVersion", now));
         }
         Person after = repository.find(id, user.scope()).orElseThrow();
         audit.record("UPDATE", "person", id, id, Map.of("before", current, "after", after));
@@ -122,20 +126,22 @@ public class Persons {
         if (d.nationalId() != null) {
             repository.holderOf(d.nationalId(), exceptId).ifPresent(other -> {
                 boolean visible = repository.find(other, scope).isPresent();
-                throw new ConflictException("Số CCCD/CMND " + d.nationalId() + (visible ? " đã thuộc hồ sơ " + other
-                        : " đã được đăng ký ở địa bàn khác"), "nationalId", visible ? Map.of("existingPersonId", other) : Map.of());
+                throw new ConflictException(visible
+                        ? messages.get("population.person.nationalIdHeldBy", d.nationalId(), String.valueOf(other))
+                        : messages.get("population.person.nationalIdElsewhere", d.nationalId()), "nationalId", visible ? Map.of("existingPersonId", other) : Map.of());
             });
         }
         repository.sameIdentity(d, exceptId).ifPresent(other -> {
             boolean visible = repository.find(other, scope).isPresent();
-            throw new ConflictException((visible ? "Đã có hồ sơ " + other : "Đã có hồ sơ") + " cùng họ tên, ngày/năm sinh và phường/xã"
-                    + (d.nationalId() == null && d.phone() != null ? ", cùng số điện thoại" : ""),
+            String key = "population.person.sameIdentity" + (visible ? "Record" : "")
+                    + (d.nationalId() == null && d.phone() != null ? "Phone" : "");
+            throw new ConflictException(messages.get(key, String.valueOf(other)),
                     "fullName", visible ? Map.of("existingPersonId", other) : Map.of());
         });
     }
 
-    private static NotFoundException notFound(long id) {
-        return new NotFoundException("Không có người mã " + id);
+    private NotFoundException notFound(long id) {
+        return new NotFoundException(messages.get("population.person.notFound", String.valueOf(id)));
     }
 
     /** A person as the current user may see them (404 outside the jurisdiction); the view is audited. */
@@ -146,10 +152,10 @@ public class Persons {
         return visible(user, p);
     }
 
-    private static PhaodaiUser reader() {
+    private PhaodaiUser reader() {
         PhaodaiUser user = CurrentUser.get();
         if (!user.can(Right.PERSON_READ) && !user.can(Right.PERSON_READ_BASIC)) {
-            throw new AccessDeniedException("Không có quyền xem thông tin cá nhân");
+            throw new AccessDeniedException(messages.get("population.person.noReadRight"));
         }
         return user;
     }
@@ -233,11 +239,11 @@ public class Persons {
     @Transactional
     public Person merge(long winnerId, long loserId) {
         PhaodaiUser user = CurrentUser.require(Right.PERSON_MERGE);
-        if (winnerId == loserId) throw new InvalidInputException("duplicateId", "Không thể gộp một hồ sơ với chính nó");
+        if (winnerId == loserId) throw new InvalidInputException("duplicateId", messages.get("population.merge.self"));
         // Lock in id order so that two officers merging the same pair cannot deadlock.
         long first = Math.min(winnerId, loserId), second = Math.max(winnerId, loserId);
-        repository.findLockedLiving(first, user.scope()).orElseThrow(() -> new NotFoundException("Không có người (chưa gộp) mã " + first));
-        repository.findLockedLiving(second, user.scope()).orElseThrow(() -> new NotFoundException("Không có người (chưa gộp) mã " + second));
+        repository.findLockedLiving(first, user.scope()).orElseThrow(() -> new NotFoundException(messages.get("population.merge.notFound", String.valueOf(first))));
+        repository.findLockedLiving(second, user.scope()).orElseThrow(() -> new NotFoundException(messages.get("population.merge.notFound", String.valueOf(second))));
         Person loser = repository.find(loserId, user.scope()).orElseThrow();
         jdbc.sql("insert into person_merge (winner_id, loser_id, merged_by, loser) values (?, ?, ?, ?::jsonb)")
                 .params(winnerId, loserId, user.username(), json.writeValueAsString(loser)).update();
@@ -311,7 +317,7 @@ public class Persons {
                 + "(select 1 from person p where p.id = d.person_id and " + scope.condition("p.commune_code", "p.village_id") + ") and exists "
                 + "(select 1 from person o where o.id = d.candidate_id and " + scope.condition("o.commune_code", "o.village_id") + ")")
                 .params(scope.params()).param("id", pairId).update() == 0) {
-            throw new NotFoundException("Không có cặp nghi trùng đang mở mã " + pairId);
+            throw new NotFoundException(messages.get("population.duplicate.notFound", String.valueOf(pairId)));
         }
     }
 
@@ -332,7 +338,7 @@ public class Persons {
     public Totals totals() {
         PhaodaiUser user = CurrentUser.get();
         if (!user.can(Right.AGGREGATE_READ) && !user.can(Right.PERSON_READ) && !user.can(Right.PERSON_READ_BASIC)) {
-            throw new AccessDeniedException("Không có quyền xem số liệu");
+            throw new AccessDeniedException(messages.get("population.totals.noRight"));
         }
         Scope scope = user.scope();
         return jdbc.sql("""
@@ -353,7 +359,7 @@ public class Persons {
 
     PersonRules rules() {
         // At entry the ID number is never required: the field registers a person by name, birth year and phone.
-        return new PersonRules(new DatabaseReferences(), nationalIdAge, false, clock.today());
+        return new PersonRules(new DatabaseReferences(), nationalIdAge, false, clock.today(), messages);
     }
 
     /** Answers the rules' questions with one small query each: right for a form, wrong for an import. */

@@ -3,29 +3,17 @@ package vn.phaodai.population;
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** Relation to the head of the household, as written in the household book. */
+/**
+ * Relation to the head of the household, as written in the household book. Its label is the text
+ * {@code population.relation.<name>} of i18n/population.
+ */
 public enum Relation {
-    HEAD("Chủ hộ", "Head"), SPOUSE("Vợ/Chồng", "Spouse"), CHILD("Con", "Child"), PARENT("Bố/Mẹ", "Parent"),
-    GRANDPARENT("Ông/Bà", "Grandparent"), GRANDCHILD("Cháu", "Grandchild"), SIBLING("Anh/Chị/Em", "Sibling"),
-    OTHER("Khác", "Other");
+    HEAD, SPOUSE, CHILD, PARENT, GRANDPARENT, GRANDCHILD, SIBLING, OTHER;
 
-    private final String vi;
-    private final String en;
-
-    Relation(String vi, String en) {
-        this.vi = vi;
-        this.en = en;
-    }
-
-    public String label(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? en : vi;
-    }
-
-    public String vi() {
-        return vi;
-    }
-
-    /** The code, or a Vietnamese word of the household book (vợ, chồng, con, mẹ, ...); null if unknown. */
+    /**
+     * The code, or a Vietnamese word of the household book (vợ, chồng, con, mẹ, ...); null if unknown. The words are
+     * what a household book says, accents folded, in any language of the page.
+     */
     public static Relation parse(String raw) {
         if (raw == null || raw.isBlank()) return null;
         String f = Normalizer.normalize(raw.strip().toLowerCase(Locale.ROOT).replace('đ', 'd'), Normalizer.Form.NFD)

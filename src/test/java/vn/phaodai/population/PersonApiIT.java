@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.support.PhaodaiIT;
 import vn.phaodai.support.TestApi;
 import vn.phaodai.support.TestData;
@@ -28,6 +29,8 @@ class PersonApiIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApplicationClock clock;
     TestApi api;
 
     @BeforeEach
@@ -223,5 +226,41 @@ class PersonApiIT {
 
     private long count() {
         return jdbc.sql("select count(*) from person").query(Long.class).single();
+    }
+
+    private static String message(TestApi.Response r, String field) {
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        for (JsonNode e : r.body().get("errors")) if (e.get("field").asString().equals(field)) return e.get("message").asString();
+        throw new AssertionError("no error on " + field + ": " + r.text());
+    }
+
+    @Test
+    void namesAWrongFieldInTheLanguageOfTheRequest() {
+        Map<String, Object> p = person("Nguyễn Văn An", "X", "31/02/1985", null);
+        TestApi.Response vi = api.post("/api/v1/persons", p);
+        assertThat(message(vi, "sex")).isEqualTo("Giới tính phải là MALE (Nam) hoặc FEMALE (Nữ)");
+        assertThat(message(vi, "dateOfBirth")).isEqualTo("Ngày sinh không hợp lệ, cần dạng dd/MM/yyyy: '31/02/1985'");
+        TestApi.Response en = api.post("/api/v1/persons?lang=en", p);
+        assertThat(message(en, "sex")).isEqualTo("Sex must be MALE (Nam) or FEMALE (Nữ)");
+        assertThat(message(en, "dateOfBirth")).isEqualTo("Invalid date of birth, expected dd/MM/yyyy: '31/02/1985'");
+
+        // A year is written as a year in both languages, never 2.026 or 2,026.
+        p.put("sex", "MALE");
+        p.put("dateOfBirth", null);
+        p.put("birthYear", 1800);
+        int year = clock.today().getYear();
+        assertThat(message(api.post("/api/v1/persons", p), "birthYear")).isEqualTo("Năm sinh phải từ 1900 đến " + year);
+        assertThat(message(api.post("/api/v1/persons?lang=en", p), "birthYear"))
+                .isEqualTo("The year of birth must be from 1900 to " + year);
+    }
+
+    @Test
+    void showsTheRelationToTheHeadInTheLanguageOfThePage() throws Exception {
+        Map<String, Object> p = person("Trần Thị Bình", "FEMALE", "02/09/1960", null);
+        p.put("relationToHead", "chủ hộ");
+        long id = create(p).get("person").get("id").asLong();
+        var web = vn.phaodai.support.WebSession.admin(port);
+        assertThat(web.get("/persons/" + id).body()).contains(">Chủ hộ</dd>");
+        assertThat(web.get("/persons/" + id + "?lang=en").body()).contains(">Head</dd>").doesNotContain(">Chủ hộ</dd>");
     }
 }

@@ -14,6 +14,7 @@ import vn.phaodai.jobs.Jobs;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ImportLimits;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.support.PhaodaiIT;
 import vn.phaodai.support.TestApi;
 import vn.phaodai.support.TestData;
@@ -64,6 +65,8 @@ class PersonsWithoutNationalIdIT {
     ImportLimits limits;
     @Autowired
     ApplicationClock clock;
+    @Autowired
+    Messages messages;
     TestApi api;
 
     @BeforeEach
@@ -232,7 +235,7 @@ class PersonsWithoutNationalIdIT {
                 "Hoàng Văn Thịnh,Nam,," + (THIS_YEAR - 30) + ",,0912345678," + COMMUNE + ",,,,,,,,",
                 "Hoàng Thị Bé,Nữ,," + (THIS_YEAR - 10) + ",,," + COMMUNE + ",,,,,,,,") + "\n");
 
-        PersonImport requiring = new PersonImport(dataSource, jdbc, jobs, geography, json, audit, 14, true, limits, clock);
+        PersonImport requiring = new PersonImport(dataSource, jdbc, jobs, geography, json, audit, 14, true, limits, clock, messages);
         Job refused = requiring.runNow(file, "so-dang-ky.csv", "admin", false);
         assertThat(refused.status()).isEqualTo("DONE");
         assertThat(json.readTree(refused.result()).get("created").asInt()).as("the child is kept").isEqualTo(1);

@@ -30,25 +30,28 @@ final class NationalIds {
         return s.isEmpty() ? null : s;
     }
 
-    /**
-     * Checks a cleaned number against the person's sex and birth year; returns an error message in
-     * Vietnamese, or null when the number is valid.
-     */
-    static String problem(String id, Sex sex, Integer birthYear) {
-        if (!id.chars().allMatch(c -> c >= '0' && c <= '9')) return "Số định danh chỉ gồm chữ số";
+    /** What is wrong with a number: a key of i18n/population and its arguments (numbers as text, as written). */
+    record Problem(String key, Object... args) {
+    }
+
+    /** Checks a cleaned number against the person's sex and birth year; null when the number is valid. */
+    static Problem problem(String id, Sex sex, Integer birthYear) {
+        if (!id.chars().allMatch(c -> c >= '0' && c <= '9')) return new Problem("population.nationalId.digitsOnly");
         if (id.length() == 9) return null;
-        if (id.length() != 12) return "Số CCCD phải có 12 chữ số (hoặc CMND 9 chữ số), nhận được " + id.length();
+        if (id.length() != 12) return new Problem("population.nationalId.length", String.valueOf(id.length()));
         if (id.charAt(0) != '0' || !PROVINCE_CODES.contains(id.substring(1, 3))) {
-            return "Ba chữ số đầu của CCCD (" + id.substring(0, 3) + ") không phải mã tỉnh nơi đăng ký khai sinh";
+            return new Problem("population.nationalId.province", id.substring(0, 3));
         }
         int centurySex = id.charAt(3) - '0';
-        if (centurySex > 5) return "Chữ số thứ tư của CCCD (thế kỷ và giới tính) không hợp lệ";
+        if (centurySex > 5) return new Problem("population.nationalId.centurySex");
         if (sex != null && (centurySex % 2 == 0) != (sex == Sex.MALE)) {
-            return "Số CCCD không khớp giới tính (chữ số thứ tư " + centurySex + ")";
+            return new Problem("population.nationalId.sexMismatch", String.valueOf(centurySex));
         }
         if (birthYear != null) {
             int year = 1900 + (centurySex / 2) * 100 + Integer.parseInt(id.substring(4, 6));
-            if (year != birthYear) return "Số CCCD ghi năm sinh " + year + ", không khớp năm sinh " + birthYear;
+            if (year != birthYear) {
+                return new Problem("population.nationalId.yearMismatch", String.valueOf(year), String.valueOf(birthYear));
+            }
         }
         return null;
     }

@@ -6,6 +6,7 @@ import vn.phaodai.population.Sex;
 
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -18,9 +19,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Validates and normalises a person, naming every wrong field in Vietnamese. The references
- * (commune, village, household, workplace) are checked through {@link References}, so that a form
- * asks the database and a million-row import asks maps loaded once.
+ * Validates and normalises a person, naming every wrong field in the user's language (Vietnamese in an import,
+ * which runs outside any request). The references (commune, village, household, workplace) are checked through
+ * {@link References}, so that a form asks the database and a million-row import asks maps loaded once.
  */
 public final class PersonRules {
 
@@ -48,13 +49,15 @@ public final class PersonRules {
     private final boolean nationalIdRequired;
     /** The day ages are counted on (the application clock's, when the form or the import began). */
     private final LocalDate today;
+    private final Messages messages;
 
     /**
      * @param nationalIdAge      the age from which a person is expected to hold a CCCD/CMND
      * @param nationalIdRequired whether a person of that age is refused without one (only the registry import of a
      *                           province that asks for it: in the field a person is registered by name, birth year and phone)
      */
-    public PersonRules(References refs, int nationalIdAge, boolean nationalIdRequired, LocalDate today) {
+    public PersonRules(References refs, int nationalIdAge, boolean nationalIdRequired, LocalDate today, Messages messages) {
+        this.messages = messages;
         this.refs = refs;
         this.nationalIdAge = nationalIdAge;
         this.nationalIdRequired = nationalIdRequired;
@@ -74,69 +77,68 @@ public final class PersonRules {
         List<FieldError> errors = new ArrayList<>();
         String name = name(f.fullName(), errors);
         Sex sex = Sex.parse(f.sex());
-        if (sex == null) errors.add(new FieldError("sex", blank(f.sex()) ? "Giới tính là bắt buộc" : "Giới tính phải là MALE (Nam) hoặc FEMALE (Nữ)"));
+        if (sex == null) errors.add(new FieldError("sex", text(blank(f.sex()) ? "population.sex.required" : "population.sex.invalid")));
         LocalDate dob = null;
         Integer year = f.birthYear();
         if (!blank(f.dateOfBirth())) {
             dob = date(f.dateOfBirth());
-            if (dob == null) errors.add(new FieldError("dateOfBirth", "Ngày sinh không hợp lệ, cần dạng dd/MM/yyyy: '" + f.dateOfBirth() + "'"));
-            else if (dob.isAfter(today)) errors.add(new FieldError("dateOfBirth", "Ngày sinh ở tương lai"));
-            else if (dob.getYear() < 1900) errors.add(new FieldError("dateOfBirth", "Ngày sinh trước năm 1900"));
-            else if (year != null && year != dob.getYear()) errors.add(new FieldError("birthYear", "Năm sinh không khớp ngày sinh"));
+            if (dob == null) errors.add(new FieldError("dateOfBirth", text("population.dateOfBirth.invalid", f.dateOfBirth())));
+            else if (dob.isAfter(today)) errors.add(new FieldError("dateOfBirth", text("population.dateOfBirth.future")));
+            else if (dob.getYear() < 1900) errors.add(new FieldError("dateOfBirth", text("population.dateOfBirth.before1900")));
+            else if (year != null && year != dob.getYear()) errors.add(new FieldError("birthYear", text("population.birthYear.mismatch")));
             else year = dob.getYear();
         } else if (year == null) {
-            errors.add(new FieldError("dateOfBirth", "Cần ngày sinh hoặc ít nhất năm sinh"));
+            errors.add(new FieldError("dateOfBirth", text("population.dateOfBirth.required")));
         } else if (year < 1900 || year > today.getYear()) {
-            errors.add(new FieldError("birthYear", "Năm sinh phải từ 1900 đến " + today.getYear()));
+            errors.add(new FieldError("birthYear", text("population.birthYear.range", today.getYear())));
             year = null;
         }
 
         String nationalId = NationalIds.clean(f.nationalId());
         if (nationalId != null) {
-            String problem = NationalIds.problem(nationalId, sex, year);
-            if (problem != null) errors.add(new FieldError("nationalId", problem));
+            NationalIds.Problem problem = NationalIds.problem(nationalId, sex, year);
+            if (problem != null) errors.add(new FieldError("nationalId", messages.get(problem.key(), problem.args())));
         } else if (nationalIdRequired && year != null && ofAge(dob, year, nationalIdAge, today)) {
-            errors.add(new FieldError("nationalId", "Số CCCD/CMND: người từ " + nationalIdAge + " tuổi phải có số CCCD/CMND khi nhập sổ đăng ký"));
+            errors.add(new FieldError("nationalId", text("population.nationalId.requiredFromAge", nationalIdAge)));
         }
         String phone = null;
         if (!blank(f.phone())) {
             phone = phone(f.phone());
-            if (phone == null) errors.add(new FieldError("phone", "Số điện thoại không đúng dạng số Việt Nam: '" + f.phone() + "'"));
+            if (phone == null) errors.add(new FieldError("phone", text("population.phone.invalid", f.phone())));
         }
 
         String commune = blank(f.communeCode()) ? null : f.communeCode().strip();
-        if (commune == null) errors.add(new FieldError("communeCode", "Phường/xã là bắt buộc"));
-        else if (!refs.communeActive(commune)) errors.add(new FieldError("communeCode", "Không có phường/xã đang hoạt động mã " + commune
-                + " (hoặc phường/xã ngoài địa bàn quản lý)"));
+        if (commune == null) errors.add(new FieldError("communeCode", text("population.commune.required")));
+        else if (!refs.communeActive(commune)) errors.add(new FieldError("communeCode", text("population.commune.notActiveOrOutside", commune)));
         if (f.villageId() != null) {
             String c = refs.villageCommune(f.villageId());
-            if (c == null) errors.add(new FieldError("villageId", "Không có thôn/tổ dân phố mã " + f.villageId()));
-            else if (!c.equals(commune)) errors.add(new FieldError("villageId", "Thôn/tổ dân phố không thuộc phường/xã đã chọn"));
+            if (c == null) errors.add(new FieldError("villageId", text("population.village.notFound", f.villageId())));
+            else if (!c.equals(commune)) errors.add(new FieldError("villageId", text("population.village.notInCommune")));
         }
         if (f.householdId() != null) {
             String c = refs.householdCommune(f.householdId());
-            if (c == null) errors.add(new FieldError("householdId", "Không có hộ gia đình mã " + f.householdId()));
-            else if (!c.equals(commune)) errors.add(new FieldError("householdId", "Hộ gia đình không thuộc phường/xã đã chọn"));
+            if (c == null) errors.add(new FieldError("householdId", text("population.household.notFound", f.householdId())));
+            else if (!c.equals(commune)) errors.add(new FieldError("householdId", text("population.household.notInCommune")));
         }
         Relation relation = null;
         if (!blank(f.relationToHead())) {
             relation = Relation.parse(f.relationToHead());
-            if (relation == null) errors.add(new FieldError("relationToHead", "Quan hệ với chủ hộ không rõ: '" + f.relationToHead() + "'"));
+            if (relation == null) errors.add(new FieldError("relationToHead", text("population.relation.unknown", f.relationToHead())));
         }
         if (f.workplaceId() != null && !refs.workplaceExists(f.workplaceId())) {
-            errors.add(new FieldError("workplaceId", "Không có nơi làm việc mã " + f.workplaceId()));
+            errors.add(new FieldError("workplaceId", text("population.workplace.notFound", f.workplaceId())));
         }
         boolean pregnant = Boolean.TRUE.equals(f.pregnant());
-        if (pregnant && sex == Sex.MALE) errors.add(new FieldError("pregnant", "Chỉ nữ giới mới có thể đang mang thai"));
+        if (pregnant && sex == Sex.MALE) errors.add(new FieldError("pregnant", text("population.pregnant.male")));
         if (pregnant && year != null && (today.getYear() - year < 10 || today.getYear() - year > 60)) {
-            errors.add(new FieldError("pregnant", "Tuổi không phù hợp với mang thai"));
+            errors.add(new FieldError("pregnant", text("population.pregnant.age")));
         }
         Set<String> comorbidities = new LinkedHashSet<>();
         for (String c : f.comorbidities() == null ? List.<String>of() : f.comorbidities()) {
             if (blank(c)) continue;
             String code = c.strip().toUpperCase(java.util.Locale.ROOT);
             if (refs.comorbidities().contains(code)) comorbidities.add(code);
-            else errors.add(new FieldError("comorbidities", "Mã bệnh nền không có trong danh mục: '" + c + "'"));
+            else errors.add(new FieldError("comorbidities", text("population.comorbidity.unknown", c)));
         }
         String address = trimToNull(f.address(), 500, "address", errors);
         String occupation = trimToNull(f.occupation(), 200, "occupation", errors);
@@ -145,14 +147,14 @@ public final class PersonRules {
                 relation, occupation, f.workplaceId(), pregnant, comorbidities.toArray(String[]::new));
     }
 
-    private static String name(String raw, List<FieldError> errors) {
+    private String name(String raw, List<FieldError> errors) {
         if (blank(raw)) {
-            errors.add(new FieldError("fullName", "Họ và tên là bắt buộc"));
+            errors.add(new FieldError("fullName", text("population.fullName.required")));
             return null;
         }
         String n = Normalizer.normalize(raw.strip().replaceAll("\\s+", " "), Normalizer.Form.NFC);
-        if (n.length() > 150) errors.add(new FieldError("fullName", "Họ và tên dài quá 150 ký tự"));
-        else if (!n.matches("[\\p{L}\\p{M}' .\\-]+")) errors.add(new FieldError("fullName", "Họ và tên chỉ gồm chữ cái: '" + raw + "'"));
+        if (n.length() > 150) errors.add(new FieldError("fullName", text("population.fullName.tooLong")));
+        else if (!n.matches("[\\p{L}\\p{M}' .\\-]+")) errors.add(new FieldError("fullName", text("population.fullName.letters", raw)));
         return n;
     }
 
@@ -180,11 +182,18 @@ public final class PersonRules {
         }
     }
 
-    private static String trimToNull(String raw, int max, String field, List<FieldError> errors) {
+    private String trimToNull(String raw, int max, String field, List<FieldError> errors) {
         if (blank(raw)) return null;
         String s = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
-        if (s.length() > max) errors.add(new FieldError(field, "Dài quá " + max + " ký tự"));
+        if (s.length() > max) errors.add(new FieldError(field, text("population.text.tooLong", max)));
         return s;
+    }
+
+    /** A text of i18n/population; numbers are passed as written (1900, not 1.900), ids and years being codes. */
+    private String text(String key, Object... args) {
+        Object[] written = new Object[args.length];
+        for (int i = 0; i < args.length; i++) written[i] = args[i] instanceof Number n ? n.toString() : args[i];
+        return messages.get(key, written);
     }
 
     static boolean blank(String s) {

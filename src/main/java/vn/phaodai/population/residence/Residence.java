@@ -18,6 +18,7 @@ import vn.phaodai.security.Scope;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 import vn.phaodai.shared.PageResult;
 
@@ -83,9 +84,11 @@ public class Residence {
     private final Geography geography;
     private final AuditLog audit;
     private final ApplicationClock clock;
+    private final Messages messages;
 
-    Residence(JdbcClient jdbc, Geography geography, AuditLog audit, ApplicationClock clock) {
+    Residence(JdbcClient jdbc, Geography geography, AuditLog audit, ApplicationClock clock, Messages messages) {
         this.clock = clock;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.geography = geography;
         this.audit = audit;
@@ -104,13 +107,12 @@ public class Residence {
         List<FieldError> errors = new ArrayList<>();
         String kind = f.kind() == null ? null : f.kind().strip().toUpperCase();
         if (kind == null || !Set.of("MOVE_AWAY", "ARRIVE", "CHANGE_KIND").contains(kind)) { // Set.of refuses null
-            throw new InvalidInputException("kind", "Loại biến động phải là MOVE_AWAY (chuyển đi), ARRIVE (chuyển đến) "
-                    + "hoặc CHANGE_KIND (đổi thường trú/tạm trú)");
+            throw new InvalidInputException("kind", messages.get("population.residence.kindInvalid"));
         }
         LocalDate date = date(f.date(), errors);
         String residenceKind = blank(f.residenceKind()) ? null : f.residenceKind().strip().toUpperCase();
         if (residenceKind != null && !KINDS.contains(residenceKind)) {
-            errors.add(new FieldError("residenceKind", "Loại cư trú phải là PERMANENT (thường trú) hoặc TEMPORARY (tạm trú)"));
+            errors.add(new FieldError("residenceKind", messages.get("population.residence.residenceKindInvalid")));
         }
         String toCommune = null, place = null, commune = null;
         Long toVillage = null, village = null;
@@ -120,13 +122,13 @@ public class Residence {
                 toCommune = blank(f.toCommune()) ? null : f.toCommune().strip();
                 place = blank(f.toPlace()) ? null : f.toPlace().strip();
                 if ((toCommune == null) == (place == null)) {
-                    errors.add(new FieldError("toCommune", "Cần nơi chuyển đến: phường/xã trong tỉnh (toCommune) "
-                            + "hoặc tỉnh/huyện khác (toPlace), một trong hai"));
+                    errors.add(new FieldError("toCommune", messages.get("population.residence.destinationRequired")));
                 } else if (toCommune != null) {
                     if (geography.findCommune(toCommune).filter(c -> c.active()).isEmpty()) {
-                        errors.add(new FieldError("toCommune", "Không có phường/xã mã " + toCommune));
+                        errors.add(new FieldError("toCommune", messages.get("population.commune.notFound", toCommune)));
                     } else if (f.toVillage() != null && !villageOf(f.toVillage(), toCommune)) {
-                        errors.add(new FieldError("toVillage", "Thôn/tổ " + f.toVillage() + " không thuộc phường/xã " + toCommune));
+                        errors.add(new FieldError("toVillage", messages.get("population.residence.villageNotInCommune",
+                                String.valueOf(f.toVillage()), toCommune)));
                     }
                     toVillage = f.toVillage();
                 } else {
@@ -135,21 +137,21 @@ public class Residence {
             }
             case "ARRIVE" -> {
                 place = blank(f.fromPlace()) ? null : f.fromPlace().strip();
-                if (place == null) errors.add(new FieldError("fromPlace", "Cần nơi đi (mã tỉnh hoặc quận/huyện)"));
+                if (place == null) errors.add(new FieldError("fromPlace", messages.get("population.residence.originRequired")));
                 else placeCheck(place, "fromPlace", errors);
                 level = f.fromLevel();
                 if (level != null && (level < 1 || level > 4)) {
-                    errors.add(new FieldError("fromLevel", "Cấp độ dịch nơi đi phải từ 1 đến 4"));
+                    errors.add(new FieldError("fromLevel", messages.get("population.residence.originLevel")));
                 }
                 commune = blank(f.communeCode()) ? null : f.communeCode().strip();
                 if (commune != null && geography.findCommune(commune).filter(c -> c.active()).isEmpty()) {
-                    errors.add(new FieldError("communeCode", "Không có phường/xã mã " + commune));
+                    errors.add(new FieldError("communeCode", messages.get("population.commune.notFound", commune)));
                 }
                 village = f.villageId();
             }
             default -> {
                 if (residenceKind == null && f.residenceKind() == null) {
-                    errors.add(new FieldError("residenceKind", "Cần loại cư trú mới: PERMANENT (thường trú) hoặc TEMPORARY (tạm trú)"));
+                    errors.add(new FieldError("residenceKind", messages.get("population.residence.newKindRequired")));
                 }
             }
         }
@@ -159,12 +161,12 @@ public class Residence {
 
     private LocalDate date(String raw, List<FieldError> errors) {
         if (blank(raw)) {
-            errors.add(new FieldError("date", "Cần ngày (dd/MM/yyyy)"));
+            errors.add(new FieldError("date", messages.get("population.residence.dateRequired")));
             return null;
         }
         LocalDate d = PersonRules.date(raw);
-        if (d == null) errors.add(new FieldError("date", "Ngày không hợp lệ: " + raw + " (dd/MM/yyyy)"));
-        else if (d.isAfter(today())) errors.add(new FieldError("date", "Ngày không được sau hôm nay"));
+        if (d == null) errors.add(new FieldError("date", messages.get("population.residence.dateInvalid", raw)));
+        else if (d.isAfter(today())) errors.add(new FieldError("date", messages.get("population.residence.dateFuture")));
         return d;
     }
 
@@ -172,7 +174,7 @@ public class Residence {
     private void placeCheck(String code, String field, List<FieldError> errors) {
         boolean known = code.matches("\\d{2}") ? geography.unitsExist("PROVINCE", List.of(code))
                 : code.matches("\\d{3}") && geography.unitsExist("DISTRICT", List.of(code));
-        if (!known) errors.add(new FieldError(field, "Không có tỉnh (2 số) hoặc quận/huyện (3 số) mã " + code));
+        if (!known) errors.add(new FieldError(field, messages.get("population.residence.placeUnknown", code)));
     }
 
     private boolean villageOf(long villageId, String commune) {
@@ -214,12 +216,11 @@ public class Residence {
         if (earlier.isPresent()) return retry(scope, earlier.get(), m);
         if (p.merged() || !scope.covers(p.commune(), p.village())) throw notFound(personId);
         if (p.diedOn() != null) {
-            throw new ConflictException("Người này đã mất ngày " + PersonRules.VN_DATE.format(p.diedOn()), "date", Map.of());
+            throw new ConflictException(messages.get("population.residence.died", PersonRules.VN_DATE.format(p.diedOn())), "date", Map.of());
         }
         LocalDate from = p.until() != null ? p.until() : p.since();
         if (from != null && m.date().isBefore(from)) {
-            throw new InvalidInputException("date", "Ngày phải từ " + PersonRules.VN_DATE.format(from)
-                    + " (lần thay đổi cư trú trước) trở đi");
+            throw new InvalidInputException("date", messages.get("population.residence.dateBeforePrevious", PersonRules.VN_DATE.format(from)));
         }
         Change c = switch (m.kind()) {
             case "MOVE_AWAY" -> moveAway(user, p, m);
@@ -246,15 +247,14 @@ public class Residence {
             default -> true;
         };
         if (!same) {
-            throw new ConflictException("Đã ghi một thay đổi cư trú khác cùng loại ngày " + PersonRules.VN_DATE.format(c.date())
-                    + " cho người này", "date", Map.of("changeId", c.id()));
+            throw new ConflictException(messages.get("population.residence.otherChangeSameDay", PersonRules.VN_DATE.format(c.date())), "date", Map.of("changeId", c.id()));
         }
         return new Recorded(c, false);
     }
 
-    private static void requireOpen(Current p) {
+    private void requireOpen(Current p) {
         if (p.until() != null) {
-            throw new ConflictException("Người này đã chuyển khỏi tỉnh ngày " + PersonRules.VN_DATE.format(p.until()), "date", Map.of());
+            throw new ConflictException(messages.get("population.residence.leftProvince", PersonRules.VN_DATE.format(p.until())), "date", Map.of());
         }
     }
 
@@ -295,7 +295,7 @@ public class Residence {
     private Change moveAway(PhaodaiUser user, Current p, Move m) {
         requireOpen(p);
         if (m.toCommune() != null && m.toCommune().equals(p.commune()) && Objects.equals(m.toVillage(), p.village())) {
-            throw new InvalidInputException("toCommune", "Nơi chuyển đến trùng nơi đang ở");
+            throw new InvalidInputException("toCommune", messages.get("population.residence.sameAsCurrent"));
         }
         String kind = m.residenceKind() != null ? m.residenceKind() : p.kind();
         long id = insertChange(user, p, m, p.commune(), p.village(), m.toCommune(), m.toVillage(),
@@ -319,20 +319,20 @@ public class Residence {
         String commune = m.commune() != null ? m.commune() : p.commune();
         // An arrival is recorded by the commune the person arrives in.
         if (!user.scope().covers(commune, m.village())) {
-            throw new AccessDeniedException("Phường/xã " + commune + " nằm ngoài địa bàn quản lý của bạn");
+            throw new AccessDeniedException(messages.get("population.commune.outsideJurisdiction", commune));
         }
         Long village = m.village() != null ? m.village() : commune.equals(p.commune()) ? p.village() : null;
         if (village != null && !villageOf(village, commune)) {
-            throw new InvalidInputException("villageId", "Thôn/tổ " + village + " không thuộc phường/xã " + commune);
+            throw new InvalidInputException("villageId", messages.get("population.residence.villageNotInCommune", String.valueOf(village), commune));
         }
         if (p.until() == null) {
             if (p.since() != null) {
-                throw new ConflictException("Người này đang cư trú tại " + geography.placeName(p.commune()) + " từ ngày "
-                        + PersonRules.VN_DATE.format(p.since()), "date", Map.of());
+                throw new ConflictException(messages.get("population.residence.residingSince", geography.placeName(p.commune()),
+                        PersonRules.VN_DATE.format(p.since())), "date", Map.of());
             }
             if (!commune.equals(p.commune())) {
-                throw new ConflictException("Người này đang cư trú tại " + geography.placeName(p.commune())
-                        + "; hãy ghi chuyển đi ở nơi đó", "communeCode", Map.of());
+                throw new ConflictException(messages.get("population.residence.residingElsewhere", geography.placeName(p.commune())),
+                        "communeCode", Map.of());
             }
         }
         String kind = m.residenceKind() != null ? m.residenceKind() : p.kind();
@@ -347,7 +347,8 @@ public class Residence {
     private Change changeKind(PhaodaiUser user, Current p, Move m) {
         requireOpen(p);
         if (m.residenceKind().equals(p.kind())) {
-            throw new InvalidInputException("residenceKind", "Người này đã là " + kindName(p.kind()));
+            throw new InvalidInputException("residenceKind",
+                    messages.get("population.residence.alreadyKind." + ("TEMPORARY".equals(p.kind()) ? "TEMPORARY" : "PERMANENT")));
         }
         long id = insertChange(user, p, m, p.commune(), p.village(), p.commune(), p.village(), m.residenceKind());
         closeCurrent(p, m.date(), id);
@@ -365,18 +366,14 @@ public class Residence {
         return change(id);
     }
 
-    static String kindName(String kind) {
-        return "TEMPORARY".equals(kind) ? "tạm trú" : "thường trú";
+    private NotFoundException notFound(long id) {
+        return new NotFoundException(messages.get("population.person.notFound", String.valueOf(id)));
     }
 
-    private static NotFoundException notFound(long id) {
-        return new NotFoundException("Không có người mã " + id);
-    }
-
-    private static PhaodaiUser reader() {
+    private PhaodaiUser reader() {
         PhaodaiUser user = CurrentUser.get();
         if (!user.can(Right.PERSON_READ) && !user.can(Right.PERSON_READ_BASIC)) {
-            throw new AccessDeniedException("Không có quyền xem thông tin cá nhân");
+            throw new AccessDeniedException(messages.get("population.person.noReadRight"));
         }
         return user;
     }
@@ -442,7 +439,7 @@ public class Residence {
     @Transactional
     public PageResult<Movement> arrivals(String commune, LocalDate from, LocalDate to, Integer minLevel, int page, int size) {
         if (minLevel != null && (minLevel < 1 || minLevel > 4)) {
-            throw new InvalidInputException("minLevel", "Cấp độ dịch phải từ 1 đến 4");
+            throw new InvalidInputException("minLevel", messages.get("population.residence.levelRange"));
         }
         String filter = "c.kind in ('ARRIVE', 'MOVE_AWAY') and c.to_commune = :commune"
                 + (minLevel == null ? "" : " and c.place_level >= :minLevel");
@@ -467,9 +464,9 @@ public class Residence {
     private PageResult<Movement> movements(String communeColumn, String villageColumn, String filter, String otherPlace,
                                            String commune, LocalDate from, LocalDate to, Integer minLevel, int page, int size) {
         Scope scope = reader().scope();
-        if (from != null && to != null && to.isBefore(from)) throw new InvalidInputException("to", "Ngày cuối trước ngày đầu");
+        if (from != null && to != null && to.isBefore(from)) throw new InvalidInputException("to", messages.get("population.residence.toBeforeFrom"));
         boolean touches = scope.everything() || scope.communes().contains(commune) || scope.villageCommunes().contains(commune);
-        if (!touches || geography.findCommune(commune).isEmpty()) throw new NotFoundException("Không có phường/xã mã " + commune);
+        if (!touches || geography.findCommune(commune).isEmpty()) throw new NotFoundException(messages.get("population.commune.notFound", commune));
         List<Village> villages = geography.villages(commune); // in name order: the lists' order
         String where = filter + " and p.merged_into is null and " + scope.condition(communeColumn, villageColumn)
                 + (from == null ? "" : " and c.on_date >= :from") + (to == null ? "" : " and c.on_date <= :to");

@@ -4,7 +4,11 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 
-/** The documented column layout of a person import file; headers are matched without accents or case. */
+/**
+ * The documented column layout of a person import file; headers are matched without accents or case. The headers are
+ * the file's layout, Vietnamese whatever the language of the page (the template and the guide name them), so they are
+ * data here, not texts of a bundle.
+ */
 public enum ImportColumns {
     FULL_NAME("Họ và tên", true),
     SEX("Giới tính", true),

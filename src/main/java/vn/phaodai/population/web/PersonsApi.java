@@ -28,6 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.PageResult;
 import vn.phaodai.shared.Uploads;
 
@@ -48,9 +49,12 @@ class PersonsApi {
     private final PersonImport personImport;
 
     private final vn.phaodai.shared.Uploads uploads;
+    private final Messages messages;
 
-    PersonsApi(Persons persons, Households households, PersonImport personImport, vn.phaodai.shared.Uploads uploads) {
+    PersonsApi(Persons persons, Households households, PersonImport personImport, vn.phaodai.shared.Uploads uploads,
+               Messages messages) {
         this.uploads = uploads;
+        this.messages = messages;
         this.persons = persons;
         this.households = households;
         this.personImport = personImport;
@@ -110,7 +114,7 @@ class PersonsApi {
     @PostMapping("/persons/{id}/merge")
     @Operation(summary = "Merge the duplicate into this person: everything pointing at the duplicate moves here")
     Person merge(@PathVariable long id, @RequestBody MergeRequest body) {
-        if (body.duplicateId() == null) throw new InvalidInputException("duplicateId", "Cần mã hồ sơ trùng (duplicateId)");
+        if (body.duplicateId() == null) throw new InvalidInputException("duplicateId", messages.get("population.merge.duplicateIdRequired"));
         return persons.merge(id, body.duplicateId());
     }
 
