@@ -92,7 +92,7 @@ public class Cases {
     }
 
     /** Every case matching, for the Excel export (streamed by the caller). */
-    void forEach(CaseCriteria criteria, java.util.function.Consumer<CovidCase> each) {
+    public void forEach(CaseCriteria criteria, java.util.function.Consumer<CovidCase> each) {
         PhaodaiUser user = CurrentUser.require(Right.CASE_READ);
         CaseCriteria.Where where = criteria.where(user.scope());
         audit.record("EXPORT", "case", null, null, Map.of("criteria", criteria));
@@ -104,7 +104,7 @@ public class Cases {
     }
 
     /** The care worker assigned to each of the cases that has one (home care's, when it runs). */
-    Map<Long, String> careWorkers(java.util.Collection<Long> caseIds) {
+    public Map<Long, String> careWorkers(java.util.Collection<Long> caseIds) {
         CareWorkers workers = careWorkers.getIfAvailable();
         return workers == null || caseIds.isEmpty() ? Map.of() : workers.of(caseIds);
     }

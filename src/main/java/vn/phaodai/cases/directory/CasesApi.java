@@ -1,4 +1,4 @@
-package vn.phaodai.cases;
+package vn.phaodai.cases.directory;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,6 +13,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.phaodai.cases.CaseCriteria;
+import vn.phaodai.cases.CaseForms;
+import vn.phaodai.cases.Cases;
+import vn.phaodai.cases.CovidCase;
+import vn.phaodai.cases.counts.CaseCounts;
 import vn.phaodai.shared.PageResult;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package vn.phaodai.cases;
+package vn.phaodai.cases.counts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -1,9 +1,12 @@
-package vn.phaodai.cases;
+package vn.phaodai.cases.directory;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import vn.phaodai.cases.CaseCriteria;
+import vn.phaodai.cases.Cases;
+import vn.phaodai.cases.CovidCase;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package vn.phaodai.cases;
+package vn.phaodai.cases.decisions;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.phaodai.cases.Decisions.Decision;
 import vn.phaodai.cases.Decisions.Kind;
+import vn.phaodai.cases.HomeCareRules;
 import vn.phaodai.decisions.OfficialDocuments;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
@@ -31,7 +32,7 @@ import java.util.Optional;
  * case and kind.
  */
 @Service
-class DecisionRegister {
+public class DecisionRegister {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -52,11 +53,11 @@ class DecisionRegister {
             Kind.valueOf(rs.getString("kind")), rs.getString("commune_code"), rs.getInt("year"), rs.getInt("number"),
             rs.getObject("issued_on", LocalDate.class), rs.getString("issued_by"));
 
-    record Issued(Decision decision, CaseFacts facts) {
+    public record Issued(Decision decision, CaseFacts facts) {
     }
 
     /** The home-care guidance in force on a day, cited by the decision, with the minimum isolation it states. */
-    record HomeCareRule(String document, int isolationDays) {
+    public record HomeCareRule(String document, int isolationDays) {
     }
 
     private final JdbcClient jdbc;
@@ -78,7 +79,7 @@ class DecisionRegister {
      * Everyone who may issue may read; reading first keeps a reprint from taking the case's lock.
      */
     @Transactional
-    Issued issue(long caseId, Kind kind) {
+    public Issued issue(long caseId, Kind kind) {
         PhaodaiUser user = CurrentUser.require(Right.CASE_READ);
         CaseFacts facts = find(caseId, user.scope(), false).orElseThrow(() -> notFound(caseId));
         Optional<Decision> existing = existing(caseId, kind);
@@ -93,7 +94,7 @@ class DecisionRegister {
 
     /** The case's decision of that kind if it has been issued (CASE_READ): reading never takes a number. */
     @Transactional
-    Optional<Issued> issued(long caseId, Kind kind) {
+    public Optional<Issued> issued(long caseId, Kind kind) {
         PhaodaiUser user = CurrentUser.require(Right.CASE_READ);
         CaseFacts facts = find(caseId, user.scope(), false).orElseThrow(() -> notFound(caseId));
         return existing(caseId, kind).map(d -> reprint(d, facts));
@@ -101,7 +102,7 @@ class DecisionRegister {
 
     /** Isolation decisions for every case of the commune confirmed that day (not discarded), in id order. */
     @Transactional
-    List<Issued> issueAll(String communeCode, LocalDate confirmedOn) {
+    public List<Issued> issueAll(String communeCode, LocalDate confirmedOn) {
         PhaodaiUser user = CurrentUser.require(Right.DECISION_ISSUE);
         CurrentUser.require(Right.CASE_READ);
         Scope scope = user.scope();
@@ -129,7 +130,7 @@ class DecisionRegister {
         return issued;
     }
 
-    Optional<HomeCareRule> homeCareRule(LocalDate day) {
+    public Optional<HomeCareRule> homeCareRule(LocalDate day) {
         return homeCareRules.inForceOn(day).map(r -> new HomeCareRule(r.document(), r.isolationDays()));
     }
 

@@ -1,7 +1,9 @@
-package vn.phaodai.cases;
+package vn.phaodai.cases.directory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import vn.phaodai.cases.Cases;
+import vn.phaodai.cases.CovidCase;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.shared.ApplicationClock;
@@ -9,6 +11,7 @@ import vn.phaodai.testing.Sample;
 import vn.phaodai.testing.Samples;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +23,8 @@ public class CaseTimeline {
     /** One thing that happened; kind is TEST, CONFIRMED, CARE, DECISION, OUTCOME or DISCARDED. */
     public record Event(OffsetDateTime at, String kind, String what, String detail) {
     }
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final Cases cases;
     private final Samples samples;
@@ -43,7 +48,7 @@ public class CaseTimeline {
                                 + (s.revision() > 0 ? " — đã đính chính " + s.revision() + " lần" : "")));
             }
         }
-        events.add(new Event(c.confirmedOn().atStartOfDay(Cases.VIETNAM).toOffsetDateTime(), "CONFIRMED",
+        events.add(new Event(c.confirmedOn().atStartOfDay(VIETNAM).toOffsetDateTime(), "CONFIRMED",
                 "Xác định ca bệnh (" + c.basis() + ")", c.ruleDocument() != null ? c.ruleDocument() : c.evidence()));
         for (Cases.State s : cases.states(caseId)) {
             events.add(new Event(s.from(), "CARE", s.careSetting() + " / " + s.severity(),
@@ -55,7 +60,7 @@ public class CaseTimeline {
                             "Số " + rs.getInt(2) + "/" + rs.getInt(3) + " — " + rs.getString(5)));
                 });
         if (c.outcomeOn() != null) {
-            events.add(new Event(c.outcomeOn().atStartOfDay(Cases.VIETNAM).toOffsetDateTime(), "OUTCOME", c.status(), ""));
+            events.add(new Event(c.outcomeOn().atStartOfDay(VIETNAM).toOffsetDateTime(), "OUTCOME", c.status(), ""));
         }
         if ("DISCARDED".equals(c.status())) {
             events.add(new Event(clock.now(), "DISCARDED", "Loại bỏ ca bệnh", c.discardedReason()));
