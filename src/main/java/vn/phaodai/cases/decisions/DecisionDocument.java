@@ -11,6 +11,7 @@ import java.util.Locale;
 /**
  * Everything printed on one decision, as text ready for the template (templates/cases/decision.html),
  * which holds the fixed wording. Names of units and dates follow Nghị định 30/2020/NĐ-CP.
+ * The texts here are part of that official wording, Vietnamese in any language of the pages (never i18n/cases).
  */
 public record DecisionDocument(boolean endOfIsolation, boolean atHome, String districtBody, String communeBody, String authority,
                         String number, String placeAndDate, String subject, String communeInText, String districtInText,

@@ -36,8 +36,11 @@ class CasePages {
     private final Geography geography;
     private final Decisions decisions;
     private final ApplicationClock clock;
+    private final CaseExport export;
 
-    CasePages(Cases cases, CaseTimeline timeline, Geography geography, Decisions decisions, ApplicationClock clock) {
+    CasePages(Cases cases, CaseTimeline timeline, Geography geography, Decisions decisions, ApplicationClock clock,
+              CaseExport export) {
+        this.export = export;
         this.clock = clock;
         this.decisions = decisions;
         this.cases = cases;
@@ -69,7 +72,7 @@ class CasePages {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 HttpServletResponse response) throws IOException {
-        CaseExport.write(cases, new CaseCriteria(q, commune, null, status, severity, careSetting, from, to), response);
+        export.write(new CaseCriteria(q, commune, null, status, severity, careSetting, from, to), response);
     }
 
     @GetMapping("/cases/{id}")

@@ -33,8 +33,10 @@ class CasesApi {
     private final Cases cases;
     private final CaseCounts counts;
     private final CaseTimeline timeline;
+    private final CaseExport export;
 
-    CasesApi(Cases cases, CaseCounts counts, CaseTimeline timeline) {
+    CasesApi(Cases cases, CaseCounts counts, CaseTimeline timeline, CaseExport export) {
+        this.export = export;
         this.cases = cases;
         this.counts = counts;
         this.timeline = timeline;
@@ -60,7 +62,7 @@ class CasesApi {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 HttpServletResponse response) throws IOException {
-        CaseExport.write(cases, new CaseCriteria(q, commune, district, status, severity, careSetting, from, to), response);
+        export.write(new CaseCriteria(q, commune, district, status, severity, careSetting, from, to), response);
     }
 
     @PostMapping("/cases")
