@@ -16,6 +16,7 @@ import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 import vn.phaodai.shared.PageResult;
 
@@ -64,10 +65,12 @@ public class Cases {
     private final org.springframework.beans.factory.ObjectProvider<HomeCareGate> homeCareGate;
     private final ApplicationClock clock;
     private final org.springframework.beans.factory.ObjectProvider<CareWorkers> careWorkers;
+    private final Messages messages;
 
     Cases(JdbcClient jdbc, AuditLog audit, org.springframework.context.ApplicationEventPublisher events,
           org.springframework.beans.factory.ObjectProvider<HomeCareGate> homeCareGate,
-          org.springframework.beans.factory.ObjectProvider<CareWorkers> careWorkers, ApplicationClock clock) {
+          org.springframework.beans.factory.ObjectProvider<CareWorkers> careWorkers, ApplicationClock clock, Messages messages) {
+        this.messages = messages;
         this.clock = clock;
         this.homeCareGate = homeCareGate;
         this.careWorkers = careWorkers;
@@ -92,7 +95,7 @@ public class Cases {
     }
 
     /** Every case matching, for the Excel export (streamed by the caller). */
-    void forEach(CaseCriteria criteria, java.util.function.Consumer<CovidCase> each) {
+    public void forEach(CaseCriteria criteria, java.util.function.Consumer<CovidCase> each) {
         PhaodaiUser user = CurrentUser.require(Right.CASE_READ);
         CaseCriteria.Where where = criteria.where(user.scope());
         audit.record("EXPORT", "case", null, null, Map.of("criteria", criteria));
@@ -104,7 +107,7 @@ public class Cases {
     }
 
     /** The care worker assigned to each of the cases that has one (home care's, when it runs). */
-    Map<Long, String> careWorkers(java.util.Collection<Long> caseIds) {
+    public Map<Long, String> careWorkers(java.util.Collection<Long> caseIds) {
         CareWorkers workers = careWorkers.getIfAvailable();
         return workers == null || caseIds.isEmpty() ? Map.of() : workers.of(caseIds);
     }
@@ -139,22 +142,22 @@ public class Cases {
     public CovidCase create(CaseForms.NewCase form) {
         PhaodaiUser user = CurrentUser.require(Right.CASE_WRITE);
         List<FieldError> errors = new ArrayList<>();
-        if (form.personId() == null) errors.add(new FieldError("personId", "Chọn người bệnh"));
+        if (form.personId() == null) errors.add(new FieldError("personId", messages.get("cases.personId.required")));
         LocalDate confirmed = date(errors, "confirmedOn", form.confirmedOn(), true);
         LocalDate onset = date(errors, "onsetDate", form.onsetDate(), false);
         if (form.evidence() == null || form.evidence().isBlank()) {
-            errors.add(new FieldError("evidence", "Ghi bằng chứng xác định ca bệnh (xét nghiệm ở đâu, ngày nào, giấy tờ)"));
+            errors.add(new FieldError("evidence", messages.get("cases.evidence.required")));
         }
         String source = oneOf(errors, "source", form.source(), CovidCase.SOURCES, "COMMUNITY");
         String severity = oneOf(errors, "severity", form.severity(), CovidCase.SEVERITIES, "ASYMPTOMATIC");
         String care = oneOf(errors, "careSetting", form.careSetting(), CovidCase.CARE_SETTINGS, "HOME");
         doses(errors, form.vaccineDoses());
-        if (confirmed != null && confirmed.isAfter(clock.today())) errors.add(new FieldError("confirmedOn", "Ngày xác định ở tương lai"));
+        if (confirmed != null && confirmed.isAfter(clock.today())) errors.add(new FieldError("confirmedOn", messages.get("cases.confirmedOn.future")));
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         Map<String, Object> person = person(form.personId(), user.scope());
         jdbc.sql("select id from covid_case where person_id = ? and status = 'ACTIVE'").param(form.personId()).query(Long.class)
                 .optional().ifPresent(open -> {
-                    throw new ConflictException("Người này đang là ca bệnh " + open + "; không tạo ca thứ hai", "personId",
+                    throw new ConflictException(messages.get("cases.person.openCase", String.valueOf(open)), "personId",
                             Map.of("caseId", open));
                 });
         Map<String, Object> p = new HashMap<>(person);
@@ -179,7 +182,7 @@ public class Cases {
                     returning id""").params(p).query(Long.class).single();
         } catch (DataIntegrityViolationException e) {
             // Another request opened a case for the person a moment ago: the unique index refuses a second.
-            throw new ConflictException("Người này vừa được ghi nhận là ca bệnh; không tạo ca thứ hai", "personId", Map.of());
+            throw new ConflictException(messages.get("cases.person.justOpened"), "personId", Map.of());
         }
         jdbc.sql("""
                 insert into case_state (case_id, valid_from, care_setting, facility, severity, changed_by, note)
@@ -200,7 +203,7 @@ public class Cases {
         PhaodaiUser user = CurrentUser.require(Right.CASE_WRITE);
         CovidCase before = find(id, user.scope()).orElseThrow(() -> notFound(id));
         List<FieldError> errors = new ArrayList<>();
-        if (form.version() == null) errors.add(new FieldError("version", "Cần phiên bản (version) của ca bệnh đã đọc"));
+        if (form.version() == null) errors.add(new FieldError("version", messages.get("cases.version.required")));
         String source = oneOf(errors, "source", form.source(), CovidCase.SOURCES, before.source());
         LocalDate onset = date(errors, "onsetDate", form.onsetDate(), false);
         doses(errors, form.vaccineDoses());
@@ -231,7 +234,7 @@ public class Cases {
     public CovidCase transfer(long id, CaseForms.Transfer form) {
         PhaodaiUser user = CurrentUser.require(Right.CASE_WRITE);
         CovidCase before = find(id, user.scope()).orElseThrow(() -> notFound(id));
-        if (!before.active()) throw new ConflictException("Ca bệnh đã kết thúc (" + before.status() + ")", "status", Map.of());
+        if (!before.active()) throw new ConflictException(messages.get("cases.ended", before.status()), "status", Map.of());
         List<FieldError> errors = new ArrayList<>();
         String care = oneOf(errors, "careSetting", form.careSetting(), CovidCase.CARE_SETTINGS, before.careSetting());
         String severity = oneOf(errors, "severity", form.severity(), CovidCase.SEVERITIES, before.severity());
@@ -240,10 +243,10 @@ public class Cases {
             try {
                 at = java.time.LocalDateTime.parse(form.at()).atZone(VIETNAM).toOffsetDateTime();
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError("at", "Thời điểm không hợp lệ: " + form.at()));
+                errors.add(new FieldError("at", messages.get("cases.at.invalid", form.at())));
             }
         }
-        if (at.toLocalDate().isBefore(before.confirmedOn())) errors.add(new FieldError("at", "Trước ngày xác định ca bệnh"));
+        if (at.toLocalDate().isBefore(before.confirmedOn())) errors.add(new FieldError("at", messages.get("cases.beforeConfirmation")));
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         LocalDate day = at.toLocalDate();
         if ("HOME".equals(care) && !"HOME".equals(before.careSetting())) homeCareGate.ifAvailable(g -> g.admit(id, day));
@@ -265,13 +268,13 @@ public class Cases {
     public CovidCase close(long id, CaseForms.Outcome form) {
         PhaodaiUser user = CurrentUser.require(Right.CASE_WRITE);
         CovidCase before = find(id, user.scope()).orElseThrow(() -> notFound(id));
-        if (!before.active()) throw new ConflictException("Ca bệnh đã kết thúc (" + before.status() + ")", "status", Map.of());
+        if (!before.active()) throw new ConflictException(messages.get("cases.ended", before.status()), "status", Map.of());
         List<FieldError> errors = new ArrayList<>();
         String outcome = oneOf(errors, "outcome", form.outcome(), CovidCase.OUTCOMES, null);
-        if (outcome == null && errors.isEmpty()) errors.add(new FieldError("outcome", "Chọn kết quả điều trị"));
+        if (outcome == null && errors.isEmpty()) errors.add(new FieldError("outcome", messages.get("cases.outcome.required")));
         LocalDate on = date(errors, "on", form.on(), true);
-        if (on != null && on.isBefore(before.confirmedOn())) errors.add(new FieldError("on", "Trước ngày xác định ca bệnh"));
-        if (on != null && on.isAfter(clock.today())) errors.add(new FieldError("on", "Ngày ở tương lai"));
+        if (on != null && on.isBefore(before.confirmedOn())) errors.add(new FieldError("on", messages.get("cases.beforeConfirmation")));
+        if (on != null && on.isAfter(clock.today())) errors.add(new FieldError("on", messages.get("cases.on.future")));
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         jdbc.sql("update covid_case set status = ?, outcome_on = ?, version = version + 1, updated_at = now() where id = ?")
                 .params(outcome, on, id).update();
@@ -318,21 +321,21 @@ public class Cases {
                     m.put("comorbidities", rs.getArray(4));
                     m.put("pregnant", rs.getBoolean(5));
                     return m;
-                }).optional().orElseThrow(() -> new NotFoundException("Không có người mã " + personId));
+                }).optional().orElseThrow(() -> new NotFoundException(messages.get("cases.person.notFound", String.valueOf(personId))));
     }
 
-    private static ConflictException stale(CovidCase before, int sent) {
-        return new ConflictException("Ca bệnh đã được người khác sửa (phiên bản hiện tại " + before.version() + ", bạn gửi "
-                + sent + "); hãy tải lại rồi sửa", "version", Map.of("currentVersion", before.version()));
+    private ConflictException stale(CovidCase before, int sent) {
+        return new ConflictException(messages.get("cases.stale", String.valueOf(before.version()), String.valueOf(sent)),
+                "version", Map.of("currentVersion", before.version()));
     }
 
-    static NotFoundException notFound(long id) {
-        return new NotFoundException("Không có ca bệnh mã " + id);
+    private NotFoundException notFound(long id) {
+        return new NotFoundException(messages.get("cases.notFound", String.valueOf(id)));
     }
 
-    static LocalDate date(List<FieldError> errors, String field, String value, boolean required) {
+    private LocalDate date(List<FieldError> errors, String field, String value, boolean required) {
         if (value == null || value.isBlank()) {
-            if (required) errors.add(new FieldError(field, "Thiếu ngày"));
+            if (required) errors.add(new FieldError(field, messages.get("cases.date.required")));
             return null;
         }
         for (DateTimeFormatter f : List.of(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("d/M/uuuu"))) {
@@ -342,21 +345,21 @@ public class Cases {
                 // next format
             }
         }
-        errors.add(new FieldError(field, "Ngày không hợp lệ: " + value + " (dd/mm/yyyy)"));
+        errors.add(new FieldError(field, messages.get("cases.date.invalid", value)));
         return null;
     }
 
-    private static String oneOf(List<FieldError> errors, String field, String value, List<String> allowed, String fallback) {
+    private String oneOf(List<FieldError> errors, String field, String value, List<String> allowed, String fallback) {
         if (value == null || value.isBlank()) return fallback;
         if (!allowed.contains(value)) {
-            errors.add(new FieldError(field, "Giá trị không hợp lệ: " + value + " (" + String.join(", ", allowed) + ")"));
+            errors.add(new FieldError(field, messages.get("cases.value.invalid", value, String.join(", ", allowed))));
             return fallback;
         }
         return value;
     }
 
-    private static void doses(List<FieldError> errors, Integer doses) {
-        if (doses != null && (doses < 0 || doses > 5)) errors.add(new FieldError("vaccineDoses", "Số mũi tiêm từ 0 đến 5"));
+    private void doses(List<FieldError> errors, Integer doses) {
+        if (doses != null && (doses < 0 || doses > 5)) errors.add(new FieldError("vaccineDoses", messages.get("cases.vaccineDoses.range")));
     }
 
     private static String blankToNull(String s) {

@@ -14,11 +14,11 @@ public record CovidCase(long id, int version, long personId, String fullName, St
                         LocalDate outcomeOn, String discardedReason, String createdBy,
                         OffsetDateTime createdAt) {
 
-    static final List<String> STATUSES = List.of("ACTIVE", "RECOVERED", "DIED", "TRANSFERRED_OUT", "DISCARDED");
-    static final List<String> SOURCES = List.of("COMMUNITY", "QUARANTINE", "IMPORTED_PROVINCE", "IMPORTED_ABROAD");
-    static final List<String> SEVERITIES = List.of("ASYMPTOMATIC", "MILD", "MODERATE", "SEVERE", "CRITICAL");
-    static final List<String> CARE_SETTINGS = List.of("HOME", "QUARANTINE_FACILITY", "TREATMENT_FACILITY", "HOSPITAL", "ICU");
-    static final List<String> OUTCOMES = List.of("RECOVERED", "DIED", "TRANSFERRED_OUT");
+    public static final List<String> STATUSES = List.of("ACTIVE", "RECOVERED", "DIED", "TRANSFERRED_OUT", "DISCARDED");
+    public static final List<String> SOURCES = List.of("COMMUNITY", "QUARANTINE", "IMPORTED_PROVINCE", "IMPORTED_ABROAD");
+    public static final List<String> SEVERITIES = List.of("ASYMPTOMATIC", "MILD", "MODERATE", "SEVERE", "CRITICAL");
+    public static final List<String> CARE_SETTINGS = List.of("HOME", "QUARANTINE_FACILITY", "TREATMENT_FACILITY", "HOSPITAL", "ICU");
+    public static final List<String> OUTCOMES = List.of("RECOVERED", "DIED", "TRANSFERRED_OUT");
 
     public boolean active() {
         return "ACTIVE".equals(status);

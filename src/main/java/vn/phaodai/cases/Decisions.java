@@ -3,10 +3,14 @@ package vn.phaodai.cases;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.phaodai.cases.decisions.CaseFacts;
+import vn.phaodai.cases.decisions.DecisionDocument;
+import vn.phaodai.cases.decisions.DecisionRegister;
 import vn.phaodai.decisions.OfficialDocuments;
 import vn.phaodai.geography.AdminUnit;
 import vn.phaodai.geography.Geography;
 import vn.phaodai.geography.Village;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 
 import java.time.LocalDate;
@@ -40,9 +44,11 @@ public class Decisions {
     private final OfficialDocuments documents;
     private final Geography geography;
     private final String signatory;
+    private final Messages messages;
 
     Decisions(DecisionRegister register, OfficialDocuments documents, Geography geography,
-              @Value("${phaodai.decisions.signatory:}") String signatory) {
+              @Value("${phaodai.decisions.signatory:}") String signatory, Messages messages) {
+        this.messages = messages;
         this.register = register;
         this.documents = documents;
         this.geography = geography;
@@ -65,9 +71,9 @@ public class Decisions {
 
     /** The decision already issued, as PDF (a GET: never issues); 404 while none has been. */
     public DecisionFile issuedPdf(long caseId, Kind kind) {
-        return file(register.issued(caseId, kind).orElseThrow(() -> new NotFoundException(
-                (kind == Kind.ISOLATION ? "Quyết định cách ly" : "Quyết định kết thúc cách ly") + " của ca " + caseId
-                        + " chưa được ban hành; ban hành bằng POST (nút «Ban hành» trên trang ca bệnh)")), kind);
+        return file(register.issued(caseId, kind).orElseThrow(() -> new NotFoundException(messages.get(
+                kind == Kind.ISOLATION ? "cases.decision.isolation.notIssued" : "cases.decision.endOfIsolation.notIssued",
+                String.valueOf(caseId)))), kind);
     }
 
     private DecisionFile file(DecisionRegister.Issued issued, Kind kind) {

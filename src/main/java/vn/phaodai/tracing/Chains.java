@@ -41,8 +41,10 @@ public class Chains {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final TracingChecks checks;
 
-    Chains(JdbcClient jdbc, AuditLog audit) {
+    Chains(JdbcClient jdbc, AuditLog audit, TracingChecks checks) {
+        this.checks = checks;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -51,7 +53,7 @@ public class Chains {
     public Chain of(long caseId, boolean withContacts) {
         PhaodaiUser user = CurrentUser.require(Right.TRACING_READ);
         Scope scope = user.scope();
-        long person = Tiers.requireCase(jdbc, caseId, scope);
+        long person = checks.requireCase(caseId, scope);
         audit.record("VIEW", "chain", caseId, person, null);
         jdbc.sql("drop table if exists chain_node").update();
         jdbc.sql("""

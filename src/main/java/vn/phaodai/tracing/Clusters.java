@@ -16,6 +16,7 @@ import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 import vn.phaodai.shared.PageResult;
 
@@ -54,9 +55,13 @@ public class Clusters {
     private final Geography geography;
     private final int quietDays;
     private final ApplicationClock clock;
+    private final TracingChecks checks;
+    private final Messages messages;
 
     Clusters(JdbcClient jdbc, AuditLog audit, Geography geography, @Value("${phaodai.tracing.cluster-quiet-days:14}") int quietDays,
-             ApplicationClock clock) {
+             ApplicationClock clock, TracingChecks checks, Messages messages) {
+        this.checks = checks;
+        this.messages = messages;
         this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -114,7 +119,7 @@ public class Clusters {
         Map<String, Object> p = new HashMap<>(scope.params());
         p.put("id", id);
         return jdbc.sql(SELECT + " where g.id = :id and " + scope.condition("g.commune_code", "g.village_id")).params(p).query(mapper())
-                .optional().orElseThrow(() -> new NotFoundException("Không có ổ dịch mã " + id));
+                .optional().orElseThrow(() -> new NotFoundException(messages.get("tracing.cluster.notFound", String.valueOf(id))));
     }
 
     public List<ClusterCase> cases(long id) {
@@ -136,19 +141,19 @@ public class Clusters {
     public Cluster open(ClusterForm form) {
         PhaodaiUser user = CurrentUser.require(Right.TRACING_WRITE);
         List<FieldError> errors = new ArrayList<>();
-        if (form.name() == null || form.name().isBlank()) errors.add(new FieldError("name", "Thiếu tên ổ dịch"));
-        String kind = Contacts.oneOf(errors, "kind", form.kind(), KINDS, "OTHER");
+        if (form.name() == null || form.name().isBlank()) errors.add(new FieldError("name", messages.get("tracing.cluster.name.required")));
+        String kind = checks.oneOf(errors, "kind", form.kind(), KINDS, "OTHER");
         LocalDate opened = form.openedOn() == null || form.openedOn().isBlank() ? clock.today()
-                : Contacts.date(errors, "openedOn", form.openedOn(), true);
+                : checks.date(errors, "openedOn", form.openedOn(), true);
         if (form.communeCode() == null || geography.findCommune(form.communeCode()).isEmpty()) {
-            errors.add(new FieldError("communeCode", "Không có phường/xã mã " + form.communeCode()));
+            errors.add(new FieldError("communeCode", messages.get("tracing.cluster.commune.notFound", form.communeCode())));
         }
         if (form.villageId() != null && geography.village(form.villageId()).filter(v -> v.communeCode().equals(form.communeCode())).isEmpty()) {
-            errors.add(new FieldError("villageId", "Thôn/tổ dân phố không thuộc phường/xã " + form.communeCode()));
+            errors.add(new FieldError("villageId", messages.get("tracing.cluster.village.outside", form.communeCode())));
         }
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         if (!user.scope().covers(form.communeCode(), form.villageId())) {
-            throw new AccessDeniedException("Phường/xã " + form.communeCode() + " nằm ngoài địa bàn quản lý của bạn");
+            throw new AccessDeniedException(messages.get("tracing.cluster.commune.outsideArea", form.communeCode()));
         }
         long id = jdbc.sql("""
                 insert into cluster (name, kind, commune_code, village_id, address, opened_on, opened_by, note)
@@ -164,8 +169,8 @@ public class Clusters {
     public Cluster addCase(long id, long caseId) {
         PhaodaiUser user = CurrentUser.require(Right.TRACING_WRITE);
         Cluster cluster = find(id, user.scope());
-        if (!cluster.open()) throw new ConflictException("Ổ dịch đã đóng", "status", Map.of());
-        long person = Tiers.requireCase(jdbc, caseId, user.scope());
+        if (!cluster.open()) throw new ConflictException(messages.get("tracing.cluster.alreadyClosed"), "status", Map.of());
+        long person = checks.requireCase(caseId, user.scope());
         int added = jdbc.sql("insert into cluster_case (cluster_id, case_id, added_by) values (?, ?, ?) on conflict do nothing")
                 .params(id, caseId, user.username()).update();
         if (added > 0) audit.record("LINK", "cluster", id, person, Map.of("caseId", caseId));
@@ -177,10 +182,10 @@ public class Clusters {
     public Cluster close(long id, String note) {
         PhaodaiUser user = CurrentUser.require(Right.TRACING_WRITE);
         Cluster cluster = find(id, user.scope());
-        if (!cluster.open()) throw new ConflictException("Ổ dịch đã đóng ngày " + cluster.closedOn(), "status", Map.of());
+        if (!cluster.open()) throw new ConflictException(messages.get("tracing.cluster.alreadyClosedOn", String.valueOf(cluster.closedOn())), "status", Map.of());
         if (!cluster.closable()) {
             LocalDate from = (cluster.lastCase() == null ? cluster.openedOn() : cluster.lastCase()).plusDays(quietDays);
-            throw new ConflictException("Ổ dịch còn ca mới trong " + quietDays + " ngày qua; có thể đóng từ ngày " + from, "closedOn",
+            throw new ConflictException(messages.get("tracing.cluster.notQuiet", String.valueOf(quietDays), from.toString()), "closedOn",
                     Map.of("closableFrom", from.toString()));
         }
         jdbc.sql("update cluster set closed_on = ?, closed_by = ?, note = coalesce(?, note) where id = ?")

@@ -16,6 +16,7 @@ import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.ImportLimits;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.SpreadsheetReader;
 import vn.phaodai.shared.Uploads;
 
@@ -75,9 +76,13 @@ public class ContactImport {
     private final Tiers tiers;
     private final ImportLimits limits;
     private final ApplicationClock clock;
+    private final TracingChecks checks;
+    private final Messages messages;
 
     ContactImport(JdbcClient jdbc, TransactionTemplate transaction, Jobs jobs, JsonMapper json, AuditLog audit, Tiers tiers,
-                  ImportLimits limits, ApplicationClock clock) {
+                  ImportLimits limits, ApplicationClock clock, TracingChecks checks, Messages messages) {
+        this.checks = checks;
+        this.messages = messages;
         this.clock = clock;
         this.limits = limits;
         this.jdbc = jdbc;
@@ -93,7 +98,7 @@ public class ContactImport {
         PhaodaiUser user;
         try {
             user = CurrentUser.require(Right.TRACING_WRITE);
-            if (!SpreadsheetReader.supports(fileName)) throw new InvalidInputException("file", "Chỉ nhận tệp .csv, .xls hoặc .xlsx");
+            if (!SpreadsheetReader.supports(fileName)) throw new InvalidInputException("file", messages.get("tracing.file.type"));
             audit.record("IMPORT", "contact", null, null, Map.of("file", fileName));
         } catch (RuntimeException e) {
             Uploads.delete(file);
@@ -135,13 +140,13 @@ public class ContactImport {
                     // a check that failed by throwing: its row is refused, not the file
                     org.slf4j.LoggerFactory.getLogger(ContactImport.class).warn("Contact import: line {} refused", line.number(), e);
                     refused[0]++;
-                    progress.reject(line.number(), "Dữ liệu của dòng không đọc được");
+                    progress.reject(line.number(), messages.get("tracing.file.line.unreadable"));
                 }
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (columns[0] == null) throw new InvalidInputException("file", "Tệp rỗng: thiếu dòng tiêu đề");
+        if (columns[0] == null) throw new InvalidInputException("file", messages.get("tracing.file.empty"));
         progress.rowsDone(read[0], refused[0]);
         progress.phase("APPLYING", read[0]);
         Result result = transaction.execute(status -> apply(rows, user.scope(), user.username(), progress, read[0], refused[0]));
@@ -173,16 +178,17 @@ public class ContactImport {
                         cast(:minutes as int[]), cast(:masked as boolean[]))""").params(p).update();
         }
         Map<String, Object> p = new HashMap<>(scope.params());
+        // Why a line is refused, worded here: the same person on both ends, or one of them missing from the area.
         List<Object[]> rejected = jdbc.sql("""
-                select s.line, case when s.source = s.exposed then 'Người tiếp xúc trùng với người nguồn'
-                                    when src.id is null then 'Không có người nguồn mã ' || s.source || ' trong địa bàn của bạn'
-                                    else 'Không có người tiếp xúc mã ' || s.exposed || ' trong địa bàn của bạn' end
+                select s.line, s.source = s.exposed, src.id is null, s.source, s.exposed
                 from contact_stage s
                 left join person_card src on src.id = s.source and %s
                 left join person_card ex on ex.id = s.exposed and %s
                 where s.source = s.exposed or src.id is null or ex.id is null order by s.line""".formatted(
                         scope.condition("src.commune_code", "src.village_id"), scope.condition("ex.commune_code", "ex.village_id")))
-                .params(p).query((rs, i) -> new Object[]{rs.getInt(1), rs.getString(2)}).list();
+                .params(p).query((rs, i) -> new Object[]{rs.getInt(1), rs.getBoolean(2) ? messages.get("tracing.contact.sameAsSource")
+                        : rs.getBoolean(3) ? messages.get("tracing.file.source.notInArea", String.valueOf(rs.getLong(4)))
+                        : messages.get("tracing.file.exposed.notInArea", String.valueOf(rs.getLong(5)))}).list();
         for (Object[] r : rejected) progress.reject((Integer) r[0], (String) r[1]);
         p.put("user", username);
         List<Long> exposed = jdbc.sql("""
@@ -205,7 +211,7 @@ public class ContactImport {
         return new Result(read, created, read - rejectedAll - created, rejectedAll);
     }
 
-    private static int[] locate(List<String> headers) {
+    private int[] locate(List<String> headers) {
         int[] at = new int[Column.values().length];
         java.util.Arrays.fill(at, -1);
         for (int i = 0; i < headers.size(); i++) {
@@ -218,11 +224,7 @@ public class ContactImport {
         }
         for (Column c : Column.values()) {
             if (c.required && at[c.ordinal()] < 0) {
-                throw new InvalidInputException("file", "Dòng tiêu đề thiếu cột bắt buộc: " + switch (c) {
-                    case SOURCE -> "Mã người nguồn";
-                    case EXPOSED -> "Mã người tiếp xúc";
-                    default -> "Ngày tiếp xúc";
-                });
+                throw new InvalidInputException("file", messages.get("tracing.file.column.missing", NAMES.get(c)));
             }
         }
         return at;
@@ -230,12 +232,13 @@ public class ContactImport {
 
     private Row row(SpreadsheetReader.Line line, int[] at) {
         List<FieldError> errors = new ArrayList<>();
-        long source = id(cell(line, at, Column.SOURCE), "Mã người nguồn");
-        long exposed = id(cell(line, at, Column.EXPOSED), "Mã người tiếp xúc");
-        LocalDate date = Contacts.date(errors, "Ngày tiếp xúc", cell(line, at, Column.DATE), true);
-        LocalDate last = Contacts.date(errors, "Ngày tiếp xúc cuối", cell(line, at, Column.LAST_DATE), false);
-        String setting = Contacts.oneOf(errors, "Bối cảnh", code(cell(line, at, Column.SETTING)), Contacts.SETTINGS, "OTHER");
-        String proximity = Contacts.oneOf(errors, "Mức độ tiếp xúc", code(cell(line, at, Column.PROXIMITY)), Contacts.PROXIMITIES, "WITHIN_2M");
+        long source = id(cell(line, at, Column.SOURCE), NAMES.get(Column.SOURCE));
+        long exposed = id(cell(line, at, Column.EXPOSED), NAMES.get(Column.EXPOSED));
+        LocalDate date = checks.date(errors, NAMES.get(Column.DATE), cell(line, at, Column.DATE), true);
+        LocalDate last = checks.date(errors, NAMES.get(Column.LAST_DATE), cell(line, at, Column.LAST_DATE), false);
+        String setting = checks.oneOf(errors, NAMES.get(Column.SETTING), code(cell(line, at, Column.SETTING)), Contacts.SETTINGS, "OTHER");
+        String proximity = checks.oneOf(errors, NAMES.get(Column.PROXIMITY), code(cell(line, at, Column.PROXIMITY)), Contacts.PROXIMITIES,
+                "WITHIN_2M");
         Integer minutes = null;
         String m = cell(line, at, Column.MINUTES);
         if (!m.isBlank()) {
@@ -243,20 +246,20 @@ public class ContactImport {
                 minutes = Integer.parseInt(m.strip());
                 if (minutes < 0) throw new NumberFormatException();
             } catch (NumberFormatException e) {
-                errors.add(new FieldError("Số phút", "Số phút không hợp lệ: " + m));
+                errors.add(new FieldError(NAMES.get(Column.MINUTES), messages.get("tracing.file.minutes.invalid", m)));
             }
         }
-        if (date != null && date.isAfter(clock.today())) errors.add(new FieldError("Ngày tiếp xúc", "Ngày tiếp xúc ở tương lai"));
+        if (date != null && date.isAfter(clock.today())) errors.add(new FieldError(NAMES.get(Column.DATE), messages.get("tracing.contact.exposureDate.future")));
         // a year PostgreSQL cannot read (-5, 99999) would fail the whole file: it fails its row
-        if (date != null && date.getYear() < 2000) errors.add(new FieldError("Ngày tiếp xúc", "Ngày tiếp xúc trước năm 2000"));
+        if (date != null && date.getYear() < 2000) errors.add(new FieldError(NAMES.get(Column.DATE), messages.get("tracing.file.exposureDate.before2000")));
         if (last != null && (last.getYear() < 2000 || last.getYear() > 2100)) {
-            errors.add(new FieldError("Ngày tiếp xúc cuối", "Năm phải từ 2000 đến 2100"));
+            errors.add(new FieldError(NAMES.get(Column.LAST_DATE), messages.get("tracing.file.year.range")));
         }
-        if (date != null && last != null && last.isBefore(date)) errors.add(new FieldError("Ngày tiếp xúc cuối", "Trước ngày tiếp xúc"));
+        if (date != null && last != null && last.isBefore(date)) errors.add(new FieldError(NAMES.get(Column.LAST_DATE), messages.get("tracing.file.lastDate.beforeDate")));
         if (!errors.isEmpty()) throw new IllegalArgumentException(String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()));
         String masked = fold(cell(line, at, Column.MASKED));
         String place = cell(line, at, Column.PLACE);
-        if (place.length() > 500) throw new IllegalArgumentException("Nơi tiếp xúc: dài quá 500 ký tự");
+        if (place.length() > 500) throw new IllegalArgumentException(messages.get("tracing.file.place.tooLong", NAMES.get(Column.PLACE)));
         return new Row(line.number(), source, exposed, date, last, place.isBlank() ? null : place, setting, proximity, minutes,
                 List.of("x", "co", "yes", "true", "1").contains(masked));
     }
@@ -281,11 +284,11 @@ public class ContactImport {
         };
     }
 
-    private static long id(String value, String field) {
+    private long id(String value, String field) {
         try {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + " không hợp lệ: '" + value + "'");
+            throw new IllegalArgumentException(messages.get("tracing.file.value.invalid", field, value));
         }
     }
 
@@ -295,7 +298,7 @@ public class ContactImport {
         return i < 0 ? "" : SpreadsheetReader.text(line.cell(i), NAMES.get(c), 1000);
     }
 
-    /** Each column's name as the template writes it, for the messages. */
+    /** Each column's name as the template writes it, for the messages: the file's own headers, Vietnamese in any language of the pages. */
     private static final Map<Column, String> NAMES = Map.of(Column.SOURCE, "Mã người nguồn", Column.EXPOSED, "Mã người tiếp xúc",
             Column.DATE, "Ngày tiếp xúc", Column.LAST_DATE, "Ngày tiếp xúc cuối", Column.PLACE, "Nơi tiếp xúc",
             Column.SETTING, "Bối cảnh", Column.PROXIMITY, "Mức độ tiếp xúc", Column.MINUTES, "Số phút",

@@ -19,12 +19,11 @@ import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -80,8 +79,13 @@ public class Contacts {
     /** A savepoint per registered person: a refused one (a duplicate) must not doom the whole entry. */
     private final TransactionTemplate nested;
     private final ApplicationClock clock;
+    private final TracingChecks checks;
+    private final Messages messages;
 
-    Contacts(JdbcClient jdbc, Tiers tiers, Persons persons, AuditLog audit, PlatformTransactionManager transactions, ApplicationClock clock) {
+    Contacts(JdbcClient jdbc, Tiers tiers, Persons persons, AuditLog audit, PlatformTransactionManager transactions, ApplicationClock clock,
+             TracingChecks checks, Messages messages) {
+        this.checks = checks;
+        this.messages = messages;
         this.clock = clock;
         this.nested = new TransactionTemplate(transactions);
         this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -103,9 +107,9 @@ public class Contacts {
     @Transactional
     public List<LineOutcome> recordLines(long caseId, Batch batch) {
         PhaodaiUser user = CurrentUser.require(Right.TRACING_WRITE);
-        long source = Tiers.requireCase(jdbc, caseId, user.scope());
+        long source = checks.requireCase(caseId, user.scope());
         String caseCommune = jdbc.sql("select commune_code from case_card where id = ?").param(caseId).query(String.class).single();
-        if (batch.lines() == null || batch.lines().isEmpty()) throw new InvalidInputException("lines", "Chưa có dòng nào");
+        if (batch.lines() == null || batch.lines().isEmpty()) throw new InvalidInputException("lines", messages.get("tracing.lines.none"));
         Details d = batch.details() == null ? new Details(null, null, null, null, null, null, null) : batch.details();
         // The shared details are checked once, before any person is registered.
         check(new ContactForm(source, -1L, d.exposureDate(), d.lastExposureDate(), d.setting(), d.masked(), d.durationMinutes(),
@@ -143,7 +147,7 @@ public class Contacts {
      * is optional: a field F1 is a name, a birth year and a phone) the same name, birth year, commune and phone.
      */
     private Long existingOrNew(Line line, String defaultCommune) {
-        if (line.fullName() == null || line.fullName().isBlank()) throw new InvalidInputException("fullName", "Thiếu mã người hoặc họ tên");
+        if (line.fullName() == null || line.fullName().isBlank()) throw new InvalidInputException("fullName", messages.get("tracing.lines.personOrName.required"));
         String sex = line.sex() == null ? null : switch (line.sex().strip().toLowerCase()) {
             case "nam", "male", "m" -> "MALE";
             case "nữ", "nu", "female", "f" -> "FEMALE";
@@ -163,12 +167,12 @@ public class Contacts {
     private Contact insert(ContactForm form, PhaodaiUser user) {
         Checked c = check(form, false);
         Scope scope = user.scope();
-        Tiers.requirePerson(jdbc, form.sourcePersonId(), scope);
+        checks.requirePerson(form.sourcePersonId(), scope);
         // Both persons must be in the tracer's area: a contact makes its person an F1, a write on that person. A
         // person outside it is answered as a missing one; the tracer of the person's own commune records it.
-        Tiers.requirePerson(jdbc, form.exposedPersonId(), scope);
+        checks.requirePerson(form.exposedPersonId(), scope);
         if (form.clusterId() != null && jdbc.sql("select count(*) from cluster where id = ?").param(form.clusterId()).query(Long.class).single() == 0) {
-            throw new InvalidInputException("clusterId", "Không có ổ dịch mã " + form.clusterId());
+            throw new InvalidInputException("clusterId", messages.get("tracing.cluster.notFound", String.valueOf(form.clusterId())));
         }
         Map<String, Object> p = new HashMap<>();
         p.put("source", form.sourcePersonId());
@@ -207,19 +211,19 @@ public class Contacts {
     private Checked check(ContactForm form, boolean detailsOnly) {
         List<FieldError> errors = new ArrayList<>();
         if (!detailsOnly) {
-            if (form.sourcePersonId() == null) errors.add(new FieldError("sourcePersonId", "Thiếu mã người nguồn (F0/F1)"));
-            if (form.exposedPersonId() == null) errors.add(new FieldError("exposedPersonId", "Thiếu mã người tiếp xúc"));
+            if (form.sourcePersonId() == null) errors.add(new FieldError("sourcePersonId", messages.get("tracing.contact.source.required")));
+            if (form.exposedPersonId() == null) errors.add(new FieldError("exposedPersonId", messages.get("tracing.contact.exposed.required")));
             if (form.sourcePersonId() != null && form.sourcePersonId().equals(form.exposedPersonId())) {
-                errors.add(new FieldError("exposedPersonId", "Người tiếp xúc trùng với người nguồn"));
+                errors.add(new FieldError("exposedPersonId", messages.get("tracing.contact.sameAsSource")));
             }
         }
-        LocalDate date = date(errors, "exposureDate", form.exposureDate(), true);
-        LocalDate last = date(errors, "lastExposureDate", form.lastExposureDate(), false);
-        if (date != null && date.isAfter(clock.today())) errors.add(new FieldError("exposureDate", "Ngày tiếp xúc ở tương lai"));
-        if (date != null && last != null && last.isBefore(date)) errors.add(new FieldError("lastExposureDate", "Trước ngày tiếp xúc đầu tiên"));
-        String setting = oneOf(errors, "setting", form.setting(), SETTINGS, "OTHER");
-        String proximity = oneOf(errors, "proximity", form.proximity(), PROXIMITIES, "WITHIN_2M");
-        if (form.durationMinutes() != null && form.durationMinutes() < 0) errors.add(new FieldError("durationMinutes", "Thời gian không âm"));
+        LocalDate date = checks.date(errors, "exposureDate", form.exposureDate(), true);
+        LocalDate last = checks.date(errors, "lastExposureDate", form.lastExposureDate(), false);
+        if (date != null && date.isAfter(clock.today())) errors.add(new FieldError("exposureDate", messages.get("tracing.contact.exposureDate.future")));
+        if (date != null && last != null && last.isBefore(date)) errors.add(new FieldError("lastExposureDate", messages.get("tracing.contact.lastExposureDate.beforeFirst")));
+        String setting = checks.oneOf(errors, "setting", form.setting(), SETTINGS, "OTHER");
+        String proximity = checks.oneOf(errors, "proximity", form.proximity(), PROXIMITIES, "WITHIN_2M");
+        if (form.durationMinutes() != null && form.durationMinutes() < 0) errors.add(new FieldError("durationMinutes", messages.get("tracing.contact.durationMinutes.negative")));
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         return new Checked(date, last, setting, proximity);
     }
@@ -241,31 +245,6 @@ public class Contacts {
         jdbc.sql("delete from follow_up where person_id = ?").param(merged.loserId()).update();
         jdbc.sql("delete from person_tier where person_id = ?").param(merged.loserId()).update();
         tiers.recompute(List.of(merged.winnerId()), 2);
-    }
-
-    static LocalDate date(List<FieldError> errors, String field, String value, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) errors.add(new FieldError(field, "Thiếu ngày"));
-            return null;
-        }
-        for (DateTimeFormatter f : List.of(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("d/M/uuuu"))) {
-            try {
-                return LocalDate.parse(value.strip(), f);
-            } catch (DateTimeParseException ignored) {
-                // next format
-            }
-        }
-        errors.add(new FieldError(field, "Ngày không hợp lệ: " + value + " (dd/mm/yyyy)"));
-        return null;
-    }
-
-    static String oneOf(List<FieldError> errors, String field, String value, List<String> allowed, String fallback) {
-        if (value == null || value.isBlank()) return fallback;
-        if (!allowed.contains(value.strip())) {
-            errors.add(new FieldError(field, "Giá trị không hợp lệ: " + value + " (" + String.join(", ", allowed) + ")"));
-            return fallback;
-        }
-        return value.strip();
     }
 
     static String blankToNull(String s) {

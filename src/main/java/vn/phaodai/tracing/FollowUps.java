@@ -11,6 +11,7 @@ import vn.phaodai.security.Scope;
 import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.PageResult;
 
 import java.time.LocalDate;
@@ -49,8 +50,12 @@ public class FollowUps {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final ApplicationClock clock;
+    private final TracingChecks checks;
+    private final Messages messages;
 
-    FollowUps(JdbcClient jdbc, AuditLog audit, ApplicationClock clock) {
+    FollowUps(JdbcClient jdbc, AuditLog audit, ApplicationClock clock, TracingChecks checks, Messages messages) {
+        this.checks = checks;
+        this.messages = messages;
         this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -110,14 +115,14 @@ public class FollowUps {
     public FollowUp record(FollowUpForm form) {
         PhaodaiUser user = CurrentUser.require(Right.TRACING_WRITE);
         List<FieldError> errors = new ArrayList<>();
-        if (form.personId() == null) errors.add(new FieldError("personId", "Thiếu mã người"));
+        if (form.personId() == null) errors.add(new FieldError("personId", messages.get("tracing.followUp.personId.required")));
         LocalDate day = form.date() == null || form.date().isBlank() ? clock.today()
-                : Contacts.date(errors, "date", form.date(), true);
-        if (day != null && day.isAfter(clock.today())) errors.add(new FieldError("date", "Ngày ở tương lai"));
-        String kind = Contacts.oneOf(errors, "kind", form.kind(), KINDS, "CALL");
-        String outcome = Contacts.oneOf(errors, "outcome", form.outcome(), OUTCOMES, "WELL");
+                : checks.date(errors, "date", form.date(), true);
+        if (day != null && day.isAfter(clock.today())) errors.add(new FieldError("date", messages.get("tracing.date.future")));
+        String kind = checks.oneOf(errors, "kind", form.kind(), KINDS, "CALL");
+        String outcome = checks.oneOf(errors, "outcome", form.outcome(), OUTCOMES, "WELL");
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
-        Tiers.requirePerson(jdbc, form.personId(), user.scope());
+        checks.requirePerson(form.personId(), user.scope());
         jdbc.sql("""
                 insert into follow_up (person_id, day, kind, outcome, note, recorded_by) values (?, ?, ?, ?, ?, ?)
                 on conflict (person_id, day) do update set kind = excluded.kind, outcome = excluded.outcome, note = excluded.note,

@@ -12,7 +12,7 @@ import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
-import vn.phaodai.shared.NotFoundException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.PageResult;
 
 import java.sql.Array;
@@ -87,8 +87,12 @@ public class Tiers {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final TracingChecks checks;
+    private final Messages messages;
 
-    Tiers(JdbcClient jdbc, AuditLog audit) {
+    Tiers(JdbcClient jdbc, AuditLog audit, TracingChecks checks, Messages messages) {
+        this.checks = checks;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -123,7 +127,7 @@ public class Tiers {
     @Transactional
     public Recomputed recomputeAllAsUser() {
         PhaodaiUser user = CurrentUser.require(Right.TRACING_WRITE);
-        if (!user.scope().everything()) throw new org.springframework.security.access.AccessDeniedException("Chỉ cấp tỉnh tính lại toàn bộ");
+        if (!user.scope().everything()) throw new org.springframework.security.access.AccessDeniedException(messages.get("tracing.recompute.provinceOnly"));
         // The audit entry first: its lock is always taken before the tier table's (as when a case opens), or
         // a case opened meanwhile and this recompute would each wait for the other.
         audit.record("RECOMPUTE", "person_tier", null, null, Map.of("started", java.time.OffsetDateTime.now().toString()));
@@ -187,7 +191,7 @@ public class Tiers {
 
     public Tier of(long personId) {
         PhaodaiUser user = CurrentUser.require(Right.TRACING_READ);
-        requirePerson(jdbc, personId, user.scope());
+        checks.requirePerson(personId, user.scope());
         audit.record("VIEW", "person_tier", personId, personId, null);
         return jdbc.sql("""
                         select t.tier, t.via, t.root_case_id, t.exposure_date,
@@ -208,10 +212,10 @@ public class Tiers {
     public PageResult<CaseContact> ofCase(long caseId, String tier, int page, int size) {
         PhaodaiUser user = CurrentUser.require(Right.TRACING_READ);
         if (tier != null && !tier.isBlank() && !List.of("F1", "F2").contains(tier)) {
-            throw new vn.phaodai.shared.InvalidInputException("tier", "Nhóm không hợp lệ: " + tier + " (F1 hoặc F2)");
+            throw new vn.phaodai.shared.InvalidInputException("tier", messages.get("tracing.tier.invalid", tier));
         }
         Scope scope = user.scope();
-        requireCase(jdbc, caseId, scope);
+        checks.requireCase(caseId, scope);
         Map<String, Object> p = new HashMap<>(scope.params());
         p.put("case", caseId);
         p.put("limit", size);
@@ -229,24 +233,6 @@ public class Tiers {
                         rs.getObject(9, LocalDate.class))).list();
         audit.recordShown("person_tier", AuditLog.criteria("case", caseId, "tier", tier), items, CaseContact::personId);
         return new PageResult<>(items, total, page, size);
-    }
-
-    /** Fails with 404 unless the person lives in the scope. */
-    static void requirePerson(JdbcClient jdbc, long personId, Scope scope) {
-        Map<String, Object> p = new HashMap<>(scope.params());
-        p.put("id", personId);
-        if (jdbc.sql("select count(*) from person_card p where p.id = :id and " + scope.condition("p.commune_code", "p.village_id"))
-                .params(p).query(Long.class).single() == 0) {
-            throw new NotFoundException("Không có người mã " + personId);
-        }
-    }
-
-    /** The case's person, or 404 unless the case belongs to the scope. */
-    static long requireCase(JdbcClient jdbc, long caseId, Scope scope) {
-        Map<String, Object> p = new HashMap<>(scope.params());
-        p.put("id", caseId);
-        return jdbc.sql("select c.person_id from case_card c where c.id = :id and " + scope.condition("c.commune_code", "c.village_id"))
-                .params(p).query(Long.class).optional().orElseThrow(() -> new NotFoundException("Không có ca bệnh mã " + caseId));
     }
 
     static List<Long> ids(Array array) throws SQLException {

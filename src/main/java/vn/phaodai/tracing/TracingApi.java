@@ -34,7 +34,11 @@ class TracingApi {
 
     private final vn.phaodai.shared.Uploads uploads;
 
-    TracingApi(Contacts contacts, Tiers tiers, Chains chains, Clusters clusters, FollowUps followUps, ContactImport contactImport, vn.phaodai.shared.Uploads uploads) {
+    private final vn.phaodai.shared.Messages messages;
+
+    TracingApi(Contacts contacts, Tiers tiers, Chains chains, Clusters clusters, FollowUps followUps, ContactImport contactImport,
+               vn.phaodai.shared.Uploads uploads, vn.phaodai.shared.Messages messages) {
+        this.messages = messages;
         this.uploads = uploads;
         this.contactImport = contactImport;
         this.contacts = contacts;
@@ -123,7 +127,7 @@ class TracingApi {
     @Operation(summary = "Link a case to the cluster")
     Clusters.Cluster addCase(@PathVariable long id, @RequestBody Map<String, Long> body) {
         Long caseId = body.get("caseId");
-        if (caseId == null) throw new vn.phaodai.shared.InvalidInputException("caseId", "Thiếu mã ca bệnh");
+        if (caseId == null) throw new vn.phaodai.shared.InvalidInputException("caseId", messages.get("tracing.caseId.required"));
         return clusters.addCase(id, caseId);
     }
 

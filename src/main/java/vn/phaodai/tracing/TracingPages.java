@@ -17,6 +17,7 @@ import vn.phaodai.security.Right;
 import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.PageResult;
 
 import java.time.LocalDate;
@@ -35,9 +36,11 @@ class TracingPages {
     private final JsonMapper json;
 
     private final ApplicationClock clock;
+    private final Messages messages;
 
     TracingPages(Contacts contacts, Tiers tiers, Chains chains, Clusters clusters, FollowUps followUps, JsonMapper json,
-                 ApplicationClock clock) {
+                 ApplicationClock clock, Messages messages) {
+        this.messages = messages;
         this.clock = clock;
         this.contacts = contacts;
         this.tiers = tiers;
@@ -88,22 +91,22 @@ class TracingPages {
         return "redirect:/cases/" + id + "/contacts";
     }
 
-    static Contacts.Line parse(String line) {
+    Contacts.Line parse(String line) {
         if (line.matches("\\d+")) return new Contacts.Line(Long.parseLong(line), null, null, null, null, null, null, null);
         String[] f = line.split("\\s*[;\\t]\\s*");
-        if (f.length < 3) throw new IllegalArgumentException("cần: họ tên; năm sinh; giới tính (Nam/Nữ); điện thoại; mã xã; mã thôn; số CCCD");
+        if (f.length < 3) throw new IllegalArgumentException(messages.get("tracing.lines.format"));
         Integer year;
         try {
             year = Integer.parseInt(f[1].strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("năm sinh không hợp lệ: " + f[1]);
+            throw new IllegalArgumentException(messages.get("tracing.lines.birthYear.invalid", f[1]));
         }
         Long village = null;
         if (f.length > 5 && !f[5].isBlank()) {
             try {
                 village = Long.parseLong(f[5].strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("mã thôn không hợp lệ: " + f[5]);
+                throw new IllegalArgumentException(messages.get("tracing.lines.villageId.invalid", f[5]));
             }
         }
         return new Contacts.Line(null, f[0], year, f[2], f.length > 3 ? f[3] : null, f.length > 4 && !f[4].isBlank() ? f[4] : null, village,

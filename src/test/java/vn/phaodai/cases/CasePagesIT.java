@@ -87,6 +87,28 @@ class CasePagesIT {
         assertThat(web.bytes("/cases/export.xlsx?commune=" + COMMUNE).statusCode()).isEqualTo(200);
     }
 
+    /** The texts the cases' Java code builds (i18n/cases) come in the user's language: Vietnamese first, English on request. */
+    @Test
+    void theTextsTheCodeBuildsFollowTheUsersLanguage() throws Exception {
+        long person = new Registry(api).person(COMMUNE, null);
+        WebSession english = WebSession.admin(port);
+        assertThat(english.get("/cases/new?lang=en").statusCode()).isEqualTo(200);
+        var bad = english.post("/cases/new", "personId=" + person + "&confirmedOn=&evidence=&_csrf=" + english.csrf("/cases/new"));
+        assertThat(bad.body()).contains("The date is missing", "Write down the evidence for the case").doesNotContain("Thiếu ngày");
+
+        long id = api.post("/api/v1/cases", Map.of("personId", person, "confirmedOn", "2021-09-05", "evidence", "PCR"))
+                .body().get("id").asLong();
+        assertThat(web.get("/cases/" + id).body()).contains("Xác định ca bệnh (Nhập tay (có bằng chứng))");
+        assertThat(english.get("/cases/" + id).body()).contains("Case confirmed (Entered by hand (with evidence))");
+
+        var vietnamese = api.get("/api/v1/case-counts?from=2021-09-10&to=2021-09-01");
+        assertThat(vietnamese.status()).isEqualTo(400);
+        assertThat(vietnamese.text()).contains("Đến ngày trước từ ngày");
+        var inEnglish = api.get("/api/v1/case-counts?from=2021-09-10&to=2021-09-01&lang=en");
+        assertThat(inEnglish.status()).isEqualTo(400);
+        assertThat(inEnglish.text()).contains("The to date is before the from date");
+    }
+
     @Test
     void aPersonsTestsAndTheRetestListShowPooledResults() throws Exception {
         Registry registry = new Registry(api);

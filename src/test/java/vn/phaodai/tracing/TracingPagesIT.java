@@ -38,6 +38,26 @@ class TracingPagesIT {
         web = WebSession.admin(port);
     }
 
+    /** The texts the tracing's Java code builds (i18n/tracing) come in the user's language: Vietnamese first, English on request. */
+    @Test
+    void theTextsTheCodeBuildsFollowTheUsersLanguage() throws Exception {
+        long caseId = new CaseFixture(api, jdbc).freshCase(COMMUNE, null, TODAY.minusDays(2));
+        String page = "/cases/" + caseId + "/contacts";
+        WebSession english = WebSession.admin(port);
+        assertThat(english.get(page + "?lang=en").statusCode()).isEqualTo(200);
+        var bad = english.post(page, "exposureDate=" + TODAY.minusDays(1) + "&setting=HOUSEHOLD&proximity=PHYSICAL&lines="
+                + WebSession.encode("không hợp lệ") + "&_csrf=" + english.csrf(page));
+        assertThat(bad.statusCode()).isEqualTo(302);
+        assertThat(english.get(page).body()).contains("needed: full name; year of birth").doesNotContain("cần: họ tên");
+
+        var vietnamese = api.get("/api/v1/cases/" + caseId + "/contacts?tier=F3");
+        assertThat(vietnamese.status()).isEqualTo(400);
+        assertThat(vietnamese.text()).contains("Nhóm không hợp lệ: F3 (F1 hoặc F2)");
+        var inEnglish = api.get("/api/v1/cases/" + caseId + "/contacts?tier=F3&lang=en");
+        assertThat(inEnglish.status()).isEqualTo(400);
+        assertThat(inEnglish.text()).contains("Not a valid tier: F3 (F1 or F2)");
+    }
+
     @Test
     void anOfficerEntersContactsOnACaseAndFollowsThem() throws Exception {
         CaseFixture cases = new CaseFixture(api, jdbc);

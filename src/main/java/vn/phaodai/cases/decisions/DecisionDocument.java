@@ -1,4 +1,4 @@
-package vn.phaodai.cases;
+package vn.phaodai.cases.decisions;
 
 import vn.phaodai.cases.Decisions.Decision;
 import vn.phaodai.cases.Decisions.Kind;
@@ -11,8 +11,9 @@ import java.util.Locale;
 /**
  * Everything printed on one decision, as text ready for the template (templates/cases/decision.html),
  * which holds the fixed wording. Names of units and dates follow Nghị định 30/2020/NĐ-CP.
+ * The texts here are part of that official wording, Vietnamese in any language of the pages (never i18n/cases).
  */
-record DecisionDocument(boolean endOfIsolation, boolean atHome, String districtBody, String communeBody, String authority,
+public record DecisionDocument(boolean endOfIsolation, boolean atHome, String districtBody, String communeBody, String authority,
                         String number, String placeAndDate, String subject, String communeInText, String districtInText,
                         String homeCareRule, Integer isolationDays, String honorific, String fullName, String sex,
                         String birthLabel, String birth, String nationalId, String residence, String confirmedOn,
@@ -21,7 +22,7 @@ record DecisionDocument(boolean endOfIsolation, boolean atHome, String districtB
     private static final Locale VI = Locale.forLanguageTag("vi");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    static DecisionDocument of(Decision d, CaseFacts c, AdminUnit commune, AdminUnit district, String village,
+    public static DecisionDocument of(Decision d, CaseFacts c, AdminUnit commune, AdminUnit district, String village,
                                String residencePlace, DecisionRegister.HomeCareRule rule, String signatory) {
         boolean atHome = "HOME".equals(c.careSetting());
         String place = atHome ? "tại nhà" : "tại " + (c.facility() != null && !c.facility().isBlank() ? c.facility().strip()

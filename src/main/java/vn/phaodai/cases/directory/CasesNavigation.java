@@ -1,4 +1,4 @@
-package vn.phaodai.cases;
+package vn.phaodai.cases.directory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,7 +1,8 @@
-package vn.phaodai.cases;
+package vn.phaodai.cases.confirmation;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.phaodai.cases.CasesChanged;
 import vn.phaodai.testing.PositiveResultsChanged;
 import vn.phaodai.testing.PositiveResultsHandler;
 

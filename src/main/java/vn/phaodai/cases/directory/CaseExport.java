@@ -1,9 +1,14 @@
-package vn.phaodai.cases;
+package vn.phaodai.cases.directory;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.stereotype.Component;
+import vn.phaodai.cases.CaseCriteria;
+import vn.phaodai.cases.Cases;
+import vn.phaodai.cases.CovidCase;
+import vn.phaodai.shared.Messages;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,32 +18,41 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /** The case directory as an Excel workbook, streamed (SXSSF keeps a window of rows in memory). */
-final class CaseExport {
+@Component
+class CaseExport {
 
-    private static final List<String> HEADERS = List.of("Mã ca", "Họ và tên", "Giới tính", "Năm sinh", "Số CCCD/CMND",
-            "Điện thoại", "Địa chỉ", "Mã xã", "Ngày xác định", "Căn cứ", "Mẫu khẳng định", "Nguồn lây", "Triệu chứng",
-            "Ngày khởi phát", "Mức độ", "Nơi điều trị", "Cơ sở", "Bệnh nền", "Có thai", "Số mũi vắc xin", "Cán bộ phụ trách",
-            "Tình trạng", "Ngày kết thúc");
+    /** The columns, in order: each header's text is cases.export.column.&lt;name&gt; in the user's language. */
+    private static final List<String> COLUMNS = List.of("caseId", "fullName", "sex", "birthYear", "nationalId",
+            "phone", "address", "communeCode", "confirmedOn", "basis", "confirmingSample", "source", "symptomatic",
+            "onsetDate", "severity", "careSetting", "facility", "comorbidities", "pregnant", "vaccineDoses", "careWorker",
+            "status", "outcomeOn");
 
     private static final int BATCH = 1_000;
 
-    private CaseExport() {
+    private final Cases cases;
+    private final Messages messages;
+
+    CaseExport(Cases cases, Messages messages) {
+        this.cases = cases;
+        this.messages = messages;
     }
 
-    static void write(Cases cases, CaseCriteria criteria, HttpServletResponse response) throws IOException {
+    void write(CaseCriteria criteria, HttpServletResponse response) throws IOException {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"danh-sach-ca-benh.xlsx\"");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
-            SXSSFSheet sheet = wb.createSheet("Ca bệnh");
+            SXSSFSheet sheet = wb.createSheet(messages.get("cases.export.sheet"));
             Row header = sheet.createRow(0);
-            for (int i = 0; i < HEADERS.size(); i++) header.createCell(i).setCellValue(HEADERS.get(i));
+            for (int i = 0; i < COLUMNS.size(); i++) header.createCell(i).setCellValue(messages.get("cases.export.column." + COLUMNS.get(i)));
             int[] n = {1};
+            String male = messages.get("cases.export.sex.MALE");
+            String female = messages.get("cases.export.sex.FEMALE");
             // The care workers are asked for a batch of rows at a time: one query per batch, not per case.
             List<CovidCase> batch = new ArrayList<>(BATCH);
             Consumer<List<CovidCase>> flush = rows -> {
                 Map<Long, String> workers = cases.careWorkers(rows.stream().map(CovidCase::id).toList());
-                for (CovidCase c : rows) row(sheet.createRow(n[0]++), c, workers.get(c.id()));
+                for (CovidCase c : rows) row(sheet.createRow(n[0]++), c, "MALE".equals(c.sex()) ? male : female, workers.get(c.id()));
                 rows.clear();
             };
             cases.forEach(criteria, c -> {
@@ -50,8 +64,8 @@ final class CaseExport {
         }
     }
 
-    private static void row(Row r, CovidCase c, String careWorker) {
-        Object[] values = {c.id(), c.fullName(), "MALE".equals(c.sex()) ? "Nam" : "Nữ", c.birthYear(), c.nationalId(),
+    private static void row(Row r, CovidCase c, String sex, String careWorker) {
+        Object[] values = {c.id(), c.fullName(), sex, c.birthYear(), c.nationalId(),
                 c.phone(), c.address(), c.communeCode(), c.confirmedOn(), c.basis(), c.confirmingSampleCode(),
                 c.source(), c.symptomatic() ? "x" : "", c.onsetDate(), c.severity(), c.careSetting(), c.facility(),
                 String.join(";", c.comorbidities()), c.pregnant() ? "x" : "", c.vaccineDoses(), careWorker,

@@ -1,4 +1,4 @@
-package vn.phaodai.cases;
+package vn.phaodai.cases.directory;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,6 +13,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.phaodai.cases.CaseCriteria;
+import vn.phaodai.cases.CaseForms;
+import vn.phaodai.cases.Cases;
+import vn.phaodai.cases.CovidCase;
+import vn.phaodai.cases.counts.CaseCounts;
 import vn.phaodai.shared.PageResult;
 
 import java.io.IOException;
@@ -28,8 +33,10 @@ class CasesApi {
     private final Cases cases;
     private final CaseCounts counts;
     private final CaseTimeline timeline;
+    private final CaseExport export;
 
-    CasesApi(Cases cases, CaseCounts counts, CaseTimeline timeline) {
+    CasesApi(Cases cases, CaseCounts counts, CaseTimeline timeline, CaseExport export) {
+        this.export = export;
         this.cases = cases;
         this.counts = counts;
         this.timeline = timeline;
@@ -55,7 +62,7 @@ class CasesApi {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 HttpServletResponse response) throws IOException {
-        CaseExport.write(cases, new CaseCriteria(q, commune, district, status, severity, careSetting, from, to), response);
+        export.write(new CaseCriteria(q, commune, district, status, severity, careSetting, from, to), response);
     }
 
     @PostMapping("/cases")

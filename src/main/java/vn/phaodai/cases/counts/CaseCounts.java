@@ -1,4 +1,4 @@
-package vn.phaodai.cases;
+package vn.phaodai.cases.counts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -6,6 +6,7 @@ import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -39,16 +40,18 @@ public class CaseCounts {
     }
 
     private final JdbcClient jdbc;
+    private final Messages messages;
 
-    CaseCounts(JdbcClient jdbc) {
+    CaseCounts(JdbcClient jdbc, Messages messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
     public List<Day> daily(String commune, LocalDate from, LocalDate to) {
         PhaodaiUser user = CurrentUser.require(Right.AGGREGATE_READ);
-        if (from == null || to == null) throw new InvalidInputException("from", "Cần từ ngày và đến ngày");
-        if (to.isBefore(from)) throw new InvalidInputException("to", "Đến ngày trước từ ngày");
-        if (ChronoUnit.DAYS.between(from, to) > 366) throw new InvalidInputException("to", "Tối đa 366 ngày mỗi lần");
+        if (from == null || to == null) throw new InvalidInputException("from", messages.get("cases.counts.from.required"));
+        if (to.isBefore(from)) throw new InvalidInputException("to", messages.get("cases.counts.to.beforeFrom"));
+        if (ChronoUnit.DAYS.between(from, to) > 366) throw new InvalidInputException("to", messages.get("cases.counts.to.tooLong"));
         Map<String, Object> p = new HashMap<>(user.scope().params());
         p.put("from", from);
         p.put("to", to);

@@ -1,11 +1,13 @@
-package vn.phaodai.cases;
+package vn.phaodai.cases.decisions;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.phaodai.cases.CovidCase;
 import vn.phaodai.cases.Decisions.Decision;
 import vn.phaodai.cases.Decisions.Kind;
+import vn.phaodai.cases.HomeCareRules;
 import vn.phaodai.decisions.OfficialDocuments;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
@@ -14,6 +16,7 @@ import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
 import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 
 import java.time.LocalDate;
@@ -31,7 +34,7 @@ import java.util.Optional;
  * case and kind.
  */
 @Service
-class DecisionRegister {
+public class DecisionRegister {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -52,11 +55,11 @@ class DecisionRegister {
             Kind.valueOf(rs.getString("kind")), rs.getString("commune_code"), rs.getInt("year"), rs.getInt("number"),
             rs.getObject("issued_on", LocalDate.class), rs.getString("issued_by"));
 
-    record Issued(Decision decision, CaseFacts facts) {
+    public record Issued(Decision decision, CaseFacts facts) {
     }
 
     /** The home-care guidance in force on a day, cited by the decision, with the minimum isolation it states. */
-    record HomeCareRule(String document, int isolationDays) {
+    public record HomeCareRule(String document, int isolationDays) {
     }
 
     private final JdbcClient jdbc;
@@ -64,8 +67,11 @@ class DecisionRegister {
     private final OfficialDocuments documents;
     private final HomeCareRules homeCareRules;
     private final ApplicationClock clock;
+    private final Messages messages;
 
-    DecisionRegister(JdbcClient jdbc, AuditLog audit, OfficialDocuments documents, HomeCareRules homeCareRules, ApplicationClock clock) {
+    DecisionRegister(JdbcClient jdbc, AuditLog audit, OfficialDocuments documents, HomeCareRules homeCareRules, ApplicationClock clock,
+                     Messages messages) {
+        this.messages = messages;
         this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -78,7 +84,7 @@ class DecisionRegister {
      * Everyone who may issue may read; reading first keeps a reprint from taking the case's lock.
      */
     @Transactional
-    Issued issue(long caseId, Kind kind) {
+    public Issued issue(long caseId, Kind kind) {
         PhaodaiUser user = CurrentUser.require(Right.CASE_READ);
         CaseFacts facts = find(caseId, user.scope(), false).orElseThrow(() -> notFound(caseId));
         Optional<Decision> existing = existing(caseId, kind);
@@ -93,7 +99,7 @@ class DecisionRegister {
 
     /** The case's decision of that kind if it has been issued (CASE_READ): reading never takes a number. */
     @Transactional
-    Optional<Issued> issued(long caseId, Kind kind) {
+    public Optional<Issued> issued(long caseId, Kind kind) {
         PhaodaiUser user = CurrentUser.require(Right.CASE_READ);
         CaseFacts facts = find(caseId, user.scope(), false).orElseThrow(() -> notFound(caseId));
         return existing(caseId, kind).map(d -> reprint(d, facts));
@@ -101,12 +107,12 @@ class DecisionRegister {
 
     /** Isolation decisions for every case of the commune confirmed that day (not discarded), in id order. */
     @Transactional
-    List<Issued> issueAll(String communeCode, LocalDate confirmedOn) {
+    public List<Issued> issueAll(String communeCode, LocalDate confirmedOn) {
         PhaodaiUser user = CurrentUser.require(Right.DECISION_ISSUE);
         CurrentUser.require(Right.CASE_READ);
         Scope scope = user.scope();
         if (!scope.everything() && !scope.communes().contains(communeCode) && !scope.villageCommunes().contains(communeCode)) {
-            throw new NotFoundException("Không có phường/xã mã " + communeCode + " trong địa bàn của bạn");
+            throw new NotFoundException(messages.get("cases.decision.commune.notFound", communeCode));
         }
         Map<String, Object> p = new HashMap<>(scope.params());
         p.put("commune", communeCode);
@@ -118,8 +124,7 @@ class DecisionRegister {
                 order by c.id for no key update of c""".formatted(scope.condition("c.commune_code", "c.village_id")))
                 .params(p).query(FACTS).list();
         if (cases.isEmpty()) {
-            throw new NotFoundException("Không có ca F0 nào của phường/xã mã " + communeCode + " được xác định ngày "
-                    + confirmedOn.format(DAY));
+            throw new NotFoundException(messages.get("cases.decision.batch.none", communeCode, confirmedOn.format(DAY)));
         }
         List<Issued> issued = new ArrayList<>();
         for (CaseFacts c : cases) {
@@ -129,19 +134,18 @@ class DecisionRegister {
         return issued;
     }
 
-    Optional<HomeCareRule> homeCareRule(LocalDate day) {
+    public Optional<HomeCareRule> homeCareRule(LocalDate day) {
         return homeCareRules.inForceOn(day).map(r -> new HomeCareRule(r.document(), r.isolationDays()));
     }
 
     // "caseStatus", not "status": that member of problem+json is the HTTP status.
     private Decision issueNew(CaseFacts c, Kind kind, PhaodaiUser user) {
         if ("DISCARDED".equals(c.status())) {
-            throw new ConflictException("Ca bệnh mã " + c.caseId() + " đã bị loại bỏ (không phải F0): không ra quyết định",
-                    null, Map.of("caseStatus", c.status()));
+            throw new ConflictException(messages.get("cases.decision.discarded", String.valueOf(c.caseId())), null, Map.of("caseStatus", c.status()));
         }
         if (kind == Kind.END_OF_ISOLATION && !"RECOVERED".equals(c.status())) {
-            throw new ConflictException("Chỉ ra quyết định kết thúc cách ly khi ca bệnh đã khỏi bệnh; ca bệnh mã " + c.caseId()
-                    + " hiện " + statusLabel(c.status()), null, Map.of("caseStatus", c.status()));
+            throw new ConflictException(messages.get("cases.decision.endOfIsolation.notRecovered", String.valueOf(c.caseId()),
+                    statusLabel(c.status())), null, Map.of("caseStatus", c.status()));
         }
         LocalDate today = clock.today();
         // The counter row is locked until commit: concurrent issues of the commune take their numbers in turn,
@@ -175,18 +179,12 @@ class DecisionRegister {
                 + (lock ? " for no key update of c" : "")).params(p).query(FACTS).optional();
     }
 
-    private static NotFoundException notFound(long caseId) {
-        return new NotFoundException("Không có ca bệnh mã " + caseId);
+    private NotFoundException notFound(long caseId) {
+        return new NotFoundException(messages.get("cases.notFound", String.valueOf(caseId)));
     }
 
-    private static String statusLabel(String status) {
-        return switch (status) {
-            case "ACTIVE" -> "đang cách ly, điều trị";
-            case "RECOVERED" -> "đã khỏi bệnh";
-            case "DIED" -> "đã tử vong";
-            case "TRANSFERRED_OUT" -> "đã chuyển đi nơi khác";
-            case "DISCARDED" -> "đã bị loại bỏ";
-            default -> status;
-        };
+    /** How the refusal says where the case stands ("hiện đã khỏi bệnh"); a status without its text shows as it is. */
+    private String statusLabel(String status) {
+        return CovidCase.STATUSES.contains(status) ? messages.get("cases.decision.caseStatus." + status) : status;
     }
 }

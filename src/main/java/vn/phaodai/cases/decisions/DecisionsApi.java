@@ -1,4 +1,4 @@
-package vn.phaodai.cases;
+package vn.phaodai.cases.decisions;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.phaodai.cases.Decisions.DecisionFile;
 import vn.phaodai.cases.Decisions.Kind;
+import vn.phaodai.cases.Decisions;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -22,7 +23,7 @@ import java.time.LocalDate;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Decisions", description = "Official isolation and end-of-isolation decisions for confirmed cases, as PDF")
-class DecisionsApi {
+public class DecisionsApi {
 
     private final Decisions decisions;
 
@@ -62,7 +63,7 @@ class DecisionsApi {
     }
 
     // No "produces" on the mappings: errors must still be answered as problem+json.
-    static ResponseEntity<byte[]> pdf(DecisionFile file) {
+    public static ResponseEntity<byte[]> pdf(DecisionFile file) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())

@@ -1,4 +1,4 @@
-package vn.phaodai.cases;
+package vn.phaodai.cases.directory;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -11,10 +11,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.phaodai.cases.CaseCriteria;
+import vn.phaodai.cases.CaseForms;
+import vn.phaodai.cases.Cases;
+import vn.phaodai.cases.CovidCase;
+import vn.phaodai.cases.Decisions;
+import vn.phaodai.cases.decisions.DecisionsApi;
 import vn.phaodai.geography.Geography;
 import vn.phaodai.shared.ApplicationClock;
-import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.PageResult;
 
@@ -30,8 +36,11 @@ class CasePages {
     private final Geography geography;
     private final Decisions decisions;
     private final ApplicationClock clock;
+    private final CaseExport export;
 
-    CasePages(Cases cases, CaseTimeline timeline, Geography geography, Decisions decisions, ApplicationClock clock) {
+    CasePages(Cases cases, CaseTimeline timeline, Geography geography, Decisions decisions, ApplicationClock clock,
+              CaseExport export) {
+        this.export = export;
         this.clock = clock;
         this.decisions = decisions;
         this.cases = cases;
@@ -63,7 +72,7 @@ class CasePages {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 HttpServletResponse response) throws IOException {
-        CaseExport.write(cases, new CaseCriteria(q, commune, null, status, severity, careSetting, from, to), response);
+        export.write(new CaseCriteria(q, commune, null, status, severity, careSetting, from, to), response);
     }
 
     @GetMapping("/cases/{id}")
