@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.isolation;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -7,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.phaodai.cases.CaseForms;
 import vn.phaodai.cases.Cases;
 import vn.phaodai.cases.CovidCase;
+import vn.phaodai.homecare.readings.Readings;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;

@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.readings;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,7 +33,7 @@ import java.util.Map;
 @Service
 public class Readings {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** A recorded reading and what it raised. */
     public record Recorded(long readingId, long caseId, OffsetDateTime takenAt, List<String> signs, int severity, String band,
@@ -41,7 +41,7 @@ public class Readings {
     }
 
     /** The case as the log needs it. */
-    record CaseAtHome(long id, long personId, String status, String communeCode, Long villageId, LocalDate dateOfBirth,
+    public record CaseAtHome(long id, long personId, String status, String communeCode, Long villageId, LocalDate dateOfBirth,
                       int birthYear) {
         int ageMonths(LocalDate on) {
             LocalDate born = dateOfBirth != null ? dateOfBirth : LocalDate.of(birthYear, 7, 1);
@@ -69,7 +69,7 @@ public class Readings {
     }
 
     /** Records for a case already checked (the patient's own link checks its token instead of a user). */
-    Recorded record(CaseAtHome c, ReadingForm form, String enteredBy) {
+    public Recorded record(CaseAtHome c, ReadingForm form, String enteredBy) {
         if (!"ACTIVE".equals(c.status())) throw new ConflictException("Ca bệnh đã kết thúc: không ghi nhật ký theo dõi", "caseId", Map.of());
         OffsetDateTime takenAt = validate(form);
         WarningSigns.Assessment a = warningSigns.assess(takenAt.atZoneSameInstant(VIETNAM).toLocalDate(),
@@ -109,7 +109,7 @@ public class Readings {
                 .query(Long.class).single();
     }
 
-    CaseAtHome caseAtHome(long caseId, Scope scope) {
+    public CaseAtHome caseAtHome(long caseId, Scope scope) {
         Map<String, Object> p = new HashMap<>(scope.params());
         p.put("id", caseId);
         return jdbc.sql("""

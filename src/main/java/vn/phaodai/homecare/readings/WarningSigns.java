@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.readings;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,10 +17,10 @@ import java.util.Set;
  * threshold is a sign; a limit the rule leaves empty is not checked in that band.
  */
 @Component
-class WarningSigns {
+public class WarningSigns {
 
     /** The thresholds of one age band. */
-    record Rule(String band, Integer breathingRateMin, Integer spo2Max, Integer pulseAbove, Integer pulseBelow, Integer systolicBelow,
+    public record Rule(String band, Integer breathingRateMin, Integer spo2Max, Integer pulseAbove, Integer pulseBelow, Integer systolicBelow,
                 Integer diastolicBelow, BigDecimal temperatureAbove, Set<String> symptoms, String document) {
     }
 
@@ -49,7 +49,7 @@ class WarningSigns {
     }
 
     /** The rule for the day and age (held in memory: every reading needs one, and the table has a handful of rows). */
-    Rule rule(LocalDate day, int ageMonths) {
+    public Rule rule(LocalDate day, int ageMonths) {
         Loaded l = loaded;
         if (l == null || System.nanoTime() - l.at() > RELOAD_NANOS) loaded = l = new Loaded(load(), System.nanoTime());
         return l.rules().stream().filter(d -> d.covers(day, ageMonths)).max(java.util.Comparator.comparing(Dated::validFrom))

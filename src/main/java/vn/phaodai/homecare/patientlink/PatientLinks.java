@@ -1,10 +1,12 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.patientlink;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import vn.phaodai.homecare.readings.ReadingForm;
+import vn.phaodai.homecare.readings.Readings;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;

@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,6 +11,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.phaodai.homecare.alerts.Alerts;
+import vn.phaodai.homecare.alerts.NonReporting;
+import vn.phaodai.homecare.careteams.CareTeams;
+import vn.phaodai.homecare.isolation.Eligibility;
+import vn.phaodai.homecare.isolation.EndOfIsolation;
+import vn.phaodai.homecare.isolation.Placements;
+import vn.phaodai.homecare.patientlink.PatientLinks;
+import vn.phaodai.homecare.readings.ReadingForm;
+import vn.phaodai.homecare.readings.Readings;
 import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.PageResult;
 
