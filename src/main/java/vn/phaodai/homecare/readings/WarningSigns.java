@@ -2,6 +2,7 @@ package vn.phaodai.homecare.readings;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.phaodai.shared.Messages;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -42,10 +43,12 @@ public class WarningSigns {
     private static final long RELOAD_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
     private final JdbcClient jdbc;
+    private final Messages messages;
     private volatile Loaded loaded;
 
-    WarningSigns(JdbcClient jdbc) {
+    WarningSigns(JdbcClient jdbc, Messages messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
     /** The rule for the day and age (held in memory: every reading needs one, and the table has a handful of rows). */
@@ -54,7 +57,7 @@ public class WarningSigns {
         if (l == null || System.nanoTime() - l.at() > RELOAD_NANOS) loaded = l = new Loaded(load(), System.nanoTime());
         return l.rules().stream().filter(d -> d.covers(day, ageMonths)).max(java.util.Comparator.comparing(Dated::validFrom))
                 .map(Dated::rule)
-                .orElseThrow(() -> new IllegalStateException("Không có quy định dấu hiệu cảnh báo cho ngày " + day));
+                .orElseThrow(() -> new IllegalStateException(messages.get("homecare.warningSigns.noRule", day.toString())));
     }
 
     private List<Dated> load() {

@@ -21,6 +21,7 @@ import vn.phaodai.homecare.patientlink.PatientLinks;
 import vn.phaodai.homecare.readings.ReadingForm;
 import vn.phaodai.homecare.readings.Readings;
 import vn.phaodai.shared.ApplicationClock;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.PageResult;
 
 import java.util.List;
@@ -40,9 +41,11 @@ class HomeCareApi {
     private final CareTeams teams;
     private final Placements placements;
     private final ApplicationClock clock;
+    private final Messages messages;
 
     HomeCareApi(Readings readings, Alerts alerts, NonReporting nonReporting, Eligibility eligibility, EndOfIsolation endOfIsolation,
-                PatientLinks links, CareTeams teams, Placements placements, ApplicationClock clock) {
+                PatientLinks links, CareTeams teams, Placements placements, ApplicationClock clock, Messages messages) {
+        this.messages = messages;
         this.clock = clock;
         this.placements = placements;
         this.teams = teams;
@@ -160,7 +163,7 @@ class HomeCareApi {
     @org.springframework.web.bind.annotation.PutMapping("/cases/{id}/care-worker")
     @Operation(summary = "Re-assign the case's responsible health worker")
     CareTeams.Worker reassign(@PathVariable long id, @RequestBody Assignment a) {
-        if (a.workerId() == null) throw new vn.phaodai.shared.InvalidInputException("workerId", "Chọn cán bộ y tế");
+        if (a.workerId() == null) throw new vn.phaodai.shared.InvalidInputException("workerId", messages.get("homecare.worker.needed"));
         return teams.reassign(id, a.workerId());
     }
 
