@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.phaodai.jobs.Jobs;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
+import vn.phaodai.shared.Messages;
 
 import java.util.UUID;
 
@@ -28,8 +29,10 @@ class DemoPages {
     private final Jobs jobs;
     private final JsonMapper json;
     private final boolean atStartup;
+    private final Messages messages;
 
-    DemoPages(SyntheticProvince province, Jobs jobs, JsonMapper json, @Value("${phaodai.demo:false}") boolean atStartup) {
+    DemoPages(SyntheticProvince province, Jobs jobs, JsonMapper json, @Value("${phaodai.demo:false}") boolean atStartup, Messages messages) {
+        this.messages = messages;
         this.province = province;
         this.jobs = jobs;
         this.json = json;
@@ -44,7 +47,7 @@ class DemoPages {
         if (province.loaded()) return "redirect:/";
         // Checked again in the job: jobs run one at a time, so a double click loads the demo once.
         UUID job = jobs.submit("PERSON_IMPORT", "tinh-mau (demo)", CurrentUser.get().username(), progress -> CurrentUser.asSystem(() -> {
-            if (province.loaded()) throw new IllegalStateException("Tỉnh mẫu đã được tải");
+            if (province.loaded()) throw new IllegalStateException(messages.get("demo.alreadyLoaded"));
             return province.build(DEMO).importResult();
         }));
         return "redirect:/persons/import/" + job;

@@ -13,6 +13,7 @@ import vn.phaodai.jobs.Job;
 import vn.phaodai.population.Households;
 import vn.phaodai.population.PersonImport;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.testing.LabResults;
 
 import java.io.BufferedWriter;
@@ -57,9 +58,11 @@ public class SyntheticProvince {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final LabResults labResults;
+    private final Messages messages;
 
     SyntheticProvince(Geography geography, GeographyImporter geographyImporter, Households households, PersonImport personImport,
-                      JdbcClient jdbc, JsonMapper json, LabResults labResults) {
+                      JdbcClient jdbc, JsonMapper json, LabResults labResults, Messages messages) {
+        this.messages = messages;
         this.labResults = labResults;
         this.geography = geography;
         this.geographyImporter = geographyImporter;
@@ -124,7 +127,7 @@ public class SyntheticProvince {
 
     /** The geography, villages and enterprises in the database, and the residents in a file (the caller deletes it). */
     public Prepared prepare(Options o) {
-        if (o.persons() < 1 || o.persons() > 20_000_000) throw new InvalidInputException("persons", "Từ 1 đến 20.000.000 người");
+        if (o.persons() < 1 || o.persons() > 20_000_000) throw new InvalidInputException("persons", messages.get("demo.persons.range"));
         SplittableRandom random = new SplittableRandom(o.seed());
         try {
             String province = o.provinceCode() == null ? DEMO_PROVINCE : o.provinceCode();
@@ -204,7 +207,7 @@ public class SyntheticProvince {
                 places.add(new PopulationSynthesizer.Place(commune.code(), activeVillages(commune.code())));
             }
         }
-        if (places.isEmpty()) throw new InvalidInputException("province", "Tỉnh " + province + " không có phường/xã");
+        if (places.isEmpty()) throw new InvalidInputException("province", messages.get("demo.province.noCommunes", province));
         return places;
     }
 

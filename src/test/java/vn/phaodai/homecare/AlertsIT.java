@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import vn.phaodai.homecare.alerts.Alerts;
 import vn.phaodai.support.CaseFixture;
 import vn.phaodai.support.PhaodaiIT;
 import vn.phaodai.support.TestApi;
@@ -152,5 +153,25 @@ class AlertsIT {
         cases.recovered(caseId, LocalDate.now(VIETNAM));
         assertThat(api.post("/api/v1/cases/" + caseId + "/readings", values("spo2", 98)).status()).isEqualTo(409);
         assertThat(api.post("/api/v1/cases/999999/readings", values("spo2", 98)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void refusalsAndReasonsAreWordedInTheUsersLanguage() {
+        long caseId = cases.freshCase(COMMUNE, null, LocalDate.now(VIETNAM).minusDays(1));
+        Map<String, Object> bad = values("spo2", 140, "breathingRate", 200);
+        var vi = api.post("/api/v1/cases/" + caseId + "/readings", bad);
+        assertThat(vi.status()).isEqualTo(400);
+        assertThat(vi.text()).contains("SpO2 (%) phải từ 50 đến 100").contains("Nhịp thở (lần/phút) phải từ 5 đến 120");
+        var en = api.post("/api/v1/cases/" + caseId + "/readings?lang=en", bad);
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(en.text()).contains("SpO2 (%) must be between 50 and 100").contains("Breathing rate (breaths/min) must be between 5 and 120");
+
+        assertThat(api.get("/api/v1/alerts?status=LOST").text()).contains("Trạng thái không hợp lệ: LOST");
+        assertThat(api.get("/api/v1/alerts?status=LOST&lang=en").text()).contains("Invalid status: LOST");
+
+        String eligibility = "/api/v1/cases/" + caseId + "/home-care/eligibility?breathingRate=30&spo2=90";
+        assertThat(api.get(eligibility).body().get("reasons").toString()).contains("Nhịp thở 30 lần/phút").contains("SpO2 90%");
+        assertThat(api.get(eligibility + "&lang=en").body().get("reasons").toString())
+                .contains("Breathing rate 30 breaths/min").contains("SpO2 90%; it must be at least");
     }
 }

@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.today;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

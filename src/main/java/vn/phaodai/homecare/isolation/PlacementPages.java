@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.isolation;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,7 +1,8 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.today;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import vn.phaodai.homecare.readings.Readings;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;

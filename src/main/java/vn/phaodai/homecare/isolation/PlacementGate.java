@@ -1,9 +1,10 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.isolation;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.phaodai.cases.HomeCareGate;
 import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.Messages;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -13,9 +14,11 @@ import java.util.Map;
 class PlacementGate implements HomeCareGate {
 
     private final JdbcClient jdbc;
+    private final Messages messages;
 
-    PlacementGate(JdbcClient jdbc) {
+    PlacementGate(JdbcClient jdbc, Messages messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
     @Override
@@ -24,7 +27,7 @@ class PlacementGate implements HomeCareGate {
                 select exists (select 1 from home_placement where case_id = ? and placed_on = ? and placed_at > now() - interval '1 day')""")
                 .params(caseId, on).query(Boolean.class).single();
         if (!placed) {
-            throw new ConflictException("Chưa đánh giá điều kiện điều trị tại nhà cho ca bệnh này: dùng mục «Điều trị tại nhà» của ca bệnh",
+            throw new ConflictException(messages.get("homecare.placing.notAssessed"),
                     "careSetting", Map.of("placement", "/home-care/cases/" + caseId + "/placement"));
         }
     }

@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.isolation;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -7,12 +7,14 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.phaodai.cases.CaseForms;
 import vn.phaodai.cases.Cases;
 import vn.phaodai.cases.CovidCase;
+import vn.phaodai.homecare.readings.Readings;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -45,8 +47,11 @@ public class Placements {
     private final JsonMapper json;
     private final Readings readings;
     private final ApplicationClock clock;
+    private final Messages messages;
 
-    Placements(JdbcClient jdbc, Eligibility eligibility, Cases cases, AuditLog audit, JsonMapper json, Readings readings, ApplicationClock clock) {
+    Placements(JdbcClient jdbc, Eligibility eligibility, Cases cases, AuditLog audit, JsonMapper json, Readings readings, ApplicationClock clock,
+               Messages messages) {
+        this.messages = messages;
         this.clock = clock;
         this.readings = readings;
         this.jdbc = jdbc;
@@ -62,15 +67,17 @@ public class Placements {
         String placedBy = CurrentUser.require(Right.CASE_WRITE).username();
         LocalDate on = day(form.on());
         CovidCase c = cases.get(caseId); // 404 outside the jurisdiction
-        if (!c.active()) throw new ConflictException("Ca bệnh đã kết thúc (" + c.status() + ")", "status", Map.of());
+        if (!c.active()) throw new ConflictException(messages.get("homecare.caseEndedWithStatus", c.status()), "status", Map.of());
         Eligibility.Facts facts = new Eligibility.Facts(on, form.breathingRate(), form.spo2(), form.comorbidityStable(), form.canSelfCare(),
                 form.hasCarer());
         Eligibility.Answer answer = eligibility.evaluate(caseId, facts);
         String reason = form.overrideReason() == null || form.overrideReason().isBlank() ? null : form.overrideReason().strip();
-        if (reason != null && reason.length() > 500) throw new InvalidInputException("overrideReason", "Lý do tối đa 500 ký tự");
+        if (reason != null && reason.length() > 500) {
+            throw new InvalidInputException("overrideReason", messages.get("homecare.placing.overrideTooLong"));
+        }
         if (!answer.eligible() && reason == null) {
-            throw new ConflictException("Không đủ điều kiện điều trị tại nhà theo " + answer.rule() + ": " + String.join("; ", answer.reasons())
-                    + ". Cán bộ có thẩm quyền vẫn có thể quyết định, kèm lý do.", "overrideReason",
+            throw new ConflictException(messages.get("homecare.placing.notEligible", answer.rule(), String.join("; ", answer.reasons())),
+                    "overrideReason",
                     Map.of("reasons", answer.reasons(), "rule", answer.rule()));
         }
         String override = answer.eligible() ? null : reason;
@@ -88,7 +95,7 @@ public class Placements {
         if (!"HOME".equals(c.careSetting())) {
             String at = on.equals(clock.today()) ? null : on.atTime(12, 0).toString();
             cases.transfer(caseId, new CaseForms.Transfer("HOME", null, null, at,
-                    override == null ? "Đủ điều kiện điều trị tại nhà" : "Điều trị tại nhà theo quyết định của cán bộ: " + override));
+                    override == null ? messages.get("homecare.placing.eligibleNote") : messages.get("homecare.placing.overrideNote", override)));
         }
         audit.record("HOME_PLACEMENT", "case", caseId, c.personId(), override == null ? Map.of("eligible", true)
                 : Map.of("eligible", false, "override", override, "reasons", answer.reasons()));
@@ -112,10 +119,10 @@ public class Placements {
         if (on == null || on.isBlank()) return clock.today();
         try {
             LocalDate d = LocalDate.parse(on.strip());
-            if (d.isAfter(clock.today())) throw new InvalidInputException("on", "Ngày ở tương lai");
+            if (d.isAfter(clock.today())) throw new InvalidInputException("on", messages.get("homecare.placing.futureDay"));
             return d;
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("on", "Ngày không hợp lệ (yyyy-MM-dd): " + on);
+            throw new InvalidInputException("on", messages.get("homecare.placing.invalidDay", on));
         }
     }
 }

@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.careteams;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,6 +14,7 @@ import vn.phaodai.security.Scope;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 
 import java.util.ArrayList;
@@ -44,8 +45,10 @@ public class CareTeams {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final Messages messages;
 
-    CareTeams(JdbcClient jdbc, AuditLog audit) {
+    CareTeams(JdbcClient jdbc, AuditLog audit, Messages messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -54,20 +57,20 @@ public class CareTeams {
     public Team create(TeamForm form) {
         PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_WRITE);
         List<FieldError> errors = new ArrayList<>();
-        if (form.name() == null || form.name().isBlank()) errors.add(new FieldError("name", "Cần tên đội/trạm"));
+        if (form.name() == null || form.name().isBlank()) errors.add(new FieldError("name", messages.get("homecare.team.nameNeeded")));
         if (form.kind() == null || !Set.of("MOBILE_STATION", "HOME_CARE_TEAM").contains(form.kind())) {
-            errors.add(new FieldError("kind", "MOBILE_STATION (trạm y tế lưu động) hoặc HOME_CARE_TEAM (tổ chăm sóc F0)"));
+            errors.add(new FieldError("kind", messages.get("homecare.team.kind")));
         }
         if (form.communeCode() == null || jdbc.sql("select count(*) from commune_card where code = ?").param(form.communeCode())
                 .query(Long.class).single() == 0) {
-            errors.add(new FieldError("communeCode", "Không có phường/xã mã " + form.communeCode()));
+            errors.add(new FieldError("communeCode", messages.get("homecare.communeNotFound", form.communeCode())));
         }
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
-        if (!user.scope().covers(form.communeCode(), null)) throw new AccessDeniedException("Phường/xã ngoài địa bàn quản lý");
+        if (!user.scope().covers(form.communeCode(), null)) throw new AccessDeniedException(messages.get("homecare.team.outsideArea"));
         Long id = jdbc.sql("""
                 insert into care_team (commune_code, kind, name) values (?, ?, ?) on conflict (commune_code, name) do nothing returning id""")
                 .params(form.communeCode(), form.kind(), form.name().strip()).query(Long.class).optional()
-                .orElseThrow(() -> new ConflictException("Xã đã có đội/trạm tên " + form.name(), "name", Map.of()));
+                .orElseThrow(() -> new ConflictException(messages.get("homecare.team.nameTaken", form.name()), "name", Map.of()));
         audit.record("CREATE", "care_team", id, null, Map.of("name", form.name()));
         return team(id, user.scope());
     }
@@ -76,15 +79,17 @@ public class CareTeams {
     public Worker addWorker(long teamId, WorkerForm form) {
         PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_WRITE);
         Team team = team(teamId, user.scope());
-        if (form.fullName() == null || form.fullName().isBlank()) throw new InvalidInputException("fullName", "Cần họ tên cán bộ y tế");
+        if (form.fullName() == null || form.fullName().isBlank()) {
+            throw new InvalidInputException("fullName", messages.get("homecare.worker.nameNeeded"));
+        }
         String phone = blankToNull(form.phone()), username = blankToNull(form.username());
         if (phone != null && !phone.matches("\\+?[0-9 .]{8,13}")) {
-            throw new InvalidInputException("phone", "Số điện thoại không hợp lệ: " + phone);
+            throw new InvalidInputException("phone", messages.get("homecare.worker.invalidPhone", phone));
         }
         List<Long> villages = form.villageIds() == null ? List.of() : form.villageIds();
         if (!villages.isEmpty() && jdbc.sql("select count(*) from village_card where id = any(?) and commune_code = ?")
                 .params(villages.toArray(Long[]::new), team.communeCode()).query(Long.class).single() != villages.size()) {
-            throw new InvalidInputException("villageIds", "Thôn/tổ phải thuộc xã của đội");
+            throw new InvalidInputException("villageIds", messages.get("homecare.worker.villagesOfCommune"));
         }
         long id = jdbc.sql("insert into care_worker (team_id, full_name, phone, username) values (?, ?, ?, ?) returning id")
                 .params(teamId, form.fullName().strip(), phone, username).query(Long.class).single();
@@ -119,7 +124,7 @@ public class CareTeams {
         Row t = jdbc.sql("select id, commune_code, kind, name from care_team t where id = :id and "
                         + scope.condition("t.commune_code", "null::bigint")).params(p)
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).optional()
-                .orElseThrow(() -> new NotFoundException("Không có đội/trạm mã " + id));
+                .orElseThrow(() -> new NotFoundException(messages.get("homecare.team.notFound", String.valueOf(id))));
         List<Worker> workers = jdbc.sql("""
                 select w.id, w.team_id, w.full_name, w.phone, w.username,
                        array(select village_id from care_worker_village v where v.worker_id = w.id order by village_id) as villages,
@@ -170,12 +175,12 @@ public class CareTeams {
         p.put("worker", workerId);
         String commune = jdbc.sql("select commune_code from case_card c where id = :case and "
                         + user.scope().condition("c.commune_code", "c.village_id")).params(p).query(String.class).optional()
-                .orElseThrow(() -> new NotFoundException("Không có ca bệnh mã " + caseId));
+                .orElseThrow(() -> new NotFoundException(messages.get("homecare.caseNotFound", String.valueOf(caseId))));
         Long team = jdbc.sql("""
                 select w.team_id from care_worker w join care_team t on t.id = w.team_id
                 where w.id = :worker and w.active and t.commune_code = :commune""").param("worker", workerId).param("commune", commune)
                 .query(Long.class).optional()
-                .orElseThrow(() -> new InvalidInputException("workerId", "Cán bộ không thuộc đội/trạm của xã có ca bệnh"));
+                .orElseThrow(() -> new InvalidInputException("workerId", messages.get("homecare.worker.notOfCommune")));
         jdbc.sql("""
                 insert into care_assignment (case_id, worker_id, assigned_by) values (?, ?, ?)
                 on conflict (case_id) do update set worker_id = excluded.worker_id, assigned_at = now(), assigned_by = excluded.assigned_by""")

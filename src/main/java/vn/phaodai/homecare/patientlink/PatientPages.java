@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.patientlink;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.phaodai.homecare.readings.ReadingForm;
 import vn.phaodai.householdsupport.SupportRequests;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.FormErrors;

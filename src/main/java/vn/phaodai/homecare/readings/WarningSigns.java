@@ -1,7 +1,8 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.readings;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.phaodai.shared.Messages;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -17,10 +18,10 @@ import java.util.Set;
  * threshold is a sign; a limit the rule leaves empty is not checked in that band.
  */
 @Component
-class WarningSigns {
+public class WarningSigns {
 
     /** The thresholds of one age band. */
-    record Rule(String band, Integer breathingRateMin, Integer spo2Max, Integer pulseAbove, Integer pulseBelow, Integer systolicBelow,
+    public record Rule(String band, Integer breathingRateMin, Integer spo2Max, Integer pulseAbove, Integer pulseBelow, Integer systolicBelow,
                 Integer diastolicBelow, BigDecimal temperatureAbove, Set<String> symptoms, String document) {
     }
 
@@ -42,19 +43,21 @@ class WarningSigns {
     private static final long RELOAD_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
     private final JdbcClient jdbc;
+    private final Messages messages;
     private volatile Loaded loaded;
 
-    WarningSigns(JdbcClient jdbc) {
+    WarningSigns(JdbcClient jdbc, Messages messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
     /** The rule for the day and age (held in memory: every reading needs one, and the table has a handful of rows). */
-    Rule rule(LocalDate day, int ageMonths) {
+    public Rule rule(LocalDate day, int ageMonths) {
         Loaded l = loaded;
         if (l == null || System.nanoTime() - l.at() > RELOAD_NANOS) loaded = l = new Loaded(load(), System.nanoTime());
         return l.rules().stream().filter(d -> d.covers(day, ageMonths)).max(java.util.Comparator.comparing(Dated::validFrom))
                 .map(Dated::rule)
-                .orElseThrow(() -> new IllegalStateException("Không có quy định dấu hiệu cảnh báo cho ngày " + day));
+                .orElseThrow(() -> new IllegalStateException(messages.get("homecare.warningSigns.noRule", day.toString())));
     }
 
     private List<Dated> load() {

@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.isolation;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -7,11 +7,13 @@ import vn.phaodai.cases.CaseForms;
 import vn.phaodai.cases.Cases;
 import vn.phaodai.cases.CovidCase;
 import vn.phaodai.cases.HomeCareRules;
+import vn.phaodai.homecare.readings.Readings;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 import vn.phaodai.testing.Sample;
 import vn.phaodai.testing.Samples;
@@ -42,8 +44,10 @@ public class EndOfIsolation {
     private final Cases cases;
     private final HomeCareRules homeCareRules;
     private final ApplicationClock clock;
+    private final Messages messages;
 
-    EndOfIsolation(JdbcClient jdbc, Samples samples, Cases cases, HomeCareRules homeCareRules, ApplicationClock clock) {
+    EndOfIsolation(JdbcClient jdbc, Samples samples, Cases cases, HomeCareRules homeCareRules, ApplicationClock clock, Messages messages) {
+        this.messages = messages;
         this.clock = clock;
         this.jdbc = jdbc;
         this.samples = samples;
@@ -60,10 +64,10 @@ public class EndOfIsolation {
         Facts c = jdbc.sql("select person_id, confirmed_on, vaccine_doses, status from case_card c where id = :id and "
                         + user.scope().condition("c.commune_code", "c.village_id")).params(p)
                 .query((rs, i) -> new Facts(rs.getLong(1), rs.getObject(2, LocalDate.class), (Integer) rs.getObject(3), rs.getString(4)))
-                .optional().orElseThrow(() -> new NotFoundException("Không có ca bệnh mã " + caseId));
+                .optional().orElseThrow(() -> new NotFoundException(messages.get("homecare.caseNotFound", String.valueOf(caseId))));
         Rule rule = homeCareRules.inForceOn(c.confirmedOn())
                 .map(r -> new Rule(r.document(), r.isolationDays(), r.extendedDaysVaccinated(), r.extendedDaysUnvaccinated()))
-                .orElseThrow(() -> new NotFoundException("Không có quy định kết thúc cách ly cho ngày " + c.confirmedOn()));
+                .orElseThrow(() -> new NotFoundException(messages.get("homecare.isolation.noRule", String.valueOf(c.confirmedOn()))));
         LocalDate earliest = c.confirmedOn().plusDays(rule.days());
         LocalDate testFrom = earliest.minusDays(1);
         Sample negative = samples.ofPerson(c.personId()).stream()
@@ -74,17 +78,17 @@ public class EndOfIsolation {
             LocalDate on = negative.sampledAt().atZoneSameInstant(Readings.VIETNAM).toLocalDate();
             LocalDate end = on.isAfter(earliest) ? on : earliest;
             return new Proposal(caseId, c.confirmedOn(), rule.document(), rule.days(), earliest, negative.code(), on, end, "READY",
-                    "Đủ " + rule.days() + " ngày và xét nghiệm âm tính ngày " + on);
+                    messages.get("homecare.isolation.ready", String.valueOf(rule.days()), on.toString()));
         }
         if (rule.extendedVaccinated() != null) {
             boolean vaccinated = c.doses() != null && c.doses() >= 2;
             int days = vaccinated ? rule.extendedVaccinated() : rule.extendedUnvaccinated();
             return new Proposal(caseId, c.confirmedOn(), rule.document(), rule.days(), earliest, null, null, c.confirmedOn().plusDays(days),
-                    "EXTENDED", "Chưa có xét nghiệm âm tính: cách ly kéo dài " + days + " ngày (" + (vaccinated ? "đã" : "chưa")
-                            + " tiêm đủ liều vắc xin)");
+                    "EXTENDED", messages.get(vaccinated ? "homecare.isolation.extendedVaccinated" : "homecare.isolation.extendedUnvaccinated",
+                            String.valueOf(days)));
         }
         return new Proposal(caseId, c.confirmedOn(), rule.document(), rule.days(), earliest, null, null, null, "WAITING_FOR_TEST",
-                "Cần xét nghiệm âm tính từ ngày " + testFrom + " để kết thúc cách ly");
+                messages.get("homecare.isolation.waitingForTest", testFrom.toString()));
     }
 
     /** Ends the isolation as proposed: the case is closed as recovered on the proposed day (then its decision is issued). */
@@ -94,8 +98,9 @@ public class EndOfIsolation {
         Proposal proposal = propose(caseId);
         LocalDate today = clock.today();
         if (proposal.proposedEnd() == null || proposal.proposedEnd().isAfter(today)) {
-            throw new ConflictException("Chưa thể kết thúc cách ly: " + proposal.explanation()
-                    + (proposal.proposedEnd() == null ? "" : " (sớm nhất ngày " + proposal.proposedEnd() + ")"), "caseId", Map.of());
+            String why = proposal.proposedEnd() == null ? messages.get("homecare.isolation.tooEarly", proposal.explanation())
+                    : messages.get("homecare.isolation.tooEarlyUntil", proposal.explanation(), proposal.proposedEnd().toString());
+            throw new ConflictException(why, "caseId", Map.of());
         }
         return cases.close(caseId, new CaseForms.Outcome("RECOVERED", proposal.proposedEnd().toString(), proposal.explanation()));
     }

@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.careteams;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -6,6 +6,7 @@ import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 
 import java.util.Comparator;
@@ -50,8 +51,10 @@ class CareTeamBoard {
 
     private final JdbcClient jdbc;
     private final CareTeams careTeams;
+    private final Messages messages;
 
-    CareTeamBoard(JdbcClient jdbc, CareTeams careTeams) {
+    CareTeamBoard(JdbcClient jdbc, CareTeams careTeams, Messages messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.careTeams = careTeams;
     }
@@ -75,7 +78,7 @@ class CareTeamBoard {
                         select c.code, c.name, c.district_name from commune_card c where c.code = ?""")
                 .param(commune).query((rs, i) -> new Commune(rs.getString(1), rs.getString(2), rs.getString(3))).optional()
                 .orElse(null) : null;
-        if (c == null) throw new NotFoundException("Không có phường/xã mã " + commune);
+        if (c == null) throw new NotFoundException(messages.get("homecare.communeNotFound", commune));
         List<VillageName> villages = jdbc.sql("select id, name, active from village_card where commune_code = ? order by name").param(commune)
                 .query((rs, i) -> new VillageName(rs.getLong(1), rs.getString(2), rs.getBoolean(3))).list();
         Map<Long, String> names = villages.stream().collect(Collectors.toMap(VillageName::id, VillageName::name));

@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,7 +11,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.phaodai.homecare.alerts.Alerts;
+import vn.phaodai.homecare.alerts.NonReporting;
+import vn.phaodai.homecare.careteams.CareTeams;
+import vn.phaodai.homecare.isolation.Eligibility;
+import vn.phaodai.homecare.isolation.EndOfIsolation;
+import vn.phaodai.homecare.isolation.Placements;
+import vn.phaodai.homecare.patientlink.PatientLinks;
+import vn.phaodai.homecare.readings.ReadingForm;
+import vn.phaodai.homecare.readings.Readings;
 import vn.phaodai.shared.ApplicationClock;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.PageResult;
 
 import java.util.List;
@@ -31,9 +41,11 @@ class HomeCareApi {
     private final CareTeams teams;
     private final Placements placements;
     private final ApplicationClock clock;
+    private final Messages messages;
 
     HomeCareApi(Readings readings, Alerts alerts, NonReporting nonReporting, Eligibility eligibility, EndOfIsolation endOfIsolation,
-                PatientLinks links, CareTeams teams, Placements placements, ApplicationClock clock) {
+                PatientLinks links, CareTeams teams, Placements placements, ApplicationClock clock, Messages messages) {
+        this.messages = messages;
         this.clock = clock;
         this.placements = placements;
         this.teams = teams;
@@ -151,7 +163,7 @@ class HomeCareApi {
     @org.springframework.web.bind.annotation.PutMapping("/cases/{id}/care-worker")
     @Operation(summary = "Re-assign the case's responsible health worker")
     CareTeams.Worker reassign(@PathVariable long id, @RequestBody Assignment a) {
-        if (a.workerId() == null) throw new vn.phaodai.shared.InvalidInputException("workerId", "Chọn cán bộ y tế");
+        if (a.workerId() == null) throw new vn.phaodai.shared.InvalidInputException("workerId", messages.get("homecare.worker.needed"));
         return teams.reassign(id, a.workerId());
     }
 

@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.readings;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -8,6 +8,6 @@ public record ReadingForm(String takenAt, BigDecimal temperature, Integer spo2, 
                           Integer systolic, Integer diastolic, List<String> symptoms) {
 
     /** The symptoms a reading may record (children: feeding and vomiting too). */
-    static final List<String> SYMPTOMS = List.of("COUGH", "SHORTNESS_OF_BREATH", "CHEST_PAIN", "LOSS_OF_SMELL_OR_TASTE", "DIARRHOEA",
+    public static final List<String> SYMPTOMS = List.of("COUGH", "SHORTNESS_OF_BREATH", "CHEST_PAIN", "LOSS_OF_SMELL_OR_TASTE", "DIARRHOEA",
             "CONFUSION", "CYANOSIS", "POOR_EATING", "POOR_FEEDING", "VOMITING", "FEVER_NOT_FALLING");
 }

@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.patientlink;
 
 import io.nayuki.qrcodegen.QrCode;
 

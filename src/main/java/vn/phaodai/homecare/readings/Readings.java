@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.readings;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -12,6 +12,7 @@ import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 
 import java.math.BigDecimal;
@@ -33,7 +34,7 @@ import java.util.Map;
 @Service
 public class Readings {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** A recorded reading and what it raised. */
     public record Recorded(long readingId, long caseId, OffsetDateTime takenAt, List<String> signs, int severity, String band,
@@ -41,7 +42,7 @@ public class Readings {
     }
 
     /** The case as the log needs it. */
-    record CaseAtHome(long id, long personId, String status, String communeCode, Long villageId, LocalDate dateOfBirth,
+    public record CaseAtHome(long id, long personId, String status, String communeCode, Long villageId, LocalDate dateOfBirth,
                       int birthYear) {
         int ageMonths(LocalDate on) {
             LocalDate born = dateOfBirth != null ? dateOfBirth : LocalDate.of(birthYear, 7, 1);
@@ -53,8 +54,10 @@ public class Readings {
     private final WarningSigns warningSigns;
     private final AuditLog audit;
     private final ApplicationClock clock;
+    private final Messages messages;
 
-    Readings(JdbcClient jdbc, WarningSigns warningSigns, AuditLog audit, ApplicationClock clock) {
+    Readings(JdbcClient jdbc, WarningSigns warningSigns, AuditLog audit, ApplicationClock clock, Messages messages) {
+        this.messages = messages;
         this.clock = clock;
         this.jdbc = jdbc;
         this.warningSigns = warningSigns;
@@ -69,8 +72,8 @@ public class Readings {
     }
 
     /** Records for a case already checked (the patient's own link checks its token instead of a user). */
-    Recorded record(CaseAtHome c, ReadingForm form, String enteredBy) {
-        if (!"ACTIVE".equals(c.status())) throw new ConflictException("Ca bệnh đã kết thúc: không ghi nhật ký theo dõi", "caseId", Map.of());
+    public Recorded record(CaseAtHome c, ReadingForm form, String enteredBy) {
+        if (!"ACTIVE".equals(c.status())) throw new ConflictException(messages.get("homecare.reading.caseEnded"), "caseId", Map.of());
         OffsetDateTime takenAt = validate(form);
         WarningSigns.Assessment a = warningSigns.assess(takenAt.atZoneSameInstant(VIETNAM).toLocalDate(),
                 c.ageMonths(takenAt.atZoneSameInstant(VIETNAM).toLocalDate()), form);
@@ -109,7 +112,7 @@ public class Readings {
                 .query(Long.class).single();
     }
 
-    CaseAtHome caseAtHome(long caseId, Scope scope) {
+    public CaseAtHome caseAtHome(long caseId, Scope scope) {
         Map<String, Object> p = new HashMap<>(scope.params());
         p.put("id", caseId);
         return jdbc.sql("""
@@ -118,7 +121,7 @@ public class Readings {
                 where c.id = :id and """ + " " + scope.condition("c.commune_code", "c.village_id")).params(p)
                 .query((rs, i) -> new CaseAtHome(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), (Long) rs.getObject(5),
                         rs.getObject(6, LocalDate.class), rs.getInt(7)))
-                .optional().orElseThrow(() -> new NotFoundException("Không có ca bệnh mã " + caseId));
+                .optional().orElseThrow(() -> new NotFoundException(messages.get("homecare.caseNotFound", String.valueOf(caseId))));
     }
 
     /** A reading as stored. */
@@ -150,34 +153,36 @@ public class Readings {
                 try {
                     at = LocalDateTime.parse(f.takenAt()).atZone(VIETNAM).toOffsetDateTime();
                 } catch (DateTimeParseException e2) {
-                    errors.add(new FieldError("takenAt", "Thời điểm đo không hợp lệ: " + f.takenAt()));
+                    errors.add(new FieldError("takenAt", messages.get("homecare.reading.invalidTime", f.takenAt())));
                 }
             }
         }
-        if (at != null && at.isAfter(clock.now().plusMinutes(10))) errors.add(new FieldError("takenAt", "Thời điểm đo ở tương lai"));
-        range(errors, "spo2", f.spo2(), 50, 100, "SpO2 (%)");
-        range(errors, "breathingRate", f.breathingRate(), 5, 120, "Nhịp thở (lần/phút)");
-        range(errors, "pulse", f.pulse(), 20, 250, "Mạch (lần/phút)");
-        range(errors, "systolic", f.systolic(), 40, 260, "Huyết áp tâm thu (mmHg)");
-        range(errors, "diastolic", f.diastolic(), 20, 180, "Huyết áp tâm trương (mmHg)");
+        if (at != null && at.isAfter(clock.now().plusMinutes(10))) errors.add(new FieldError("takenAt", messages.get("homecare.reading.futureTime")));
+        range(errors, "spo2", f.spo2(), 50, 100, "homecare.reading.label.spo2");
+        range(errors, "breathingRate", f.breathingRate(), 5, 120, "homecare.reading.label.breathingRate");
+        range(errors, "pulse", f.pulse(), 20, 250, "homecare.reading.label.pulse");
+        range(errors, "systolic", f.systolic(), 40, 260, "homecare.reading.label.systolic");
+        range(errors, "diastolic", f.diastolic(), 20, 180, "homecare.reading.label.diastolic");
         if (f.temperature() != null && (f.temperature().compareTo(BigDecimal.valueOf(30)) < 0 || f.temperature().compareTo(BigDecimal.valueOf(45)) > 0)) {
-            errors.add(new FieldError("temperature", "Nhiệt độ phải từ 30 đến 45 °C"));
+            errors.add(new FieldError("temperature", messages.get("homecare.reading.temperatureRange")));
         }
         if (f.symptoms() != null) {
             for (String s : f.symptoms()) {
-                if (!ReadingForm.SYMPTOMS.contains(s)) errors.add(new FieldError("symptoms", "Triệu chứng không hợp lệ: " + s));
+                if (!ReadingForm.SYMPTOMS.contains(s)) errors.add(new FieldError("symptoms", messages.get("homecare.reading.invalidSymptom", s)));
             }
         }
         if (f.spo2() == null && f.breathingRate() == null && f.pulse() == null && f.temperature() == null && f.systolic() == null
                 && (f.symptoms() == null || f.symptoms().isEmpty())) {
-            errors.add(new FieldError("spo2", "Nhập ít nhất một chỉ số hoặc triệu chứng"));
+            errors.add(new FieldError("spo2", messages.get("homecare.reading.nothing")));
         }
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         return at;
     }
 
-    private static void range(List<FieldError> errors, String field, Integer v, int min, int max, String label) {
-        if (v != null && (v < min || v > max)) errors.add(new FieldError(field, label + " phải từ " + min + " đến " + max));
+    private void range(List<FieldError> errors, String field, Integer v, int min, int max, String labelKey) {
+        if (v != null && (v < min || v > max)) {
+            errors.add(new FieldError(field, messages.get("homecare.reading.range", messages.get(labelKey), String.valueOf(min), String.valueOf(max))));
+        }
     }
 
     private static List<String> symptoms(ReadingForm f) {

@@ -1,14 +1,17 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.patientlink;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import vn.phaodai.homecare.readings.ReadingForm;
+import vn.phaodai.homecare.readings.Readings;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
+import vn.phaodai.shared.Messages;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,8 +37,8 @@ public class PatientLinks {
     /** The link is unknown, revoked, expired, or its case has ended. */
     @ResponseStatus(org.springframework.http.HttpStatus.GONE)
     public static class LinkGone extends RuntimeException {
-        LinkGone() {
-            super("Đường dẫn không còn hiệu lực (đã thu hồi, hết hạn hoặc đã kết thúc cách ly)");
+        LinkGone(String message) {
+            super(message);
         }
     }
 
@@ -45,8 +48,11 @@ public class PatientLinks {
     private final Readings readings;
     private final AuditLog audit;
     private final int validDays;
+    private final Messages messages;
 
-    PatientLinks(JdbcClient jdbc, Readings readings, AuditLog audit, @Value("${phaodai.home-care.patient-link-days:21}") int validDays) {
+    PatientLinks(JdbcClient jdbc, Readings readings, AuditLog audit, @Value("${phaodai.home-care.patient-link-days:21}") int validDays,
+                 Messages messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.readings = readings;
         this.audit = audit;
@@ -57,7 +63,7 @@ public class PatientLinks {
     public Issued issue(long caseId) {
         PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_WRITE);
         Readings.CaseAtHome c = readings.caseAtHome(caseId, user.scope());
-        if (!"ACTIVE".equals(c.status())) throw new vn.phaodai.shared.ConflictException("Ca bệnh đã kết thúc", "caseId", Map.of());
+        if (!"ACTIVE".equals(c.status())) throw new vn.phaodai.shared.ConflictException(messages.get("homecare.caseEnded"), "caseId", Map.of());
         jdbc.sql("update patient_link set revoked_at = now() where case_id = ? and revoked_at is null").param(caseId).update();
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
@@ -88,7 +94,7 @@ public class PatientLinks {
         Long caseId = jdbc.sql("""
                 select l.case_id from patient_link l join case_card c on c.id = l.case_id
                 where l.token_hash = ? and l.revoked_at is null and l.expires_at > now() and c.status = 'ACTIVE'""")
-                .param(hash(token)).query(Long.class).optional().orElseThrow(LinkGone::new);
+                .param(hash(token)).query(Long.class).optional().orElseThrow(() -> new LinkGone(messages.get("homecare.link.gone")));
         return readings.caseAtHome(caseId, vn.phaodai.security.Scope.EVERYTHING);
     }
 

@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.today;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -7,10 +7,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.phaodai.homecare.alerts.Alerts;
+import vn.phaodai.homecare.readings.ReadingForm;
+import vn.phaodai.homecare.readings.Readings;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
-import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.PageResult;
 

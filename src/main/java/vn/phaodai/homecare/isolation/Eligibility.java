@@ -1,11 +1,13 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.isolation;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import vn.phaodai.homecare.readings.WarningSigns;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.shared.ApplicationClock;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 
 import java.time.LocalDate;
@@ -50,8 +52,10 @@ public class Eligibility {
     private final WarningSigns warningSigns;
     private final vn.phaodai.security.AuditLog audit;
     private final ApplicationClock clock;
+    private final Messages messages;
 
-    Eligibility(JdbcClient jdbc, WarningSigns warningSigns, vn.phaodai.security.AuditLog audit, ApplicationClock clock) {
+    Eligibility(JdbcClient jdbc, WarningSigns warningSigns, vn.phaodai.security.AuditLog audit, ApplicationClock clock, Messages messages) {
+        this.messages = messages;
         this.clock = clock;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -71,7 +75,7 @@ public class Eligibility {
                 .query((rs, i) -> new Patient(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getString(4),
                         List.of((String[]) rs.getArray(5).getArray()), rs.getBoolean(6), (Integer) rs.getObject(7),
                         rs.getObject(8, LocalDate.class), rs.getInt(9)))
-                .optional().orElseThrow(() -> new NotFoundException("Không có ca bệnh mã " + caseId));
+                .optional().orElseThrow(() -> new NotFoundException(messages.get("homecare.caseNotFound", String.valueOf(caseId))));
         audit.record("VIEW", "home_care_eligibility", caseId, patient.personId(), null);
         Integer breathing = facts.breathingRate(), spo2 = facts.spo2();
         if (breathing == null || spo2 == null) {
@@ -92,34 +96,38 @@ public class Eligibility {
         int age = patient.ageMonths(on);
         boolean child = rule.childrenByBand() && age < 144;
         if (!rule.severities().contains(patient.severity())) {
-            reasons.add("Mức độ bệnh " + patient.severity() + ": chỉ ca không triệu chứng hoặc nhẹ được điều trị tại nhà");
+            reasons.add(messages.get("homecare.eligibility.severity", patient.severity()));
         }
         if (breathing == null) {
-            reasons.add("Chưa có nhịp thở");
+            reasons.add(messages.get("homecare.eligibility.noBreathingRate"));
         } else if (child) {
             Integer limit = warningSigns.rule(on, age).breathingRateMin();
-            if (limit != null && breathing >= limit) reasons.add("Nhịp thở " + breathing + " lần/phút, ngưỡng của lứa tuổi là dưới " + limit);
+            if (limit != null && breathing >= limit) {
+                reasons.add(messages.get("homecare.eligibility.breathingRateForAge", String.valueOf(breathing), String.valueOf(limit)));
+            }
         } else if (breathing > rule.maxBreathingRate()) {
-            reasons.add("Nhịp thở " + breathing + " lần/phút, phải không quá " + rule.maxBreathingRate());
+            reasons.add(messages.get("homecare.eligibility.breathingRate", String.valueOf(breathing), String.valueOf(rule.maxBreathingRate())));
         }
-        if (spo2 == null) reasons.add("Chưa có SpO2");
-        else if (spo2 < rule.minSpo2()) reasons.add("SpO2 " + spo2 + "%, phải từ " + rule.minSpo2() + "% khi thở khí trời");
+        if (spo2 == null) reasons.add(messages.get("homecare.eligibility.noSpo2"));
+        else if (spo2 < rule.minSpo2()) reasons.add(messages.get("homecare.eligibility.spo2", String.valueOf(spo2), String.valueOf(rule.minSpo2())));
         boolean vaccinated = patient.vaccineDoses() != null && patient.vaccineDoses() >= 2;
         boolean comorbid = !patient.comorbidities().isEmpty();
         if (rule.unvaccinatedMinAgeMonths() != null && !vaccinated) {
             // 4038: without full vaccination, all of: older than 1, younger than 50, no comorbidity, not pregnant.
-            if (age < rule.unvaccinatedMinAgeMonths()) reasons.add("Chưa tiêm đủ vắc xin và không trên 1 tuổi");
-            if (age / 12 > rule.unvaccinatedMaxAgeYears()) reasons.add("Chưa tiêm đủ vắc xin và từ 50 tuổi trở lên");
-            if (comorbid) reasons.add("Chưa tiêm đủ vắc xin và có bệnh nền");
-            if (patient.pregnant()) reasons.add("Chưa tiêm đủ vắc xin và đang mang thai");
+            if (age < rule.unvaccinatedMinAgeMonths()) reasons.add(messages.get("homecare.eligibility.unvaccinatedInfant"));
+            if (age / 12 > rule.unvaccinatedMaxAgeYears()) reasons.add(messages.get("homecare.eligibility.unvaccinatedOlder"));
+            if (comorbid) reasons.add(messages.get("homecare.eligibility.unvaccinatedComorbid"));
+            if (patient.pregnant()) reasons.add(messages.get("homecare.eligibility.unvaccinatedPregnant"));
         }
         if (rule.comorbidity().equals("STABLE") && comorbid && !Boolean.TRUE.equals(facts.comorbidityStable())) {
-            reasons.add("Có bệnh nền chưa được xác nhận là đã điều trị ổn định");
+            reasons.add(messages.get("homecare.eligibility.comorbidityNotStable"));
         }
         if ((rule.requiresCare() || child) && !Boolean.TRUE.equals(facts.hasCarer()) && (child || !Boolean.TRUE.equals(facts.canSelfCare()))) {
-            reasons.add(child ? "Trẻ em cần có người chăm sóc" : "Không tự chăm sóc được và không có người chăm sóc");
+            reasons.add(messages.get(child ? "homecare.eligibility.childNeedsCarer" : "homecare.eligibility.noCare"));
         }
-        if (rule.minAgeMonths() != null && age < rule.minAgeMonths()) reasons.add("Trẻ dưới " + rule.minAgeMonths() + " tháng tuổi");
+        if (rule.minAgeMonths() != null && age < rule.minAgeMonths()) {
+            reasons.add(messages.get("homecare.eligibility.tooYoung", String.valueOf(rule.minAgeMonths())));
+        }
         return reasons;
     }
 
@@ -131,6 +139,6 @@ public class Eligibility {
                         Set.of((String[]) rs.getArray("severities").getArray()), (Integer) rs.getObject("unvaccinated_min_age_months"),
                         (Integer) rs.getObject("unvaccinated_max_age_years"), rs.getString("comorbidity"), rs.getBoolean("requires_care"),
                         rs.getBoolean("children_by_band"), (Integer) rs.getObject("min_age_months")))
-                .optional().orElseThrow(() -> new NotFoundException("Không có quy định điều trị tại nhà cho ngày " + on));
+                .optional().orElseThrow(() -> new NotFoundException(messages.get("homecare.eligibility.noRule", on.toString())));
     }
 }

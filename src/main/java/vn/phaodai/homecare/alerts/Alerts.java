@@ -1,4 +1,4 @@
-package vn.phaodai.homecare;
+package vn.phaodai.homecare.alerts;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
@@ -14,6 +14,7 @@ import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 import vn.phaodai.shared.PageResult;
 
@@ -60,8 +61,11 @@ public class Alerts {
     private final Cases cases;
     private final AuditLog audit;
     private final int escalateAfterMinutes;
+    private final Messages messages;
 
-    Alerts(JdbcClient jdbc, Cases cases, AuditLog audit, @Value("${phaodai.home-care.escalate-after-minutes:30}") int escalateAfterMinutes) {
+    Alerts(JdbcClient jdbc, Cases cases, AuditLog audit, @Value("${phaodai.home-care.escalate-after-minutes:30}") int escalateAfterMinutes,
+           Messages messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.cases = cases;
         this.audit = audit;
@@ -84,7 +88,7 @@ public class Alerts {
             where.append(" and a.status = :status");
             p.put("status", status);
         } else {
-            throw new InvalidInputException("status", "Trạng thái không hợp lệ: " + status + " (ACTIVE, OPEN, ACKNOWLEDGED, RESOLVED)");
+            throw new InvalidInputException("status", messages.get("homecare.alert.invalidStatus", status));
         }
         if (escalatedOnly) where.append(" and a.escalated_at is not null");
         if (mine) {
@@ -106,7 +110,7 @@ public class Alerts {
     public Alert acknowledge(long id) {
         PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_WRITE);
         Alert a = find(id, user);
-        if (!a.status().equals("OPEN")) throw new ConflictException("Cảnh báo đã được tiếp nhận", "status", Map.of());
+        if (!a.status().equals("OPEN")) throw new ConflictException(messages.get("homecare.alert.alreadyAcknowledged"), "status", Map.of());
         jdbc.sql("update alert set status = 'ACKNOWLEDGED', acknowledged_at = now(), acknowledged_by = ? where id = ?")
                 .params(user.username(), id).update();
         audit.record("ACKNOWLEDGE", "alert", id, a.personId(), null);
@@ -118,15 +122,16 @@ public class Alerts {
     public Alert resolve(long id, String action, String careSetting, String facility, String note) {
         PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_WRITE);
         Alert a = find(id, user);
-        if (a.status().equals("RESOLVED")) throw new ConflictException("Cảnh báo đã được xử lý", "status", Map.of());
+        if (a.status().equals("RESOLVED")) throw new ConflictException(messages.get("homecare.alert.alreadyResolved"), "status", Map.of());
         if (action == null || !ACTIONS.contains(action)) {
-            throw new InvalidInputException("action", "Chọn cách xử lý: VISIT (đến nhà), PHONE_CALL (gọi điện) hoặc TRANSFER (chuyển viện)");
+            throw new InvalidInputException("action", messages.get("homecare.alert.actionNeeded"));
         }
         if (action.equals("TRANSFER")) {
             if (careSetting == null || careSetting.isBlank() || careSetting.equals("HOME")) {
-                throw new InvalidInputException("careSetting", "Chuyển đến đâu: cơ sở thu dung, điều trị hoặc bệnh viện");
+                throw new InvalidInputException("careSetting", messages.get("homecare.alert.transferWhere"));
             }
-            cases.transfer(a.caseId(), new CaseForms.Transfer(careSetting, facility, null, null, "Chuyển do cảnh báo " + id));
+            cases.transfer(a.caseId(), new CaseForms.Transfer(careSetting, facility, null, null,
+                    messages.get("homecare.alert.transferNote", String.valueOf(id))));
         }
         jdbc.sql("""
                 update alert set status = 'RESOLVED', resolved_at = now(), resolved_by = ?, action = ?, note = ?,
@@ -154,6 +159,6 @@ public class Alerts {
         Map<String, Object> p = new HashMap<>(user.scope().params());
         p.put("id", id);
         return jdbc.sql(SELECT + " where a.id = :id and " + user.scope().condition("a.commune_code", "a.village_id")).params(p)
-                .query(ALERT).optional().orElseThrow(() -> new NotFoundException("Không có cảnh báo mã " + id));
+                .query(ALERT).optional().orElseThrow(() -> new NotFoundException(messages.get("homecare.alert.notFound", String.valueOf(id))));
     }
 }
