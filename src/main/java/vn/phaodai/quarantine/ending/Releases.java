@@ -1,12 +1,13 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.ending;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.phaodai.cases.CasesChanged;
-import vn.phaodai.quarantine.Stays.Stay;
-import vn.phaodai.quarantine.Stays.StayDetail;
+import vn.phaodai.quarantine.stays.Stays.Stay;
+import vn.phaodai.quarantine.stays.Stays.StayDetail;
+import vn.phaodai.quarantine.stays.Stays;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
@@ -16,14 +17,14 @@ import vn.phaodai.shared.ConflictException;
 import java.time.LocalDate;
 import java.util.Map;
 
-import static vn.phaodai.quarantine.Stays.DAY;
+import static vn.phaodai.quarantine.stays.Stays.DAY;
 
 /**
  * How a stay ends: released once its quarantine is over, or early when the person becomes a case (F0), given
  * back when that case is discarded.
  */
 @Service
-class Releases {
+public class Releases {
 
     private final JdbcClient jdbc;
     private final Stays stays;

@@ -1,9 +1,12 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.lists;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import vn.phaodai.quarantine.Stays.Stay;
-import vn.phaodai.quarantine.Stays.StayDetail;
+import vn.phaodai.quarantine.facilities.Facilities;
+import vn.phaodai.quarantine.stays.Access;
+import vn.phaodai.quarantine.stays.Stays.Stay;
+import vn.phaodai.quarantine.stays.Stays.StayDetail;
+import vn.phaodai.quarantine.stays.Stays;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
@@ -15,14 +18,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static vn.phaodai.quarantine.Stays.SELECT;
-import static vn.phaodai.quarantine.Stays.STAY;
-import static vn.phaodai.quarantine.Stays.blank;
-import static vn.phaodai.quarantine.Stays.notFound;
+import static vn.phaodai.quarantine.stays.Stays.SELECT;
+import static vn.phaodai.quarantine.stays.Stays.STAY;
+import static vn.phaodai.quarantine.stays.Stays.blank;
+import static vn.phaodai.quarantine.stays.Stays.notFound;
 
 /** Reading stays: one stay, those of the jurisdiction, of a person, of a facility now. Every list is audited. */
 @Service
-class StaySearch {
+public class StaySearch {
 
     private final JdbcClient jdbc;
     private final Stays stays;

@@ -1,4 +1,4 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.facilities;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.phaodai.geography.AdminUnit;
 import vn.phaodai.geography.Geography;
+import vn.phaodai.quarantine.stays.Access;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
@@ -32,7 +33,7 @@ import java.util.Set;
 @Service
 public class Facilities {
 
-    static final Set<String> KINDS = Set.of("CONCENTRATED", "HOTEL", "TREATMENT", "HOSPITAL");
+    public static final Set<String> KINDS = Set.of("CONCENTRATED", "HOTEL", "TREATMENT", "HOSPITAL");
 
     public record Facility(long id, String code, String name, String kind, String convertedFrom, String communeCode,
                            int capacity, Integer rooms, String address, boolean active, int occupied) {
@@ -123,11 +124,11 @@ public class Facilities {
         return find(id).orElseThrow(() -> notFound(id));
     }
 
-    Optional<Facility> find(long id) {
+    public Optional<Facility> find(long id) {
         return jdbc.sql(SELECT + "where f.id = ?").param(id).query(FACILITY).optional();
     }
 
-    Optional<Facility> lock(long id) {
+    public Optional<Facility> lock(long id) {
         jdbc.sql("select id from quarantine_facility where id = ? for update").param(id).query(Long.class).optional();
         return find(id);
     }
@@ -203,7 +204,7 @@ public class Facilities {
     }
 
     /** The province and the facility's commune manage it; a facility manager manages its own facilities. */
-    static boolean manages(PhaodaiUser user, Facility f) {
+    public static boolean manages(PhaodaiUser user, Facility f) {
         if (Access.facilityLevel(user)) return user.jurisdictionCodes().contains(f.code());
         return user.scope().covers(f.communeCode(), null);
     }
@@ -216,7 +217,7 @@ public class Facilities {
         }
     }
 
-    static NotFoundException notFound(long id) {
+    public static NotFoundException notFound(long id) {
         return new NotFoundException("Không có cơ sở cách ly, điều trị mã " + id);
     }
 }

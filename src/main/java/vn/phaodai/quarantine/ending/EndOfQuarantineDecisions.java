@@ -1,4 +1,4 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.ending;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -7,8 +7,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.phaodai.decisions.OfficialDocuments;
 import vn.phaodai.geography.Geography;
 import vn.phaodai.geography.Village;
-import vn.phaodai.quarantine.Stays.DecisionFile;
-import vn.phaodai.quarantine.Stays.Stay;
+import vn.phaodai.quarantine.stays.Stays.DecisionFile;
+import vn.phaodai.quarantine.stays.Stays.Stay;
+import vn.phaodai.quarantine.stays.Stays;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
@@ -21,13 +22,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static vn.phaodai.quarantine.Stays.DAY;
-import static vn.phaodai.quarantine.Stays.notFound;
-import static vn.phaodai.quarantine.Stays.statusLabel;
+import static vn.phaodai.quarantine.stays.Stays.DAY;
+import static vn.phaodai.quarantine.stays.Stays.notFound;
+import static vn.phaodai.quarantine.stays.Stays.statusLabel;
 
 /** The end-of-quarantine decision of a released stay: numbered in the commune's register, printed in the official form. */
 @Service
-class EndOfQuarantineDecisions {
+public class EndOfQuarantineDecisions {
 
     private final JdbcClient jdbc;
     private final Stays stays;

@@ -1,12 +1,14 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.admission;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.phaodai.quarantine.Facilities.Facility;
-import vn.phaodai.quarantine.Stays.Stay;
-import vn.phaodai.quarantine.Stays.StayDetail;
-import vn.phaodai.quarantine.Stays.TransferForm;
+import vn.phaodai.quarantine.facilities.Facilities.Facility;
+import vn.phaodai.quarantine.facilities.Facilities;
+import vn.phaodai.quarantine.stays.Stays.Stay;
+import vn.phaodai.quarantine.stays.Stays.StayDetail;
+import vn.phaodai.quarantine.stays.Stays.TransferForm;
+import vn.phaodai.quarantine.stays.Stays;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
@@ -16,11 +18,11 @@ import vn.phaodai.shared.InvalidInputException;
 import java.time.LocalDate;
 import java.util.Map;
 
-import static vn.phaodai.quarantine.Stays.blank;
+import static vn.phaodai.quarantine.stays.Stays.blank;
 
 /** Moves between facilities, or to and from home; the stay's movements keep where it was. */
 @Service
-class Transfers {
+public class Transfers {
 
     private final JdbcClient jdbc;
     private final Stays stays;

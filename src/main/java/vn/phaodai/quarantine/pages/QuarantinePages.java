@@ -1,4 +1,4 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.pages;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -9,6 +9,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.phaodai.geography.Geography;
+import vn.phaodai.quarantine.admission.Admissions;
+import vn.phaodai.quarantine.admission.Arrivals;
+import vn.phaodai.quarantine.admission.Transfers;
+import vn.phaodai.quarantine.ending.EndOfQuarantineDecisions;
+import vn.phaodai.quarantine.ending.Releases;
+import vn.phaodai.quarantine.facilities.Facilities;
+import vn.phaodai.quarantine.lists.StaySearch;
+import vn.phaodai.quarantine.lists.TestSchedule;
+import vn.phaodai.quarantine.policies.Policies;
+import vn.phaodai.quarantine.stays.Stays;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.shared.ApplicationClock;

@@ -1,4 +1,4 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.policies;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +31,7 @@ import java.util.TreeSet;
 @Service
 public class Policies {
 
-    static final Set<String> SUBJECTS = Set.of("F1", "ARRIVAL_ABROAD", "ARRIVAL_PROVINCE");
+    public static final Set<String> SUBJECTS = Set.of("F1", "ARRIVAL_ABROAD", "ARRIVAL_PROVINCE");
     static final Set<String> VACCINATIONS = Set.of("ANY", "VACCINATED", "UNVACCINATED");
     static final Set<String> PLACES = Set.of("FACILITY", "HOME", "NONE");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -76,7 +76,7 @@ public class Policies {
      * The policy for a stay of that subject starting that day: the one for the person's vaccination if the
      * period distinguishes it, else the one for everybody. Unknown vaccination counts as not vaccinated.
      */
-    Optional<Policy> applicable(String subject, boolean vaccinated, LocalDate start) {
+    public Optional<Policy> applicable(String subject, boolean vaccinated, LocalDate start) {
         return jdbc.sql("""
                 select * from quarantine_policy
                 where subject = :subject and valid_from <= :day and (valid_to is null or valid_to >= :day)

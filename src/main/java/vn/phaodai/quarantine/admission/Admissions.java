@@ -1,15 +1,19 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.admission;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.phaodai.quarantine.Facilities.Facility;
-import vn.phaodai.quarantine.Policies.Policy;
-import vn.phaodai.quarantine.Stays.PersonPlace;
-import vn.phaodai.quarantine.Stays.Stay;
-import vn.phaodai.quarantine.Stays.StayDetail;
-import vn.phaodai.quarantine.Stays.StayForm;
+import vn.phaodai.quarantine.facilities.Facilities.Facility;
+import vn.phaodai.quarantine.facilities.Facilities;
+import vn.phaodai.quarantine.policies.Policies.Policy;
+import vn.phaodai.quarantine.policies.Policies;
+import vn.phaodai.quarantine.stays.Access;
+import vn.phaodai.quarantine.stays.Stays.PersonPlace;
+import vn.phaodai.quarantine.stays.Stays.Stay;
+import vn.phaodai.quarantine.stays.Stays.StayDetail;
+import vn.phaodai.quarantine.stays.Stays.StayForm;
+import vn.phaodai.quarantine.stays.Stays;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
@@ -25,16 +29,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static vn.phaodai.quarantine.Stays.DAY;
-import static vn.phaodai.quarantine.Stays.blank;
-import static vn.phaodai.quarantine.Stays.subjectLabel;
+import static vn.phaodai.quarantine.stays.Stays.DAY;
+import static vn.phaodai.quarantine.stays.Stays.blank;
+import static vn.phaodai.quarantine.stays.Stays.subjectLabel;
 
 /**
  * Admission to quarantine: at a facility (within its capacity, or over it with a reason) or at home (with its
  * approval), the end day and test days set by the policy in force on the first day.
  */
 @Service
-class Admissions {
+public class Admissions {
 
     private final JdbcClient jdbc;
     private final Stays stays;
