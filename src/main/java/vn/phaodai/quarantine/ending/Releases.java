@@ -13,6 +13,7 @@ import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.Messages;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -29,11 +30,13 @@ public class Releases {
     private final JdbcClient jdbc;
     private final Stays stays;
     private final AuditLog audit;
+    private final Messages messages;
 
-    Releases(JdbcClient jdbc, Stays stays, AuditLog audit) {
+    Releases(JdbcClient jdbc, Stays stays, AuditLog audit, Messages messages) {
         this.jdbc = jdbc;
         this.stays = stays;
         this.audit = audit;
+        this.messages = messages;
     }
 
     /** Ends a stay whose quarantine is over (on or after its last day); its decision can then be printed. */
@@ -42,9 +45,9 @@ public class Releases {
         PhaodaiUser user = CurrentUser.require(Right.QUARANTINE_WRITE);
         Stay s = stays.lockOpen(id, user);
         LocalDate day = on == null ? stays.today() : on;
-        if (day.isAfter(stays.today())) throw new vn.phaodai.shared.InvalidInputException("on", "Ngày kết thúc ở tương lai");
+        if (day.isAfter(stays.today())) throw new vn.phaodai.shared.InvalidInputException("on", messages.get("quarantine.release.future"));
         if (day.isBefore(s.end())) {
-            throw new ConflictException("Chưa hết thời gian cách ly: lượt cách ly này kết thúc ngày " + s.end().format(DAY),
+            throw new ConflictException(messages.get("quarantine.release.tooEarly", s.end().format(DAY)),
                     "on", Map.of("end", s.end().toString()));
         }
         jdbc.sql("update quarantine_stay set status = 'RELEASED', ended_on = ? where id = ?").params(day, id).update();

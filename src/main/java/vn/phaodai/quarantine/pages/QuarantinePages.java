@@ -24,6 +24,7 @@ import vn.phaodai.security.Right;
 import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.PageResult;
 
 import java.time.LocalDate;
@@ -48,10 +49,12 @@ class QuarantinePages {
     private final Arrivals arrivals;
     private final Geography geography;
     private final ApplicationClock clock;
+    private final Messages messages;
 
     QuarantinePages(Facilities facilities, StaySearch stays, Admissions admissions, Transfers transfers, Releases releases,
                     EndOfQuarantineDecisions endDecisions, TestSchedule tests,
-                    Policies policies, Arrivals arrivals, Geography geography, ApplicationClock clock) {
+                    Policies policies, Arrivals arrivals, Geography geography, ApplicationClock clock, Messages messages) {
+        this.messages = messages;
         this.clock = clock;
         this.facilities = facilities;
         this.stays = stays;
@@ -171,8 +174,10 @@ class QuarantinePages {
                     homeMonitoringDays, selfMonitoringDays, tests, document, note);
             if (id == null) policies.create(form);
             else policies.update(id, form);
-        } catch (InvalidInputException | ConflictException | NumberFormatException e) {
+        } catch (InvalidInputException | ConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
+        } catch (NumberFormatException e) {
+            redirect.addFlashAttribute("error", messages.get("quarantine.policy.testDays.notNumbers"));
         }
         return "redirect:/quarantine/policies";
     }

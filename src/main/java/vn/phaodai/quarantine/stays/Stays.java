@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 
 import java.time.LocalDate;
@@ -93,10 +94,12 @@ public class Stays {
 
     private final JdbcClient jdbc;
     private final ApplicationClock clock;
+    private final Messages messages;
 
-    Stays(JdbcClient jdbc, ApplicationClock clock) {
+    Stays(JdbcClient jdbc, ApplicationClock clock, Messages messages) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.messages = messages;
     }
 
     public LocalDate today() {
@@ -155,7 +158,7 @@ public class Stays {
         return jdbc.sql("select id, commune_code, village_id from person_card p where p.id = :id and "
                         + (anybody ? "p.national_id = :nationalId" : user.scope().condition("p.commune_code", "p.village_id"))).params(p)
                 .query((rs, i) -> new PersonPlace(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3))).optional()
-                .orElseThrow(() -> new NotFoundException("Không có người mã " + personId));
+                .orElseThrow(() -> new NotFoundException(messages.get("quarantine.person.notFound", String.valueOf(personId))));
     }
 
     public Optional<Stay> find(long id, PhaodaiUser user) {
@@ -170,7 +173,7 @@ public class Stays {
         jdbc.sql("select id from quarantine_stay where id = ? for update").param(id).query(Long.class).single();
         Stay s = find(id, user).orElseThrow(() -> notFound(id));
         if (!"ACTIVE".equals(s.status())) {
-            throw new ConflictException("Lượt cách ly mã " + id + " đã kết thúc (" + statusLabel(s.status()) + ")", null,
+            throw new ConflictException(messages.get("quarantine.stay.ended", String.valueOf(id), statusLabel(s.status())), null,
                     Map.of("stayStatus", s.status()));
         }
         return s;
@@ -182,29 +185,22 @@ public class Stays {
                 values (?, ?, ?, ?, ?, ?)""").params(stayId, facilityId, from, reason, overReason, user.username()).update();
     }
 
-    public static String subjectLabel(String subject) {
-        return switch (subject) {
-            case "ARRIVAL_ABROAD" -> "người nhập cảnh";
-            case "ARRIVAL_PROVINCE" -> "người đến từ tỉnh khác, vùng có dịch";
-            default -> "F1";
-        };
+    /** The subject inside a sentence, in the user's language ("người nhập cảnh"). */
+    public String subjectLabel(String subject) {
+        return messages.get("quarantine.subject.inText." + (List.of("ARRIVAL_ABROAD", "ARRIVAL_PROVINCE").contains(subject) ? subject : "F1"));
     }
 
-    public static String statusLabel(String status) {
-        return switch (status) {
-            case "ACTIVE" -> "đang cách ly";
-            case "RELEASED" -> "đã kết thúc cách ly";
-            case "TURNED_CASE" -> "đã chuyển cách ly điều trị F0";
-            default -> status;
-        };
+    /** The status inside a sentence, in the user's language ("đang cách ly"); an unknown one as it is. */
+    public String statusLabel(String status) {
+        return List.of("ACTIVE", "RELEASED", "TURNED_CASE").contains(status) ? messages.get("quarantine.status." + status) : status;
     }
 
     public static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 
-    public static NotFoundException notFound(long id) {
-        return new NotFoundException("Không có lượt cách ly mã " + id);
+    public NotFoundException notFound(long id) {
+        return new NotFoundException(messages.get("quarantine.stay.notFound", String.valueOf(id)));
     }
 }
 
