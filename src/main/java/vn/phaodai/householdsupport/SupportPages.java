@@ -26,7 +26,10 @@ import java.util.function.Supplier;
 class SupportPages {
 
     static final List<String> STATUS_TABS = List.of("ACTIVE", "OPEN", "TAKEN", "DONE", "CANCELLED", "ALL");
-    /** The commune's mass organisations, offered as suggestions: any other name may be typed. */
+    /**
+     * The commune's mass organisations, offered as suggestions: any other name may be typed. Their official names,
+     * stored as typed, in any UI language: data, not texts of the bundle.
+     */
     static final List<String> ORGANISATIONS = List.of("Ủy ban MTTQ xã", "Hội Phụ nữ xã", "Đoàn Thanh niên xã", "Hội Cựu chiến binh xã",
             "Hội Nông dân xã", "Tổ Covid cộng đồng");
 

@@ -12,6 +12,7 @@ import vn.phaodai.security.Scope;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 import vn.phaodai.shared.PageResult;
 
@@ -70,10 +71,12 @@ public class SupportRequests {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final Messages messages;
 
-    SupportRequests(JdbcClient jdbc, AuditLog audit) {
+    SupportRequests(JdbcClient jdbc, AuditLog audit, Messages messages) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.messages = messages;
     }
 
     /** Raised by the health worker for a case of the jurisdiction. */
@@ -103,7 +106,7 @@ public class SupportRequests {
     }
 
     private Raised raise(Household h, String kind, String detail, String raisedBy) {
-        if (!"ACTIVE".equals(h.status())) throw new ConflictException("Ca bệnh đã kết thúc: không gửi yêu cầu hỗ trợ", "caseId", Map.of());
+        if (!"ACTIVE".equals(h.status())) throw new ConflictException(messages.get("householdsupport.case.ended"), "caseId", Map.of());
         String text = validate(kind, detail);
         var id = jdbc.sql("""
                 insert into support_request (case_id, commune_code, village_id, kind, detail, raised_by) values (?, ?, ?, ?, ?, ?)
@@ -134,10 +137,10 @@ public class SupportRequests {
             where.append(" and s.status = :status");
             p.put("status", f.status());
         } else if (!f.status().equals("ALL")) {
-            throw new InvalidInputException("status", "Trạng thái không hợp lệ: " + f.status() + " (ACTIVE, OPEN, TAKEN, DONE, CANCELLED, ALL)");
+            throw new InvalidInputException("status", messages.get("householdsupport.status.invalid", f.status()));
         }
         if (f.kind() != null && !f.kind().isBlank()) {
-            if (!KINDS.contains(f.kind())) throw new InvalidInputException("kind", "Loại hỗ trợ không hợp lệ: " + f.kind());
+            if (!KINDS.contains(f.kind())) throw new InvalidInputException("kind", messages.get("householdsupport.kind.unknown", f.kind()));
             where.append(" and s.kind = :kind");
             p.put("kind", f.kind());
         }
@@ -161,7 +164,7 @@ public class SupportRequests {
         PhaodaiUser user = CurrentUser.require(Right.SUPPORT_HANDLE);
         SupportRequest r = find(id, user.scope());
         String by = text("handledBy", handledBy, 200);
-        if (by == null) throw new InvalidInputException("handledBy", "Cần tên tổ chức hoặc người nhận hỗ trợ (vd. Hội Phụ nữ xã)");
+        if (by == null) throw new InvalidInputException("handledBy", messages.get("householdsupport.handledBy.required"));
         return move(r, user, "TAKE", "status = 'TAKEN', handled_by = :text, taken_at = now()", by, "OPEN");
     }
 
@@ -193,12 +196,11 @@ public class SupportRequests {
         return find(r.id(), user.scope());
     }
 
-    private static String refusal(SupportRequest now) {
+    private String refusal(SupportRequest now) {
         return switch (now.status()) {
-            case "OPEN" -> "Yêu cầu chưa có ai nhận: bấm Nhận trước";
-            case "TAKEN" -> "Yêu cầu đã được nhận bởi " + now.handledBy();
-            case "DONE" -> "Yêu cầu đã được hỗ trợ xong";
-            default -> "Yêu cầu đã bị huỷ";
+            case "OPEN", "DONE" -> messages.get("householdsupport.refusal." + now.status());
+            case "TAKEN" -> messages.get("householdsupport.refusal.TAKEN", now.handledBy());
+            default -> messages.get("householdsupport.refusal.CANCELLED");
         };
     }
 
@@ -206,7 +208,7 @@ public class SupportRequests {
         Map<String, Object> p = new HashMap<>(scope.params());
         p.put("id", id);
         return jdbc.sql(SELECT + " where s.id = :id and " + scope.condition("s.commune_code", "s.village_id")).params(p)
-                .query(REQUEST).optional().orElseThrow(() -> new NotFoundException("Không có yêu cầu hỗ trợ mã " + id));
+                .query(REQUEST).optional().orElseThrow(() -> new NotFoundException(messages.get("householdsupport.request.notFound", String.valueOf(id))));
     }
 
     private Household household(long caseId, Scope scope) {
@@ -218,27 +220,26 @@ public class SupportRequests {
                 where c.id = :id and """ + " " + scope.condition("c.commune_code", "c.village_id")).params(p)
                 .query((rs, i) -> new Household(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), (Long) rs.getObject(5),
                         rs.getString(6)))
-                .optional().orElseThrow(() -> new NotFoundException("Không có ca bệnh mã " + caseId));
+                .optional().orElseThrow(() -> new NotFoundException(messages.get("householdsupport.case.notFound", String.valueOf(caseId))));
     }
 
     /** The detail, stripped (null when blank); a request of kind OTHER must say what is needed. */
-    private static String validate(String kind, String detail) {
+    private String validate(String kind, String detail) {
         List<FieldError> errors = new ArrayList<>();
         if (kind == null || !KINDS.contains(kind)) {
-            errors.add(new FieldError("kind", "Chọn loại hỗ trợ: FOOD (lương thực, thực phẩm, đồ thiết yếu), MEDICINE (thuốc), "
-                    + "WASTE (thu gom rác thải) hoặc OTHER (khác)"));
+            errors.add(new FieldError("kind", messages.get("householdsupport.kind.required")));
         }
         String text = detail == null || detail.isBlank() ? null : detail.strip();
-        if (text != null && text.length() > MAX_TEXT) errors.add(new FieldError("detail", "Nội dung tối đa " + MAX_TEXT + " ký tự"));
-        if (text == null && "OTHER".equals(kind)) errors.add(new FieldError("detail", "Ghi rõ cần hỗ trợ gì"));
+        if (text != null && text.length() > MAX_TEXT) errors.add(new FieldError("detail", messages.get("householdsupport.detail.tooLong", String.valueOf(MAX_TEXT))));
+        if (text == null && "OTHER".equals(kind)) errors.add(new FieldError("detail", messages.get("householdsupport.detail.required")));
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         return text;
     }
 
-    private static String text(String field, String value, int max) {
+    private String text(String field, String value, int max) {
         if (value == null || value.isBlank()) return null;
         String text = value.strip();
-        if (text.length() > max) throw new InvalidInputException(field, "Tối đa " + max + " ký tự");
+        if (text.length() > max) throw new InvalidInputException(field, messages.get("householdsupport.text.tooLong", String.valueOf(max)));
         return text;
     }
 }

@@ -222,6 +222,11 @@ class SupportRequestsIT {
         var vague = raise(api, caseId, "OTHER", " ");
         assertThat(vague.status()).isEqualTo(400);
         assertThat(vague.text()).contains("Ghi rõ cần hỗ trợ gì");
+        var vagueInEnglish = api.post("/api/v1/cases/" + caseId + "/support-requests?lang=en", Map.of("kind", "OTHER", "detail", " "));
+        assertThat(vagueInEnglish.status()).isEqualTo(400);
+        assertThat(vagueInEnglish.text()).contains("Say what support is needed").doesNotContain("Ghi rõ");
+        assertThat(api.get("/api/v1/support-requests?status=LOST&lang=en").text()).contains("Invalid status: LOST");
+        assertThat(api.get("/api/v1/support-requests?status=LOST").text()).contains("Trạng thái không hợp lệ: LOST");
         assertThat(api.get("/api/v1/support-requests?status=LOST").status()).isEqualTo(400);
         assertThat(raise(api, 999_999, "FOOD", null).status()).isEqualTo(404);
         assertThat(api.post("/api/v1/support-requests/999999/take", Map.of("handledBy", "Hội Phụ nữ")).status()).isEqualTo(404);

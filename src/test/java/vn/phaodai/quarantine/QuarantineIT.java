@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import vn.phaodai.quarantine.stays.Stays;
 import vn.phaodai.support.CaseFixture;
 import vn.phaodai.support.PhaodaiIT;
 import vn.phaodai.support.TestApi;
@@ -174,6 +175,15 @@ class QuarantineIT {
         var refused = admit(second, "2021-08-01", Map.of("facilityId", small));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.text()).contains("Khách sạn Sao Mai", "hết giường", "1/1");
+        // The same refusal in English, from the module's bundle; the invalid input too.
+        var refusedInEnglish = api.post("/api/v1/quarantine/stays?lang=en", Map.of("personId", second, "start", "2021-08-01",
+                "facilityId", small));
+        assertThat(refusedInEnglish.status()).isEqualTo(409);
+        assertThat(refusedInEnglish.text()).contains("Facility Khách sạn Sao Mai is full: 1/1 beds taken").doesNotContain("hết giường");
+        var missingInEnglish = api.post("/api/v1/quarantine/stays?lang=en", Map.of("facilityId", small));
+        assertThat(missingInEnglish.status()).isEqualTo(400);
+        assertThat(missingInEnglish.text()).contains("Choose the person to quarantine", "The first day of quarantine is required");
+        assertThat(admit(second, "2021-08-01", Map.of("facilityId", small)).text()).contains("hết giường");
         JsonNode over = admitted(second, "2021-08-01", Map.of("facilityId", small, "overCapacityReason", "Ca đêm, chưa có xe chuyển"));
         assertThat(over.get("overCapacityReason").asString()).isEqualTo("Ca đêm, chưa có xe chuyển");
         JsonNode f = api.get("/api/v1/quarantine/facilities/" + small).body();

@@ -1,13 +1,17 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.lists;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import vn.phaodai.quarantine.Stays.Stay;
-import vn.phaodai.quarantine.Stays.StayDetail;
+import vn.phaodai.quarantine.facilities.Facilities;
+import vn.phaodai.quarantine.stays.Access;
+import vn.phaodai.quarantine.stays.Stays.Stay;
+import vn.phaodai.quarantine.stays.Stays.StayDetail;
+import vn.phaodai.quarantine.stays.Stays;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 import vn.phaodai.shared.PageResult;
 
@@ -15,21 +19,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static vn.phaodai.quarantine.Stays.SELECT;
-import static vn.phaodai.quarantine.Stays.STAY;
-import static vn.phaodai.quarantine.Stays.blank;
-import static vn.phaodai.quarantine.Stays.notFound;
+import static vn.phaodai.quarantine.stays.Stays.SELECT;
+import static vn.phaodai.quarantine.stays.Stays.STAY;
+import static vn.phaodai.quarantine.stays.Stays.blank;
 
 /** Reading stays: one stay, those of the jurisdiction, of a person, of a facility now. Every list is audited. */
 @Service
-class StaySearch {
+public class StaySearch {
 
     private final JdbcClient jdbc;
     private final Stays stays;
     private final Facilities facilities;
     private final AuditLog audit;
+    private final Messages messages;
 
-    StaySearch(JdbcClient jdbc, Stays stays, Facilities facilities, AuditLog audit) {
+    StaySearch(JdbcClient jdbc, Stays stays, Facilities facilities, AuditLog audit, Messages messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.stays = stays;
         this.facilities = facilities;
@@ -38,7 +43,7 @@ class StaySearch {
 
     public StayDetail get(long id) {
         PhaodaiUser user = CurrentUser.require(Right.QUARANTINE_READ);
-        Stay s = stays.find(id, user).orElseThrow(() -> notFound(id));
+        Stay s = stays.find(id, user).orElseThrow(() -> stays.notFound(id));
         audit.record("VIEW", "quarantine_stay", id, s.personId(), null);
         return stays.detail(s);
     }
@@ -59,8 +64,7 @@ class StaySearch {
         }
         if (!blank(status)) {
             if (!List.of("ACTIVE", "RELEASED", "TURNED_CASE").contains(status.strip())) {
-                throw new vn.phaodai.shared.InvalidInputException("status", "Trạng thái không hợp lệ: " + status
-                        + " (ACTIVE, RELEASED, TURNED_CASE)");
+                throw new vn.phaodai.shared.InvalidInputException("status", messages.get("quarantine.stay.status.invalid", status));
             }
             where.append(" and s.status = :status");
             p.put("status", status.strip());
@@ -87,7 +91,7 @@ class StaySearch {
             q.put("id", personId);
             boolean visible = jdbc.sql("select count(*) from person_card p where p.id = :id and "
                     + user.scope().condition("p.commune_code", "p.village_id")).params(q).query(Long.class).single() > 0;
-            if (!visible) throw new NotFoundException("Không có người mã " + personId);
+            if (!visible) throw new NotFoundException(messages.get("quarantine.person.notFound", String.valueOf(personId)));
         }
         audit.recordShown("quarantine_stay", Map.of("person", personId), List.of(personId));
         return stays;
@@ -96,7 +100,7 @@ class StaySearch {
     /** The open stays of a facility that the user may see. */
     public List<Stay> current(long facilityId) {
         PhaodaiUser user = CurrentUser.require(Right.QUARANTINE_READ);
-        facilities.find(facilityId).orElseThrow(() -> Facilities.notFound(facilityId));
+        facilities.find(facilityId).orElseThrow(() -> facilities.notFound(facilityId));
         Access access = Access.stays(user, "s");
         Map<String, Object> p = new HashMap<>(access.params());
         p.put("facility", facilityId);

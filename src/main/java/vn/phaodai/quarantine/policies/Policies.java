@@ -1,4 +1,4 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.policies;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,6 +11,7 @@ import vn.phaodai.security.Right;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ import java.util.TreeSet;
 @Service
 public class Policies {
 
-    static final Set<String> SUBJECTS = Set.of("F1", "ARRIVAL_ABROAD", "ARRIVAL_PROVINCE");
+    public static final Set<String> SUBJECTS = Set.of("F1", "ARRIVAL_ABROAD", "ARRIVAL_PROVINCE");
     static final Set<String> VACCINATIONS = Set.of("ANY", "VACCINATED", "UNVACCINATED");
     static final Set<String> PLACES = Set.of("FACILITY", "HOME", "NONE");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -55,10 +56,12 @@ public class Policies {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final Messages messages;
 
-    Policies(JdbcClient jdbc, AuditLog audit) {
+    Policies(JdbcClient jdbc, AuditLog audit, Messages messages) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.messages = messages;
     }
 
     /** Every policy, by subject and start: readable by whoever reads quarantine. */
@@ -69,14 +72,14 @@ public class Policies {
 
     public Policy get(long id) {
         CurrentUser.require(Right.QUARANTINE_READ);
-        return find(id).orElseThrow(() -> new NotFoundException("Không có quy định cách ly mã " + id));
+        return find(id).orElseThrow(() -> new NotFoundException(messages.get("quarantine.policy.notFound", String.valueOf(id))));
     }
 
     /**
      * The policy for a stay of that subject starting that day: the one for the person's vaccination if the
      * period distinguishes it, else the one for everybody. Unknown vaccination counts as not vaccinated.
      */
-    Optional<Policy> applicable(String subject, boolean vaccinated, LocalDate start) {
+    public Optional<Policy> applicable(String subject, boolean vaccinated, LocalDate start) {
         return jdbc.sql("""
                 select * from quarantine_policy
                 where subject = :subject and valid_from <= :day and (valid_to is null or valid_to >= :day)
@@ -104,8 +107,8 @@ public class Policies {
                 .param("to", form.validTo())
                 .query(Long.class).list();
         if (!later.isEmpty()) {
-            throw new ConflictException("Đã có quy định cách ly cùng đối tượng áp dụng trong thời gian từ ngày " + form.validFrom().format(DAY)
-                    + " (mã " + later.get(0) + "): hãy sửa quy định đó, hoặc ghi ngày hết hiệu lực trước ngày đó", "validFrom", Map.of("policyId", later.get(0)));
+            throw new ConflictException(messages.get("quarantine.policy.overlap", form.validFrom().format(DAY),
+                    String.valueOf(later.get(0))), "validFrom", Map.of("policyId", later.get(0)));
         }
         jdbc.sql("""
                 update quarantine_policy set valid_to = :before, updated_by = :user, updated_at = now()
@@ -126,7 +129,7 @@ public class Policies {
     @Transactional
     public Policy update(long id, PolicyForm form) {
         PhaodaiUser user = CurrentUser.require(Right.QUARANTINE_POLICY_ADMIN);
-        Policy before = find(id).orElseThrow(() -> new NotFoundException("Không có quy định cách ly mã " + id));
+        Policy before = find(id).orElseThrow(() -> new NotFoundException(messages.get("quarantine.policy.notFound", String.valueOf(id))));
         validate(form);
         String vaccination = form.vaccination() == null ? "ANY" : form.vaccination();
         Map<String, Object> p = params(form, vaccination, user);
@@ -161,39 +164,39 @@ public class Policies {
         return p;
     }
 
-    private static void validate(PolicyForm f) {
+    private void validate(PolicyForm f) {
         List<FieldError> errors = new ArrayList<>();
         if (f.subject() == null || !SUBJECTS.contains(f.subject())) {
-            errors.add(new FieldError("subject", "Đối tượng phải là F1, ARRIVAL_ABROAD hoặc ARRIVAL_PROVINCE"));
+            errors.add(new FieldError("subject", messages.get("quarantine.subject.invalid")));
         }
         if (f.vaccination() != null && !VACCINATIONS.contains(f.vaccination())) {
-            errors.add(new FieldError("vaccination", "Điều kiện tiêm chủng phải là ANY, VACCINATED hoặc UNVACCINATED"));
+            errors.add(new FieldError("vaccination", messages.get("quarantine.policy.vaccination.invalid")));
         }
-        if (f.validFrom() == null) errors.add(new FieldError("validFrom", "Ngày áp dụng là bắt buộc"));
+        if (f.validFrom() == null) errors.add(new FieldError("validFrom", messages.get("quarantine.policy.validFrom.required")));
         if (f.validFrom() != null && f.validTo() != null && f.validTo().isBefore(f.validFrom())) {
-            errors.add(new FieldError("validTo", "Ngày hết hiệu lực phải sau ngày áp dụng"));
+            errors.add(new FieldError("validTo", messages.get("quarantine.policy.validTo.beforeFrom")));
         }
         if (f.place() == null || !PLACES.contains(f.place())) {
-            errors.add(new FieldError("place", "Nơi cách ly phải là FACILITY, HOME hoặc NONE"));
+            errors.add(new FieldError("place", messages.get("quarantine.policy.place.invalid")));
         }
         if (f.quarantineDays() == null || f.quarantineDays() < 0 || f.quarantineDays() > 60) {
-            errors.add(new FieldError("quarantineDays", "Số ngày cách ly từ 0 đến 60"));
+            errors.add(new FieldError("quarantineDays", messages.get("quarantine.policy.quarantineDays.range")));
         } else if ("NONE".equals(f.place()) != (f.quarantineDays() == 0)) {
-            errors.add(new FieldError("quarantineDays", "Không cách ly (NONE) khi và chỉ khi số ngày cách ly là 0"));
+            errors.add(new FieldError("quarantineDays", messages.get("quarantine.policy.quarantineDays.none")));
         }
         for (String field : List.of("homeMonitoringDays", "selfMonitoringDays")) {
             Integer v = field.equals("homeMonitoringDays") ? f.homeMonitoringDays() : f.selfMonitoringDays();
-            if (v != null && (v < 0 || v > 60)) errors.add(new FieldError(field, "Số ngày từ 0 đến 60"));
+            if (v != null && (v < 0 || v > 60)) errors.add(new FieldError(field, messages.get("quarantine.policy.monitoringDays.range")));
         }
         if (f.testDays() != null) {
             for (Integer d : f.testDays()) {
                 if (d == null || d < 1 || (f.quarantineDays() != null && d > Math.max(1, f.quarantineDays()))) {
-                    errors.add(new FieldError("testDays", "Ngày xét nghiệm phải từ ngày 1 đến ngày cuối cách ly"));
+                    errors.add(new FieldError("testDays", messages.get("quarantine.policy.testDays.range")));
                     break;
                 }
             }
         }
-        if (f.document() == null || f.document().isBlank()) errors.add(new FieldError("document", "Số văn bản là bắt buộc"));
+        if (f.document() == null || f.document().isBlank()) errors.add(new FieldError("document", messages.get("quarantine.policy.document.required")));
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
     }
 }

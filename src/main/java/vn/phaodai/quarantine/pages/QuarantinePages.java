@@ -1,4 +1,4 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.pages;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -9,11 +9,22 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.phaodai.geography.Geography;
+import vn.phaodai.quarantine.admission.Admissions;
+import vn.phaodai.quarantine.admission.Arrivals;
+import vn.phaodai.quarantine.admission.Transfers;
+import vn.phaodai.quarantine.ending.EndOfQuarantineDecisions;
+import vn.phaodai.quarantine.ending.Releases;
+import vn.phaodai.quarantine.facilities.Facilities;
+import vn.phaodai.quarantine.lists.StaySearch;
+import vn.phaodai.quarantine.lists.TestSchedule;
+import vn.phaodai.quarantine.policies.Policies;
+import vn.phaodai.quarantine.stays.Stays;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.PageResult;
 
 import java.time.LocalDate;
@@ -38,10 +49,12 @@ class QuarantinePages {
     private final Arrivals arrivals;
     private final Geography geography;
     private final ApplicationClock clock;
+    private final Messages messages;
 
     QuarantinePages(Facilities facilities, StaySearch stays, Admissions admissions, Transfers transfers, Releases releases,
                     EndOfQuarantineDecisions endDecisions, TestSchedule tests,
-                    Policies policies, Arrivals arrivals, Geography geography, ApplicationClock clock) {
+                    Policies policies, Arrivals arrivals, Geography geography, ApplicationClock clock, Messages messages) {
+        this.messages = messages;
         this.clock = clock;
         this.facilities = facilities;
         this.stays = stays;
@@ -161,8 +174,10 @@ class QuarantinePages {
                     homeMonitoringDays, selfMonitoringDays, tests, document, note);
             if (id == null) policies.create(form);
             else policies.update(id, form);
-        } catch (InvalidInputException | ConflictException | NumberFormatException e) {
+        } catch (InvalidInputException | ConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
+        } catch (NumberFormatException e) {
+            redirect.addFlashAttribute("error", messages.get("quarantine.policy.testDays.notNumbers"));
         }
         return "redirect:/quarantine/policies";
     }

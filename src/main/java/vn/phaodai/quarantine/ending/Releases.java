@@ -1,38 +1,42 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.ending;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.phaodai.cases.CasesChanged;
-import vn.phaodai.quarantine.Stays.Stay;
-import vn.phaodai.quarantine.Stays.StayDetail;
+import vn.phaodai.quarantine.stays.Stays.Stay;
+import vn.phaodai.quarantine.stays.Stays.StayDetail;
+import vn.phaodai.quarantine.stays.Stays;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.Messages;
 
 import java.time.LocalDate;
 import java.util.Map;
 
-import static vn.phaodai.quarantine.Stays.DAY;
+import static vn.phaodai.quarantine.stays.Stays.DAY;
 
 /**
  * How a stay ends: released once its quarantine is over, or early when the person becomes a case (F0), given
  * back when that case is discarded.
  */
 @Service
-class Releases {
+public class Releases {
 
     private final JdbcClient jdbc;
     private final Stays stays;
     private final AuditLog audit;
+    private final Messages messages;
 
-    Releases(JdbcClient jdbc, Stays stays, AuditLog audit) {
+    Releases(JdbcClient jdbc, Stays stays, AuditLog audit, Messages messages) {
         this.jdbc = jdbc;
         this.stays = stays;
         this.audit = audit;
+        this.messages = messages;
     }
 
     /** Ends a stay whose quarantine is over (on or after its last day); its decision can then be printed. */
@@ -41,9 +45,9 @@ class Releases {
         PhaodaiUser user = CurrentUser.require(Right.QUARANTINE_WRITE);
         Stay s = stays.lockOpen(id, user);
         LocalDate day = on == null ? stays.today() : on;
-        if (day.isAfter(stays.today())) throw new vn.phaodai.shared.InvalidInputException("on", "Ngày kết thúc ở tương lai");
+        if (day.isAfter(stays.today())) throw new vn.phaodai.shared.InvalidInputException("on", messages.get("quarantine.release.future"));
         if (day.isBefore(s.end())) {
-            throw new ConflictException("Chưa hết thời gian cách ly: lượt cách ly này kết thúc ngày " + s.end().format(DAY),
+            throw new ConflictException(messages.get("quarantine.release.tooEarly", s.end().format(DAY)),
                     "on", Map.of("end", s.end().toString()));
         }
         jdbc.sql("update quarantine_stay set status = 'RELEASED', ended_on = ? where id = ?").params(day, id).update();

@@ -1,4 +1,4 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.pages;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

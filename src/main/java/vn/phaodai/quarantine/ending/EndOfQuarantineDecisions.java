@@ -1,4 +1,4 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.ending;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -7,13 +7,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.phaodai.decisions.OfficialDocuments;
 import vn.phaodai.geography.Geography;
 import vn.phaodai.geography.Village;
-import vn.phaodai.quarantine.Stays.DecisionFile;
-import vn.phaodai.quarantine.Stays.Stay;
+import vn.phaodai.quarantine.stays.Stays.DecisionFile;
+import vn.phaodai.quarantine.stays.Stays.Stay;
+import vn.phaodai.quarantine.stays.Stays;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 
 import java.time.LocalDate;
@@ -21,13 +23,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static vn.phaodai.quarantine.Stays.DAY;
-import static vn.phaodai.quarantine.Stays.notFound;
-import static vn.phaodai.quarantine.Stays.statusLabel;
+import static vn.phaodai.quarantine.stays.Stays.DAY;
 
 /** The end-of-quarantine decision of a released stay: numbered in the commune's register, printed in the official form. */
 @Service
-class EndOfQuarantineDecisions {
+public class EndOfQuarantineDecisions {
 
     private final JdbcClient jdbc;
     private final Stays stays;
@@ -35,9 +35,11 @@ class EndOfQuarantineDecisions {
     private final Geography geography;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final Messages messages;
 
     EndOfQuarantineDecisions(JdbcClient jdbc, Stays stays, OfficialDocuments documents, Geography geography, AuditLog audit,
-                             PlatformTransactionManager transactions) {
+                             PlatformTransactionManager transactions, Messages messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.stays = stays;
         this.documents = documents;
@@ -54,16 +56,15 @@ class EndOfQuarantineDecisions {
     public DecisionFile decision(long id, boolean issue) {
         PhaodaiUser user = CurrentUser.require(Right.QUARANTINE_READ);
         Stay s = transaction.execute(t -> {
-            Stay stay = stays.find(id, user).orElseThrow(() -> notFound(id));
+            Stay stay = stays.find(id, user).orElseThrow(() -> stays.notFound(id));
             if (!"RELEASED".equals(stay.status())) {
-                throw new ConflictException("Chỉ ra quyết định kết thúc cách ly khi lượt cách ly đã kết thúc (trạng thái hiện tại: "
-                        + statusLabel(stay.status()) + ")", null, Map.of("stayStatus", stay.status()));
+                throw new ConflictException(messages.get("quarantine.decision.notReleased", stays.statusLabel(stay.status())), null, Map.of("stayStatus", stay.status()));
             }
             if (stay.decisionNumber() != null) {
                 audit.record("VIEW_DECISION", "quarantine_stay", id, stay.personId(), Map.of("number", stay.decisionNumber()));
                 return stay;
             }
-            if (!issue) throw new NotFoundException("Quyết định kết thúc cách ly của lượt " + id + " chưa được ban hành");
+            if (!issue) throw new NotFoundException(messages.get("quarantine.decision.notIssued", String.valueOf(id)));
             CurrentUser.require(Right.QUARANTINE_WRITE);
             jdbc.sql("select id from quarantine_stay where id = ? for update").param(id).query(Long.class).single();
             Stay locked = stays.find(id, user).orElseThrow();
@@ -83,6 +84,10 @@ class EndOfQuarantineDecisions {
         return new DecisionFile("QD-ket-thuc-cach-ly-y-te-" + number + "-" + s.decisionIssuedOn().getYear() + ".pdf", pdf);
     }
 
+    /**
+     * The decision's own words: the official Vietnamese wording of a commune's decision (Nghị định 30/2020/NĐ-CP),
+     * the same whatever the user's language, so they stay here rather than in the message bundles.
+     */
     private OfficialDocuments.Decision document(Stay s, int number) {
         var person = jdbc.sql("""
                 select full_name, sex, date_of_birth, birth_year, national_id, address, commune_code, village_id

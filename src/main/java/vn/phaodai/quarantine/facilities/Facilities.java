@@ -1,4 +1,4 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.facilities;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.phaodai.geography.AdminUnit;
 import vn.phaodai.geography.Geography;
+import vn.phaodai.quarantine.stays.Access;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
@@ -14,6 +15,7 @@ import vn.phaodai.security.Right;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 import vn.phaodai.shared.PageResult;
 
@@ -32,7 +34,7 @@ import java.util.Set;
 @Service
 public class Facilities {
 
-    static final Set<String> KINDS = Set.of("CONCENTRATED", "HOTEL", "TREATMENT", "HOSPITAL");
+    public static final Set<String> KINDS = Set.of("CONCENTRATED", "HOTEL", "TREATMENT", "HOSPITAL");
 
     public record Facility(long id, String code, String name, String kind, String convertedFrom, String communeCode,
                            int capacity, Integer rooms, String address, boolean active, int occupied) {
@@ -67,11 +69,13 @@ public class Facilities {
     private final JdbcClient jdbc;
     private final Geography geography;
     private final AuditLog audit;
+    private final Messages messages;
 
-    Facilities(JdbcClient jdbc, Geography geography, AuditLog audit) {
+    Facilities(JdbcClient jdbc, Geography geography, AuditLog audit, Messages messages) {
         this.jdbc = jdbc;
         this.geography = geography;
         this.audit = audit;
+        this.messages = messages;
     }
 
     /** A page of facilities, optionally of a district or commune and of a kind, by commune and name. */
@@ -123,11 +127,11 @@ public class Facilities {
         return find(id).orElseThrow(() -> notFound(id));
     }
 
-    Optional<Facility> find(long id) {
+    public Optional<Facility> find(long id) {
         return jdbc.sql(SELECT + "where f.id = ?").param(id).query(FACILITY).optional();
     }
 
-    Optional<Facility> lock(long id) {
+    public Optional<Facility> lock(long id) {
         jdbc.sql("select id from quarantine_facility where id = ? for update").param(id).query(Long.class).optional();
         return find(id);
     }
@@ -137,18 +141,18 @@ public class Facilities {
     public Facility create(FacilityForm form) {
         PhaodaiUser user = CurrentUser.require(Right.QUARANTINE_WRITE);
         List<FieldError> errors = new ArrayList<>();
-        if (form.name() == null || form.name().isBlank()) errors.add(new FieldError("name", "Tên cơ sở là bắt buộc"));
+        if (form.name() == null || form.name().isBlank()) errors.add(new FieldError("name", messages.get("quarantine.facility.name.required")));
         if (form.kind() == null || !KINDS.contains(form.kind())) {
-            errors.add(new FieldError("kind", "Loại cơ sở phải là CONCENTRATED, HOTEL, TREATMENT hoặc HOSPITAL"));
+            errors.add(new FieldError("kind", messages.get("quarantine.facility.kind.invalid")));
         }
-        if (form.capacity() == null || form.capacity() < 0) errors.add(new FieldError("capacity", "Số giường là bắt buộc, không âm"));
-        if (form.rooms() != null && form.rooms() < 0) errors.add(new FieldError("rooms", "Số phòng không âm"));
+        if (form.capacity() == null || form.capacity() < 0) errors.add(new FieldError("capacity", messages.get("quarantine.facility.capacity.required")));
+        if (form.rooms() != null && form.rooms() < 0) errors.add(new FieldError("rooms", messages.get("quarantine.facility.rooms.negative")));
         if (form.communeCode() == null || geography.findCommune(form.communeCode()).isEmpty()) {
-            errors.add(new FieldError("communeCode", "Không có phường/xã mã " + form.communeCode()));
+            errors.add(new FieldError("communeCode", messages.get("quarantine.facility.commune.unknown", form.communeCode())));
         }
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         if (!user.scope().covers(form.communeCode(), null)) {
-            throw new AccessDeniedException("Phường/xã mã " + form.communeCode() + " không thuộc địa bàn của bạn");
+            throw new AccessDeniedException(messages.get("quarantine.facility.commune.outsideArea", form.communeCode()));
         }
         String code = form.code() == null || form.code().isBlank() ? null : form.code().strip();
         if (code != null) {
@@ -157,7 +161,7 @@ public class Facilities {
                 if (same.get().name().equals(form.name().strip()) && same.get().communeCode().equals(form.communeCode())) {
                     return same.get();
                 }
-                throw new ConflictException("Đã có cơ sở mã " + code + " (" + same.get().name() + ")", "code",
+                throw new ConflictException(messages.get("quarantine.facility.code.taken", code, same.get().name()), "code",
                         Map.of("facilityId", same.get().id()));
             }
         }
@@ -181,12 +185,12 @@ public class Facilities {
     public Facility update(long id, FacilityForm form) {
         PhaodaiUser user = CurrentUser.require(Right.QUARANTINE_WRITE);
         Facility f = lock(id).orElseThrow(() -> notFound(id));
-        if (!manages(user, f)) throw new AccessDeniedException("Cơ sở " + f.name() + " không thuộc địa bàn của bạn");
+        if (!manages(user, f)) throw new AccessDeniedException(messages.get("quarantine.facility.outsideArea", f.name()));
         if (form.kind() != null && !KINDS.contains(form.kind())) {
-            throw new InvalidInputException("kind", "Loại cơ sở phải là CONCENTRATED, HOTEL, TREATMENT hoặc HOSPITAL");
+            throw new InvalidInputException("kind", messages.get("quarantine.facility.kind.invalid"));
         }
-        if (form.capacity() != null && form.capacity() < 0) throw new InvalidInputException("capacity", "Số giường không âm");
-        if (form.rooms() != null && form.rooms() < 0) throw new InvalidInputException("rooms", "Số phòng không âm");
+        if (form.capacity() != null && form.capacity() < 0) throw new InvalidInputException("capacity", messages.get("quarantine.facility.capacity.negative"));
+        if (form.rooms() != null && form.rooms() < 0) throw new InvalidInputException("rooms", messages.get("quarantine.facility.rooms.negative"));
         String kind = form.kind() == null ? f.kind() : form.kind();
         jdbc.sql("""
                 update quarantine_facility set name = :name, kind = :kind, converted_from = :from, capacity = :capacity,
@@ -203,7 +207,7 @@ public class Facilities {
     }
 
     /** The province and the facility's commune manage it; a facility manager manages its own facilities. */
-    static boolean manages(PhaodaiUser user, Facility f) {
+    public static boolean manages(PhaodaiUser user, Facility f) {
         if (Access.facilityLevel(user)) return user.jurisdictionCodes().contains(f.code());
         return user.scope().covers(f.communeCode(), null);
     }
@@ -216,7 +220,7 @@ public class Facilities {
         }
     }
 
-    static NotFoundException notFound(long id) {
-        return new NotFoundException("Không có cơ sở cách ly, điều trị mã " + id);
+    public NotFoundException notFound(long id) {
+        return new NotFoundException(messages.get("quarantine.facility.notFound", String.valueOf(id)));
     }
 }

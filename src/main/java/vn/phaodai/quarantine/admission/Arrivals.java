@@ -1,16 +1,19 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.admission;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.phaodai.quarantine.stays.Access;
+import vn.phaodai.quarantine.stays.Stays;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.PageResult;
 
 import java.time.LocalDate;
@@ -57,8 +60,10 @@ public class Arrivals {
     private final Stays stays;
     private final Admissions admissions;
     private final AuditLog audit;
+    private final Messages messages;
 
-    Arrivals(JdbcClient jdbc, Stays stays, Admissions admissions, AuditLog audit) {
+    Arrivals(JdbcClient jdbc, Stays stays, Admissions admissions, AuditLog audit, Messages messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.stays = stays;
         this.admissions = admissions;
@@ -70,19 +75,19 @@ public class Arrivals {
     public Registered register(ArrivalForm form) {
         PhaodaiUser user = CurrentUser.require(Right.QUARANTINE_WRITE);
         List<FieldError> errors = new ArrayList<>();
-        if (form.personId() == null) errors.add(new FieldError("personId", "Cần chọn người đến"));
+        if (form.personId() == null) errors.add(new FieldError("personId", messages.get("quarantine.arrival.person.required")));
         if (form.originKind() == null || !List.of("ABROAD", "PROVINCE").contains(form.originKind())) {
-            errors.add(new FieldError("originKind", "Nơi đi phải là ABROAD (nước ngoài) hoặc PROVINCE (tỉnh khác)"));
+            errors.add(new FieldError("originKind", messages.get("quarantine.arrival.originKind.invalid")));
         }
-        if (Stays.blank(form.origin())) errors.add(new FieldError("origin", "Nơi đi (quốc gia, tỉnh) là bắt buộc"));
-        if (form.arrivedOn() == null) errors.add(new FieldError("arrivedOn", "Ngày đến là bắt buộc"));
+        if (Stays.blank(form.origin())) errors.add(new FieldError("origin", messages.get("quarantine.arrival.origin.required")));
+        if (form.arrivedOn() == null) errors.add(new FieldError("arrivedOn", messages.get("quarantine.arrival.arrivedOn.required")));
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         Stays.PersonPlace person = stays.person(form.personId(), form.nationalId(), user);
         String checkpoint = Stays.blank(form.checkpoint()) ? null : form.checkpoint().strip();
         if (Access.facilityLevel(user)) {
             if (checkpoint == null && !user.jurisdictionCodes().isEmpty()) checkpoint = user.jurisdictionCodes().get(0);
             if (!user.jurisdictionCodes().contains(checkpoint)) {
-                throw new AccessDeniedException("Chốt " + checkpoint + " không do bạn quản lý");
+                throw new AccessDeniedException(messages.get("quarantine.arrival.checkpoint.notYours", checkpoint));
             }
         }
         Map<String, Object> p = new HashMap<>();

@@ -1,15 +1,19 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.admission;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.phaodai.quarantine.Facilities.Facility;
-import vn.phaodai.quarantine.Policies.Policy;
-import vn.phaodai.quarantine.Stays.PersonPlace;
-import vn.phaodai.quarantine.Stays.Stay;
-import vn.phaodai.quarantine.Stays.StayDetail;
-import vn.phaodai.quarantine.Stays.StayForm;
+import vn.phaodai.quarantine.facilities.Facilities.Facility;
+import vn.phaodai.quarantine.facilities.Facilities;
+import vn.phaodai.quarantine.policies.Policies.Policy;
+import vn.phaodai.quarantine.policies.Policies;
+import vn.phaodai.quarantine.stays.Access;
+import vn.phaodai.quarantine.stays.Stays.PersonPlace;
+import vn.phaodai.quarantine.stays.Stays.Stay;
+import vn.phaodai.quarantine.stays.Stays.StayDetail;
+import vn.phaodai.quarantine.stays.Stays.StayForm;
+import vn.phaodai.quarantine.stays.Stays;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
@@ -17,6 +21,7 @@ import vn.phaodai.security.Right;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,24 +30,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static vn.phaodai.quarantine.Stays.DAY;
-import static vn.phaodai.quarantine.Stays.blank;
-import static vn.phaodai.quarantine.Stays.subjectLabel;
+import static vn.phaodai.quarantine.stays.Stays.DAY;
+import static vn.phaodai.quarantine.stays.Stays.blank;
 
 /**
  * Admission to quarantine: at a facility (within its capacity, or over it with a reason) or at home (with its
  * approval), the end day and test days set by the policy in force on the first day.
  */
 @Service
-class Admissions {
+public class Admissions {
 
     private final JdbcClient jdbc;
     private final Stays stays;
     private final Policies policies;
     private final Facilities facilities;
     private final AuditLog audit;
+    private final Messages messages;
 
-    Admissions(JdbcClient jdbc, Stays stays, Policies policies, Facilities facilities, AuditLog audit) {
+    Admissions(JdbcClient jdbc, Stays stays, Policies policies, Facilities facilities, AuditLog audit, Messages messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.stays = stays;
         this.policies = policies;
@@ -59,29 +65,30 @@ class Admissions {
     public StayDetail admit(StayForm form) {
         PhaodaiUser user = CurrentUser.require(Right.QUARANTINE_WRITE);
         List<FieldError> errors = new ArrayList<>();
-        if (form.personId() == null) errors.add(new FieldError("personId", "Cần chọn người cách ly"));
-        if (form.start() == null) errors.add(new FieldError("start", "Ngày bắt đầu cách ly là bắt buộc"));
+        if (form.personId() == null) errors.add(new FieldError("personId", messages.get("quarantine.admission.person.required")));
+        if (form.start() == null) errors.add(new FieldError("start", messages.get("quarantine.admission.start.required")));
         boolean home = Boolean.TRUE.equals(form.home());
         if (home == (form.facilityId() != null)) {
-            errors.add(new FieldError("facilityId", "Chọn một cơ sở cách ly (facilityId) hoặc cách ly tại nhà (home)"));
+            errors.add(new FieldError("facilityId", messages.get("quarantine.place.oneOf")));
         }
         if (home && blank(form.homeApprovedBy())) {
-            errors.add(new FieldError("homeApprovedBy", "Cách ly tại nhà cần ghi người/cơ quan phê duyệt"));
+            errors.add(new FieldError("homeApprovedBy", messages.get("quarantine.home.approvedBy.required")));
         }
         String subject = form.subject() == null ? "F1" : form.subject();
         if (!Policies.SUBJECTS.contains(subject)) {
-            errors.add(new FieldError("subject", "Đối tượng phải là F1, ARRIVAL_ABROAD hoặc ARRIVAL_PROVINCE"));
+            errors.add(new FieldError("subject", messages.get("quarantine.subject.invalid")));
         }
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
 
         Facility facility = null;
         if (home) {
-            if (Access.facilityLevel(user)) throw new AccessDeniedException("Cơ sở cách ly không phê duyệt cách ly tại nhà");
+            if (Access.facilityLevel(user)) throw new AccessDeniedException(messages.get("quarantine.admission.homeNotByFacility"));
         } else {
             facility = facilities.lock(form.facilityId())
-                    .orElseThrow(() -> new InvalidInputException("facilityId", "Không có cơ sở cách ly mã " + form.facilityId()));
+                    .orElseThrow(() -> new InvalidInputException("facilityId",
+                            messages.get("quarantine.facility.unknown", String.valueOf(form.facilityId()))));
             if (Access.facilityLevel(user) && !Facilities.manages(user, facility)) {
-                throw new AccessDeniedException("Cơ sở " + facility.name() + " không do bạn quản lý");
+                throw new AccessDeniedException(messages.get("quarantine.facility.notYours", facility.name()));
             }
         }
         PersonPlace person = stays.person(form.personId(), form.nationalId(), user);
@@ -94,16 +101,19 @@ class Admissions {
             if (o.start().equals(form.start()) && java.util.Objects.equals(o.facilityId(), form.facilityId())) {
                 return stays.detail(o);
             }
-            throw new ConflictException("Người này đang cách ly từ ngày " + o.start().format(DAY) + " (lượt cách ly mã "
-                    + o.id() + "); hãy chuyển nơi cách ly thay vì tiếp nhận lại", "personId", Map.of("stayId", o.id()));
+            throw new ConflictException(messages.get("quarantine.admission.alreadyIn", o.start().format(DAY), String.valueOf(o.id())),
+                    "personId", Map.of("stayId", o.id()));
         }
         boolean vaccinated = Boolean.TRUE.equals(form.vaccinated());
         Policy policy = policies.applicable(subject, vaccinated, form.start())
-                .orElseThrow(() -> new ConflictException("Không có quy định cách ly nào cho " + subjectLabel(subject)
-                        + " bắt đầu ngày " + form.start().format(DAY), "start", Map.of()));
+                .orElseThrow(() -> new ConflictException(messages.get("quarantine.admission.noPolicy", stays.subjectLabel(subject),
+                        form.start().format(DAY)), "start", Map.of()));
         if ("NONE".equals(policy.place())) {
-            throw new ConflictException("Theo " + policy.document() + ", " + subjectLabel(subject) + " từ ngày "
-                    + policy.validFrom().format(DAY) + " không phải cách ly" + (policy.note() == null ? "" : " (" + policy.note() + ")"),
+            String from = policy.validFrom().format(DAY);
+            throw new ConflictException(policy.note() == null
+                    ? messages.get("quarantine.admission.notQuarantined", policy.document(), stays.subjectLabel(subject), from)
+                    : messages.get("quarantine.admission.notQuarantinedWithNote", policy.document(), stays.subjectLabel(subject), from,
+                    policy.note()),
                     "start", Map.of("policyId", policy.id(), "policyDocument", policy.document()));
         }
         String overReason = facility == null ? null : capacity(facility, form.overCapacityReason());
@@ -137,6 +147,7 @@ class Admissions {
                 values (:person, :commune, :village, :subject, :vaccinated, :group, :arrival, :facility, :approvedBy, :start,
                     :end, :homeUntil, :selfUntil, :tests, :policy, :document, :over, :user)
                 returning id""").params(p).query(Long.class).single();
+        // The movement's reason is history kept in the register's language (Vietnamese), not a text of the UI.
         stays.move(id, form.facilityId(), form.start(), home ? "Cách ly tại nhà, phê duyệt: " + form.homeApprovedBy().strip() : "Tiếp nhận",
                 overReason, user);
         audit.record("ADMIT", "quarantine_stay", id, form.personId(), Map.of("policy", policy.document(),
@@ -145,14 +156,14 @@ class Admissions {
     }
 
     /** Refuses (409) a full facility unless a reason to go over its capacity is given; returns that reason. */
-    static String capacity(Facility f, String overReason) {
+    String capacity(Facility f, String overReason) {
         if (!f.active()) {
-            throw new ConflictException("Cơ sở " + f.name() + " đã ngừng hoạt động", "facilityId", Map.of("facilityId", f.id()));
+            throw new ConflictException(messages.get("quarantine.facility.inactive", f.name()), "facilityId", Map.of("facilityId", f.id()));
         }
         if (f.occupied() < f.capacity()) return null;
         if (blank(overReason)) {
-            throw new ConflictException("Cơ sở " + f.name() + " đã hết giường: " + f.occupied() + "/" + f.capacity()
-                    + " giường đang có người. Chọn cơ sở khác, hoặc ghi lý do tiếp nhận vượt công suất (overCapacityReason)",
+            throw new ConflictException(messages.get("quarantine.facility.full", f.name(), String.valueOf(f.occupied()),
+                    String.valueOf(f.capacity())),
                     "facilityId", Map.of("facilityId", f.id(), "capacity", f.capacity(), "occupied", f.occupied()));
         }
         return overReason.strip();

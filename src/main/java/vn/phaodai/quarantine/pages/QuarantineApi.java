@@ -1,4 +1,4 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.pages;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,14 +17,24 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import vn.phaodai.quarantine.Arrivals.ArrivalForm;
-import vn.phaodai.quarantine.Facilities.Facility;
-import vn.phaodai.quarantine.Facilities.FacilityForm;
-import vn.phaodai.quarantine.Policies.Policy;
-import vn.phaodai.quarantine.Policies.PolicyForm;
-import vn.phaodai.quarantine.Stays.StayDetail;
-import vn.phaodai.quarantine.Stays.StayForm;
-import vn.phaodai.quarantine.Stays.TransferForm;
+import vn.phaodai.quarantine.admission.Admissions;
+import vn.phaodai.quarantine.admission.Arrivals.ArrivalForm;
+import vn.phaodai.quarantine.admission.Arrivals;
+import vn.phaodai.quarantine.admission.Transfers;
+import vn.phaodai.quarantine.ending.EndOfQuarantineDecisions;
+import vn.phaodai.quarantine.ending.Releases;
+import vn.phaodai.quarantine.facilities.Facilities.Facility;
+import vn.phaodai.quarantine.facilities.Facilities.FacilityForm;
+import vn.phaodai.quarantine.facilities.Facilities;
+import vn.phaodai.quarantine.lists.StaySearch;
+import vn.phaodai.quarantine.lists.TestSchedule;
+import vn.phaodai.quarantine.policies.Policies.Policy;
+import vn.phaodai.quarantine.policies.Policies.PolicyForm;
+import vn.phaodai.quarantine.policies.Policies;
+import vn.phaodai.quarantine.stays.Stays.StayDetail;
+import vn.phaodai.quarantine.stays.Stays.StayForm;
+import vn.phaodai.quarantine.stays.Stays.TransferForm;
+import vn.phaodai.quarantine.stays.Stays;
 import vn.phaodai.shared.PageResult;
 
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.stays;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,4 +1,4 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.stays;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 
 import java.time.LocalDate;
@@ -19,9 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stays in quarantine: what a stay is and how one is read and locked, shared by the jobs on stays: admission
- * ({@link Admissions}), transfers ({@link Transfers}), the end ({@link Releases}), the end-of-quarantine decision
- * ({@link EndOfQuarantineDecisions}), lists ({@link StaySearch}) and tests due or missed ({@link TestSchedule}).
+ * Stays in quarantine: what a stay is and how one is read and locked, shared by the jobs on stays in the
+ * sibling packages: admission and transfers ({@code admission}), the end and its decision ({@code ending}), lists
+ * and tests due or missed ({@code lists}).
  *
  * <p>Days are calendar days in Asia/Ho_Chi_Minh; day 1 is the first day of the stay, and {@code end} is its
  * last day of quarantine (day N of an N-day quarantine).
@@ -29,8 +30,8 @@ import java.util.Optional;
 @Service
 public class Stays {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     public record Stay(long id, long personId, String fullName, Integer birthYear, String communeCode, Long villageId,
                        String subject, boolean vaccinated, String group, Long arrivalId, Long facilityId, String facilityName,
@@ -74,12 +75,12 @@ public class Stays {
     public record DecisionFile(String fileName, byte[] content) {
     }
 
-    static final String SELECT = """
+    public static final String SELECT = """
             select s.*, p.full_name, p.birth_year, f.name as facility_name
             from quarantine_stay s join person_card p on p.id = s.person_id
                  left join quarantine_facility f on f.id = s.facility_id
             """;
-    static final RowMapper<Stay> STAY = (rs, i) -> new Stay(rs.getLong("id"), rs.getLong("person_id"),
+    public static final RowMapper<Stay> STAY = (rs, i) -> new Stay(rs.getLong("id"), rs.getLong("person_id"),
             rs.getString("full_name"), (Integer) rs.getObject("birth_year"), rs.getString("commune_code"),
             (Long) rs.getObject("village_id"), rs.getString("subject"), rs.getBoolean("vaccinated"), rs.getString("group_name"),
             (Long) rs.getObject("arrival_id"), (Long) rs.getObject("facility_id"), rs.getString("facility_name"),
@@ -93,21 +94,23 @@ public class Stays {
 
     private final JdbcClient jdbc;
     private final ApplicationClock clock;
+    private final Messages messages;
 
-    Stays(JdbcClient jdbc, ApplicationClock clock) {
+    Stays(JdbcClient jdbc, ApplicationClock clock, Messages messages) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.messages = messages;
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return clock.today();
     }
 
     /** The days a test of a test day may be taken: the day before to the day after. */
-    static final String WINDOW = "x.sampled_at >= cast(s.start_on + t.day - 2 as timestamp) at time zone 'Asia/Ho_Chi_Minh' "
+    public static final String WINDOW = "x.sampled_at >= cast(s.start_on + t.day - 2 as timestamp) at time zone 'Asia/Ho_Chi_Minh' "
             + "and x.sampled_at < cast(s.start_on + t.day + 1 as timestamp) at time zone 'Asia/Ho_Chi_Minh'";
 
-    StayDetail detail(Stay s) {
+    public StayDetail detail(Stay s) {
         List<Movement> movements = jdbc.sql("""
                 select m.facility_id, f.name, m.from_on, m.reason, m.over_capacity_reason, m.moved_by
                 from quarantine_movement m left join quarantine_facility f on f.id = m.facility_id
@@ -129,25 +132,25 @@ public class Stays {
     }
 
     /** A stay by id, whoever may see it (a facility manager who sends a person elsewhere sees the stay one last time). */
-    Stay byId(long id) {
+    public Stay byId(long id) {
         return jdbc.sql(SELECT + "where s.id = ?").param(id).query(STAY).single();
     }
 
     /** The person's open stay, if any. */
-    Optional<Stay> openOf(long personId) {
+    public Optional<Stay> openOf(long personId) {
         return jdbc.sql(SELECT + "where s.person_id = ? and s.status = 'ACTIVE'").param(personId).query(STAY).optional();
     }
 
     // ---------------------------------------------------------------- helpers
 
-    record PersonPlace(long id, String communeCode, Long villageId) {
+    public record PersonPlace(long id, String communeCode, Long villageId) {
     }
 
     /**
      * The person as the user may see them. A facility manager or checkpoint admits and registers people from
      * anywhere, but must name them by id and ID number together, so that ids cannot be tried to read names.
      */
-    PersonPlace person(long personId, String nationalId, PhaodaiUser user) {
+    public PersonPlace person(long personId, String nationalId, PhaodaiUser user) {
         boolean anybody = Access.facilityLevel(user);
         Map<String, Object> p = new HashMap<>(user.scope().params());
         p.put("id", personId);
@@ -155,56 +158,49 @@ public class Stays {
         return jdbc.sql("select id, commune_code, village_id from person_card p where p.id = :id and "
                         + (anybody ? "p.national_id = :nationalId" : user.scope().condition("p.commune_code", "p.village_id"))).params(p)
                 .query((rs, i) -> new PersonPlace(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3))).optional()
-                .orElseThrow(() -> new NotFoundException("Không có người mã " + personId));
+                .orElseThrow(() -> new NotFoundException(messages.get("quarantine.person.notFound", String.valueOf(personId))));
     }
 
-    Optional<Stay> find(long id, PhaodaiUser user) {
+    public Optional<Stay> find(long id, PhaodaiUser user) {
         Access access = Access.stays(user, "s");
         Map<String, Object> p = new HashMap<>(access.params());
         p.put("id", id);
         return jdbc.sql(SELECT + "where s.id = :id and " + access.condition()).params(p).query(STAY).optional();
     }
 
-    Stay lockOpen(long id, PhaodaiUser user) {
+    public Stay lockOpen(long id, PhaodaiUser user) {
         find(id, user).orElseThrow(() -> notFound(id));
         jdbc.sql("select id from quarantine_stay where id = ? for update").param(id).query(Long.class).single();
         Stay s = find(id, user).orElseThrow(() -> notFound(id));
         if (!"ACTIVE".equals(s.status())) {
-            throw new ConflictException("Lượt cách ly mã " + id + " đã kết thúc (" + statusLabel(s.status()) + ")", null,
+            throw new ConflictException(messages.get("quarantine.stay.ended", String.valueOf(id), statusLabel(s.status())), null,
                     Map.of("stayStatus", s.status()));
         }
         return s;
     }
 
-    void move(long stayId, Long facilityId, LocalDate from, String reason, String overReason, PhaodaiUser user) {
+    public void move(long stayId, Long facilityId, LocalDate from, String reason, String overReason, PhaodaiUser user) {
         jdbc.sql("""
                 insert into quarantine_movement (stay_id, facility_id, from_on, reason, over_capacity_reason, moved_by)
                 values (?, ?, ?, ?, ?, ?)""").params(stayId, facilityId, from, reason, overReason, user.username()).update();
     }
 
-    static String subjectLabel(String subject) {
-        return switch (subject) {
-            case "ARRIVAL_ABROAD" -> "người nhập cảnh";
-            case "ARRIVAL_PROVINCE" -> "người đến từ tỉnh khác, vùng có dịch";
-            default -> "F1";
-        };
+    /** The subject inside a sentence, in the user's language ("người nhập cảnh"). */
+    public String subjectLabel(String subject) {
+        return messages.get("quarantine.subject.inText." + (List.of("ARRIVAL_ABROAD", "ARRIVAL_PROVINCE").contains(subject) ? subject : "F1"));
     }
 
-    static String statusLabel(String status) {
-        return switch (status) {
-            case "ACTIVE" -> "đang cách ly";
-            case "RELEASED" -> "đã kết thúc cách ly";
-            case "TURNED_CASE" -> "đã chuyển cách ly điều trị F0";
-            default -> status;
-        };
+    /** The status inside a sentence, in the user's language ("đang cách ly"); an unknown one as it is. */
+    public String statusLabel(String status) {
+        return List.of("ACTIVE", "RELEASED", "TURNED_CASE").contains(status) ? messages.get("quarantine.status." + status) : status;
     }
 
-    static boolean blank(String s) {
+    public static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 
-    static NotFoundException notFound(long id) {
-        return new NotFoundException("Không có lượt cách ly mã " + id);
+    public NotFoundException notFound(long id) {
+        return new NotFoundException(messages.get("quarantine.stay.notFound", String.valueOf(id)));
     }
 }
 

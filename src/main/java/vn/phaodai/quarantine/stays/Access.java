@@ -1,4 +1,4 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.stays;
 
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Scope;
@@ -11,14 +11,14 @@ import java.util.Map;
  * place at admission) and, for a facility manager (jurisdiction level FACILITY), the stays of its own
  * facilities, whose codes are the jurisdiction's codes.
  */
-record Access(String condition, Map<String, Object> params) {
+public record Access(String condition, Map<String, Object> params) {
 
-    static boolean facilityLevel(PhaodaiUser user) {
+    public static boolean facilityLevel(PhaodaiUser user) {
         return "FACILITY".equals(user.jurisdictionLevel());
     }
 
     /** The condition on a stay row (alias s) with its commune_code, village_id and facility_id. */
-    static Access stays(PhaodaiUser user, String alias) {
+    public static Access stays(PhaodaiUser user, String alias) {
         Scope scope = user.scope();
         Map<String, Object> p = new HashMap<>(scope.params());
         String condition = scope.condition(alias + ".commune_code", alias + ".village_id");
@@ -31,7 +31,7 @@ record Access(String condition, Map<String, Object> params) {
     }
 
     /** The condition on an arrival row (alias a): its commune and village, or the user's checkpoint. */
-    static Access arrivals(PhaodaiUser user, String alias) {
+    public static Access arrivals(PhaodaiUser user, String alias) {
         Scope scope = user.scope();
         Map<String, Object> p = new HashMap<>(scope.params());
         String condition = scope.condition(alias + ".commune_code", alias + ".village_id");

@@ -1,13 +1,14 @@
-package vn.phaodai.quarantine;
+package vn.phaodai.quarantine.lists;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import vn.phaodai.quarantine.Stays.DueTest;
+import vn.phaodai.quarantine.stays.Access;
+import vn.phaodai.quarantine.stays.Stays.DueTest;
 import vn.phaodai.security.AuditLog;
-import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
+import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.PageResult;
 
 import java.time.LocalDate;
@@ -15,12 +16,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static vn.phaodai.quarantine.Stays.WINDOW;
-import static vn.phaodai.quarantine.Stays.blank;
+import static vn.phaodai.quarantine.stays.Stays.WINDOW;
+import static vn.phaodai.quarantine.stays.Stays.blank;
 
 /** The tests of quarantine: those due on a day, and the test days missed, with the sample taken if any. */
 @Service
-class TestSchedule {
+public class TestSchedule {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
