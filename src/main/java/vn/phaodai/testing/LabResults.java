@@ -16,6 +16,10 @@ import vn.phaodai.shared.ImportLimits;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.SpreadsheetReader;
 import vn.phaodai.shared.Uploads;
+import vn.phaodai.testing.results.LabResultItem;
+import vn.phaodai.testing.results.ResultFile;
+import vn.phaodai.testing.results.ResultLine;
+import vn.phaodai.testing.results.ResultLoader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -141,22 +145,18 @@ public class LabResults {
     }
 
     private FileResult importFile(Path file, String fileName, String user, Scope area, JobProgress progress) {
-        FileReader reader = new FileReader(progress);
+        ResultFile reader = new ResultFile(progress);
         return transaction.execute(status -> {
             try {
                 progress.phase("READING", 0);
-                loader.stage(sink -> {
-                    reader.sink = sink;
-                    SpreadsheetReader.read(file, fileName, limits.maxRows(), reader::line);
-                });
-                if (reader.columns == null) throw new InvalidInputException("file", "Tệp rỗng: thiếu dòng tiêu đề");
-                progress.rowsDone(reader.read, reader.rejected);
-                progress.phase("APPLYING", reader.read);
+                if (!reader.stage(loader, file, fileName, limits.maxRows())) throw new InvalidInputException("file", "Tệp rỗng: thiếu dòng tiêu đề");
+                progress.rowsDone(reader.read(), reader.rejected());
+                progress.phase("APPLYING", reader.read());
                 ResultLoader.Summary s = loader.apply(user, "FILE " + fileName, area);
                 for (var r : loader.rejections()) progress.reject(r.line(), r.reason());
-                long rejected = reader.rejected + s.rejected();
-                progress.rowsDone(reader.read, (int) rejected);
-                return new FileResult(reader.read, new ResultLoader.Summary(s.created(), s.unchanged(), s.amended(), rejected,
+                long rejected = reader.rejected() + s.rejected();
+                progress.rowsDone(reader.read(), (int) rejected);
+                return new FileResult(reader.read(), new ResultLoader.Summary(s.created(), s.unchanged(), s.amended(), rejected,
                         s.casesCreated(), s.casesLinked(), s.casesDiscarded()));
             } catch (SQLException e) {
                 throw new IllegalStateException("Lỗi cơ sở dữ liệu khi nhập: " + e.getMessage(), e);
@@ -164,62 +164,5 @@ public class LabResults {
                 throw new UncheckedIOException(e);
             }
         });
-    }
-
-    /** Checks each line of the file and stages the good ones. */
-    private static final class FileReader {
-        final JobProgress progress;
-        ResultLoader.Sink sink;
-        int[] columns;
-        int read;
-        int rejected;
-
-        FileReader(JobProgress progress) {
-            this.progress = progress;
-        }
-
-        void line(SpreadsheetReader.Line line) {
-            if (columns == null) {
-                columns = ResultColumns.locate(line.cells());
-                for (ResultColumns c : ResultColumns.values()) {
-                    if (c.required && columns[c.ordinal()] < 0) {
-                        throw new InvalidInputException("file", "Dòng tiêu đề thiếu cột bắt buộc: " + c.headers.get(0));
-                    }
-                }
-                return;
-            }
-            if (line.blank()) return;
-            read++;
-            try {
-                sink.row(new ResultLine(line.number(), ResultFields.sampleCode(cell(line, ResultColumns.SAMPLE_CODE)),
-                        ResultFields.personId(cell(line, ResultColumns.PERSON_ID)),
-                        ResultFields.nationalId(cell(line, ResultColumns.NATIONAL_ID)),
-                        ResultFields.testType(cell(line, ResultColumns.TEST_TYPE)),
-                        ResultFields.time(cell(line, ResultColumns.SAMPLED_AT), "Thời gian lấy mẫu"),
-                        ResultFields.result(cell(line, ResultColumns.RESULT)), ResultFields.ct(cell(line, ResultColumns.CT)),
-                        ResultFields.code(cell(line, ResultColumns.LAB_CODE), "Mã phòng xét nghiệm"),
-                        ResultFields.code(cell(line, ResultColumns.POOL_CODE), "Mã mẫu gộp"),
-                        ResultFields.reason(cell(line, ResultColumns.REASON)),
-                        ResultFields.yes(cell(line, ResultColumns.SYMPTOMATIC)),
-                        ResultFields.time(cell(line, ResultColumns.RESULT_AT), "Thời gian trả kết quả")));
-            } catch (IllegalArgumentException | InvalidInputException e) {
-                rejected++;
-                progress.reject(line.number(), e.getMessage());
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            } catch (RuntimeException e) {
-                // a check that failed by throwing: its row is refused, not the file
-                org.slf4j.LoggerFactory.getLogger(LabResults.class).warn("Lab result file: line {} refused", line.number(), e);
-                rejected++;
-                progress.reject(line.number(), "Dữ liệu của dòng không đọc được");
-            }
-            if (read % 100_000 == 0) progress.rowsDone(read, rejected);
-        }
-
-        /** A cell of the row, refused (with its row) when it holds control characters or is absurdly long. */
-        private String cell(SpreadsheetReader.Line line, ResultColumns c) {
-            int at = columns[c.ordinal()];
-            return at < 0 ? "" : SpreadsheetReader.text(line.cell(at), c.headers.get(0), 500);
-        }
     }
 }

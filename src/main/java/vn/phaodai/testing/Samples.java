@@ -1,5 +1,6 @@
 package vn.phaodai.testing;
 
+import vn.phaodai.testing.results.ResultFields;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.RowMapper;

@@ -1,5 +1,11 @@
-package vn.phaodai.testing;
+package vn.phaodai.testing.pages;
 
+import vn.phaodai.testing.LabResults;
+import vn.phaodai.testing.PoolForm;
+import vn.phaodai.testing.Sample;
+import vn.phaodai.testing.SampleForm;
+import vn.phaodai.testing.Samples;
+import vn.phaodai.testing.results.LabResultItem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package vn.phaodai.testing;
+package vn.phaodai.testing.results;
 
 import java.math.BigDecimal;
 
@@ -8,7 +8,7 @@ public record LabResultItem(String sampleCode, Long personId, String nationalId,
                             String resultAt) {
 
     /** The checked line, or an IllegalArgumentException naming what is wrong. */
-    ResultLine check(int line) {
+    public ResultLine check(int line) {
         return new ResultLine(line, ResultFields.sampleCode(sampleCode), personId, ResultFields.nationalId(nationalId),
                 ResultFields.testType(testType), ResultFields.time(sampledAt, "Thời gian lấy mẫu"), ResultFields.result(result),
                 ResultFields.ct(ct), ResultFields.optional(labCode), ResultFields.optional(poolCode), ResultFields.reason(reason),

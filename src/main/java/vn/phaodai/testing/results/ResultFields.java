@@ -1,4 +1,4 @@
-package vn.phaodai.testing;
+package vn.phaodai.testing.results;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,7 +14,7 @@ import java.util.Map;
  * Reads the fields of a laboratory result as laboratories write them (Vietnamese or English words, Excel
  * dates); every refusal names the field in Vietnamese.
  */
-final class ResultFields {
+public final class ResultFields {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -23,7 +23,7 @@ final class ResultFields {
     private static final Map<String, String> RESULTS = Map.of("negative", "NEGATIVE", "âm tính", "NEGATIVE",
             "positive", "POSITIVE", "dương tính", "POSITIVE", "invalid", "INVALID", "không xác định", "INVALID",
             "không hợp lệ", "INVALID");
-    static final java.util.Set<String> REASONS = java.util.Set.of("SCREENING", "SYMPTOMS", "F1_FOLLOW_UP", "TRAVEL",
+    public static final java.util.Set<String> REASONS = java.util.Set.of("SCREENING", "SYMPTOMS", "F1_FOLLOW_UP", "TRAVEL",
             "PAID_SERVICE", "FACTORY", "RETEST", "OTHER");
     private static final DateTimeFormatter[] DATE_TIMES = {
             DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]"), DateTimeFormatter.ofPattern("uuuu-MM-dd H:mm[:ss]"),
@@ -33,14 +33,14 @@ final class ResultFields {
     private ResultFields() {
     }
 
-    static String sampleCode(String v) {
+    public static String sampleCode(String v) {
         String s = blank(v) ? null : v.strip();
         if (s == null) throw new IllegalArgumentException("Thiếu mã mẫu");
         if (s.length() > 40 || !s.matches("[\\p{Alnum}._/-]+")) throw new IllegalArgumentException("Mã mẫu không hợp lệ: " + s);
         return s;
     }
 
-    static String testType(String v) {
+    public static String testType(String v) {
         if (blank(v)) return null;
         String t = TEST_TYPES.get(v.strip().toLowerCase(Locale.ROOT));
         if (t == null) throw new IllegalArgumentException("Loại xét nghiệm không hợp lệ: " + v + " (PCR hoặc test nhanh)");
@@ -54,7 +54,7 @@ final class ResultFields {
         return r;
     }
 
-    static String reason(String v) {
+    public static String reason(String v) {
         if (blank(v)) return null;
         String r = v.strip().toUpperCase(Locale.ROOT);
         if (!REASONS.contains(r)) throw new IllegalArgumentException("Lý do xét nghiệm không hợp lệ: " + v);
@@ -80,7 +80,7 @@ final class ResultFields {
      * A time as ISO with offset, or a local time in Vietnam (d/M/yyyy H:mm, yyyy-MM-dd H:mm, or a date alone), in
      * the years 2000 to 2100: a year like 99999 parses in Java but not in PostgreSQL, and would fail the whole file.
      */
-    static OffsetDateTime time(String v, String field) {
+    public static OffsetDateTime time(String v, String field) {
         OffsetDateTime t = parseTime(v, field);
         if (t != null && (t.getYear() < 2000 || t.getYear() > 2100)) {
             throw new IllegalArgumentException(field + " không hợp lệ: " + v + " (năm phải từ 2000 đến 2100)");

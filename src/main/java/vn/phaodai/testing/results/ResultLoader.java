@@ -1,4 +1,4 @@
-package vn.phaodai.testing;
+package vn.phaodai.testing.results;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -7,6 +7,8 @@ import vn.phaodai.security.Scope;
 import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.BulkCopy;
 import vn.phaodai.shared.BulkLoad;
+import vn.phaodai.testing.PositiveResultsChanged;
+import vn.phaodai.testing.PositiveResultsHandler;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -23,26 +25,26 @@ import java.util.Map;
  * transaction: a batch is applied whole or not at all. The API and the file import share this path.
  */
 @Component
-class ResultLoader {
+public class ResultLoader {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ResultLoader.class);
     /** A batch at least this large, and larger than the table, is loaded as a first load. */
     static final long FIRST_LOAD = 100_000;
 
     /** What happened to each staged row, and the totals. */
-    record Outcome(int line, String sampleCode, String outcome, String reason, Long sampleId) {
+    public record Outcome(int line, String sampleCode, String outcome, String reason, Long sampleId) {
     }
 
-    record Summary(long created, long unchanged, long amended, long rejected, long casesCreated, long casesLinked,
+    public record Summary(long created, long unchanged, long amended, long rejected, long casesCreated, long casesLinked,
                    long casesDiscarded) {
     }
 
-    interface Sink {
+    public interface Sink {
         void row(ResultLine line) throws SQLException;
     }
 
     @FunctionalInterface
-    interface Rows {
+    public interface Rows {
         void writeTo(Sink sink) throws SQLException, java.io.IOException;
     }
 
@@ -59,7 +61,7 @@ class ResultLoader {
     }
 
     /** Stages the rows (must run inside a transaction), returns the number staged. */
-    long stage(Rows rows) throws SQLException, java.io.IOException {
+    public long stage(Rows rows) throws SQLException, java.io.IOException {
         jdbc.sql("""
                 create temp table result_stage (
                     line int not null, sample_code text not null, person_id bigint, national_id text, test_type text,
@@ -80,7 +82,7 @@ class ResultLoader {
      * cases. A sample, pool or person outside the area is answered as one that does not exist: the same
      * refusal, no id, and nothing written to it.
      */
-    Summary apply(String user, String source, Scope area) {
+    public Summary apply(String user, String source, Scope area) {
         // A result the laboratory sent without its time was returned now, by the application clock.
         Map<String, Object> who = Map.of("user", user, "source", source, "now", clock.now());
         sql("create index on result_stage (sample_code)");
@@ -294,7 +296,7 @@ class ResultLoader {
     }
 
     /** Every staged row's outcome, in line order (for the API's answer). */
-    List<Outcome> outcomes() {
+    public List<Outcome> outcomes() {
         // A refused row names no sample: the code may be another person's.
         return jdbc.sql("""
                         select line, sample_code, outcome, reject_reason, case when outcome <> 'REJECTED' then sample_id end
@@ -304,7 +306,7 @@ class ResultLoader {
     }
 
     /** The refused rows, for a file import's report. */
-    List<Outcome> rejections() {
+    public List<Outcome> rejections() {
         List<Outcome> out = new ArrayList<>();
         jdbc.sql("select line, sample_code, reject_reason from result_stage where outcome = 'REJECTED' order by line")
                 .query(rs -> {
