@@ -14,9 +14,11 @@ import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
 import vn.phaodai.shared.ImportLimits;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.SpreadsheetReader;
 import vn.phaodai.shared.Uploads;
 import vn.phaodai.testing.results.LabResultItem;
+import vn.phaodai.testing.results.ResultFields;
 import vn.phaodai.testing.results.ResultFile;
 import vn.phaodai.testing.results.ResultLine;
 import vn.phaodai.testing.results.ResultLoader;
@@ -55,10 +57,15 @@ public class LabResults {
     private final AuditLog audit;
     private final int maxBatch;
     private final ImportLimits limits;
+    private final ResultFields fields;
+    private final Messages messages;
 
     LabResults(ResultLoader loader, TransactionTemplate transaction, Jobs jobs, JsonMapper json, AuditLog audit,
-               @Value("${phaodai.testing.max-api-batch:10000}") int maxBatch, ImportLimits limits) {
+               @Value("${phaodai.testing.max-api-batch:10000}") int maxBatch, ImportLimits limits, ResultFields fields,
+               Messages messages) {
         this.limits = limits;
+        this.fields = fields;
+        this.messages = messages;
         this.loader = loader;
         this.transaction = transaction;
         this.jobs = jobs;
@@ -69,16 +76,16 @@ public class LabResults {
 
     public BatchAnswer submit(List<LabResultItem> items) {
         PhaodaiUser user = CurrentUser.require(Right.LAB_RESULT_WRITE);
-        if (items.isEmpty()) throw new InvalidInputException("items", "Không có kết quả nào");
+        if (items.isEmpty()) throw new InvalidInputException("items", messages.get("testing.results.none"));
         if (items.size() > maxBatch) {
-            throw new InvalidInputException("items", "Mỗi lần gửi tối đa " + maxBatch + " kết quả; tệp lớn hơn hãy nhập qua /lab-results/import");
+            throw new InvalidInputException("items", messages.get("testing.results.tooMany", String.valueOf(maxBatch)));
         }
         List<ResultLine> lines = new ArrayList<>();
         List<ResultLoader.Outcome> refused = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             LabResultItem item = items.get(i);
             try {
-                lines.add(item.check(i + 1));
+                lines.add(item.check(i + 1, fields));
             } catch (IllegalArgumentException e) {
                 refused.add(new ResultLoader.Outcome(i + 1, item == null ? null : item.sampleCode(), "REJECTED", e.getMessage(), null));
             }
@@ -115,7 +122,7 @@ public class LabResults {
         PhaodaiUser user;
         try {
             user = CurrentUser.require(Right.LAB_RESULT_WRITE);
-            if (!SpreadsheetReader.supports(fileName)) throw new InvalidInputException("file", "Chỉ nhận tệp .csv, .xls hoặc .xlsx");
+            if (!SpreadsheetReader.supports(fileName)) throw new InvalidInputException("file", messages.get("testing.file.type"));
             audit.record("IMPORT", "sample", null, null, Map.of("file", fileName));
         } catch (RuntimeException e) {
             Uploads.delete(file);
@@ -145,11 +152,11 @@ public class LabResults {
     }
 
     private FileResult importFile(Path file, String fileName, String user, Scope area, JobProgress progress) {
-        ResultFile reader = new ResultFile(progress);
+        ResultFile reader = new ResultFile(progress, fields, messages);
         return transaction.execute(status -> {
             try {
                 progress.phase("READING", 0);
-                if (!reader.stage(loader, file, fileName, limits.maxRows())) throw new InvalidInputException("file", "Tệp rỗng: thiếu dòng tiêu đề");
+                if (!reader.stage(loader, file, fileName, limits.maxRows())) throw new InvalidInputException("file", messages.get("testing.file.noHeader"));
                 progress.rowsDone(reader.read(), reader.rejected());
                 progress.phase("APPLYING", reader.read());
                 ResultLoader.Summary s = loader.apply(user, "FILE " + fileName, area);
@@ -159,7 +166,7 @@ public class LabResults {
                 return new FileResult(reader.read(), new ResultLoader.Summary(s.created(), s.unchanged(), s.amended(), rejected,
                         s.casesCreated(), s.casesLinked(), s.casesDiscarded()));
             } catch (SQLException e) {
-                throw new IllegalStateException("Lỗi cơ sở dữ liệu khi nhập: " + e.getMessage(), e);
+                throw new IllegalStateException(messages.get("testing.file.databaseError", e.getMessage()), e);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.PageResult;
 import vn.phaodai.shared.Uploads;
 
@@ -42,8 +43,11 @@ class TestingApi {
 
     private final vn.phaodai.shared.Uploads uploads;
 
-    TestingApi(Samples samples, LabResults labResults, JsonMapper json, vn.phaodai.shared.Uploads uploads) {
+    private final Messages messages;
+
+    TestingApi(Samples samples, LabResults labResults, JsonMapper json, vn.phaodai.shared.Uploads uploads, Messages messages) {
         this.uploads = uploads;
+        this.messages = messages;
         this.samples = samples;
         this.labResults = labResults;
         this.json = json;
@@ -88,11 +92,11 @@ class TestingApi {
     }
 
     private LabResultItem item(JsonNode node) {
-        if (!node.isObject()) throw new InvalidInputException("items", "Mỗi kết quả phải là một đối tượng JSON");
+        if (!node.isObject()) throw new InvalidInputException("items", messages.get("testing.results.notObject"));
         try {
             return json.treeToValue(node, LabResultItem.class);
         } catch (RuntimeException e) {
-            throw new InvalidInputException("items", "Kết quả không đọc được: " + e.getMessage());
+            throw new InvalidInputException("items", messages.get("testing.results.unreadable", e.getMessage()));
         }
     }
 

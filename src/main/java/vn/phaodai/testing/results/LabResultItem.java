@@ -8,10 +8,10 @@ public record LabResultItem(String sampleCode, Long personId, String nationalId,
                             String resultAt) {
 
     /** The checked line, or an IllegalArgumentException naming what is wrong. */
-    public ResultLine check(int line) {
-        return new ResultLine(line, ResultFields.sampleCode(sampleCode), personId, ResultFields.nationalId(nationalId),
-                ResultFields.testType(testType), ResultFields.time(sampledAt, "Thời gian lấy mẫu"), ResultFields.result(result),
-                ResultFields.ct(ct), ResultFields.optional(labCode), ResultFields.optional(poolCode), ResultFields.reason(reason),
-                Boolean.TRUE.equals(symptomatic), ResultFields.time(resultAt, "Thời gian trả kết quả"));
+    public ResultLine check(int line, ResultFields fields) {
+        return new ResultLine(line, fields.sampleCode(sampleCode), personId, fields.nationalId(nationalId),
+                fields.testType(testType), fields.time(sampledAt, "testing.field.sampledAt"), fields.result(result),
+                fields.ct(ct), ResultFields.optional(labCode), ResultFields.optional(poolCode), fields.reason(reason),
+                Boolean.TRUE.equals(symptomatic), fields.time(resultAt, "testing.field.resultAt"));
     }
 }

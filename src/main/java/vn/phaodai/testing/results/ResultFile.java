@@ -2,6 +2,7 @@ package vn.phaodai.testing.results;
 
 import vn.phaodai.jobs.JobProgress;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.SpreadsheetReader;
 
 import java.io.IOException;
@@ -12,13 +13,17 @@ import java.sql.SQLException;
 public final class ResultFile {
 
     private final JobProgress progress;
+    private final ResultFields fields;
+    private final Messages messages;
     private ResultLoader.Sink sink;
     private int[] columns;
     private int read;
     private int rejected;
 
-    public ResultFile(JobProgress progress) {
+    public ResultFile(JobProgress progress, ResultFields fields, Messages messages) {
         this.progress = progress;
+        this.fields = fields;
+        this.messages = messages;
     }
 
     /** Stages the file's good lines (inside the caller's transaction); false when the file has no header row. */
@@ -45,7 +50,7 @@ public final class ResultFile {
             columns = ResultColumns.locate(line.cells());
             for (ResultColumns c : ResultColumns.values()) {
                 if (c.required && columns[c.ordinal()] < 0) {
-                    throw new InvalidInputException("file", "Dòng tiêu đề thiếu cột bắt buộc: " + c.headers.get(0));
+                    throw new InvalidInputException("file", messages.get("testing.file.missingColumn", c.headers.get(0)));
                 }
             }
             return;
@@ -53,17 +58,17 @@ public final class ResultFile {
         if (line.blank()) return;
         read++;
         try {
-            sink.row(new ResultLine(line.number(), ResultFields.sampleCode(cell(line, ResultColumns.SAMPLE_CODE)),
-                    ResultFields.personId(cell(line, ResultColumns.PERSON_ID)),
-                    ResultFields.nationalId(cell(line, ResultColumns.NATIONAL_ID)),
-                    ResultFields.testType(cell(line, ResultColumns.TEST_TYPE)),
-                    ResultFields.time(cell(line, ResultColumns.SAMPLED_AT), "Thời gian lấy mẫu"),
-                    ResultFields.result(cell(line, ResultColumns.RESULT)), ResultFields.ct(cell(line, ResultColumns.CT)),
-                    ResultFields.code(cell(line, ResultColumns.LAB_CODE), "Mã phòng xét nghiệm"),
-                    ResultFields.code(cell(line, ResultColumns.POOL_CODE), "Mã mẫu gộp"),
-                    ResultFields.reason(cell(line, ResultColumns.REASON)),
+            sink.row(new ResultLine(line.number(), fields.sampleCode(cell(line, ResultColumns.SAMPLE_CODE)),
+                    fields.personId(cell(line, ResultColumns.PERSON_ID)),
+                    fields.nationalId(cell(line, ResultColumns.NATIONAL_ID)),
+                    fields.testType(cell(line, ResultColumns.TEST_TYPE)),
+                    fields.time(cell(line, ResultColumns.SAMPLED_AT), "testing.field.sampledAt"),
+                    fields.result(cell(line, ResultColumns.RESULT)), fields.ct(cell(line, ResultColumns.CT)),
+                    fields.code(cell(line, ResultColumns.LAB_CODE), "testing.field.labCode"),
+                    fields.code(cell(line, ResultColumns.POOL_CODE), "testing.field.poolCode"),
+                    fields.reason(cell(line, ResultColumns.REASON)),
                     ResultFields.yes(cell(line, ResultColumns.SYMPTOMATIC)),
-                    ResultFields.time(cell(line, ResultColumns.RESULT_AT), "Thời gian trả kết quả")));
+                    fields.time(cell(line, ResultColumns.RESULT_AT), "testing.field.resultAt")));
         } catch (IllegalArgumentException | InvalidInputException e) {
             rejected++;
             progress.reject(line.number(), e.getMessage());
@@ -73,7 +78,7 @@ public final class ResultFile {
             // a check that failed by throwing: its row is refused, not the file
             org.slf4j.LoggerFactory.getLogger(ResultFile.class).warn("Lab result file: line {} refused", line.number(), e);
             rejected++;
-            progress.reject(line.number(), "Dữ liệu của dòng không đọc được");
+            progress.reject(line.number(), messages.get("testing.file.unreadableLine"));
         }
         if (read % 100_000 == 0) progress.rowsDone(read, rejected);
     }

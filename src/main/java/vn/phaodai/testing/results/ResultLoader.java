@@ -7,6 +7,7 @@ import vn.phaodai.security.Scope;
 import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.BulkCopy;
 import vn.phaodai.shared.BulkLoad;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.testing.PositiveResultsChanged;
 import vn.phaodai.testing.PositiveResultsHandler;
 
@@ -52,9 +53,12 @@ public class ResultLoader {
     private final JdbcClient jdbc;
     private final List<PositiveResultsHandler> handlers;
     private final ApplicationClock clock;
+    private final Messages messages;
 
-    ResultLoader(DataSource dataSource, JdbcClient jdbc, List<PositiveResultsHandler> handlers, ApplicationClock clock) {
+    ResultLoader(DataSource dataSource, JdbcClient jdbc, List<PositiveResultsHandler> handlers, ApplicationClock clock,
+                 Messages messages) {
         this.clock = clock;
+        this.messages = messages;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.handlers = handlers;
@@ -88,9 +92,9 @@ public class ResultLoader {
         sql("create index on result_stage (sample_code)");
         sql("analyze result_stage");
         sql("""
-                update result_stage s set outcome = 'REJECTED', reject_reason = 'Mã mẫu lặp lại, đã có ở dòng ' || d.first
+                update result_stage s set outcome = 'REJECTED', reject_reason = replace(cast(:reason as text), '{0}', d.first::text)
                 from (select sample_code, min(line) first from result_stage group by sample_code having count(*) > 1) d
-                where s.sample_code = d.sample_code and s.line > d.first""");
+                where s.sample_code = d.sample_code and s.line > d.first""", text(Scope.NOTHING, "testing.results.duplicateLine"));
         // A row keyed by a pool's code is the pool's result.
         sql("""
                 update result_stage s set pool_row = true, pool_code = s.sample_code
@@ -100,14 +104,14 @@ public class ResultLoader {
         sql("""
                 update result_stage s set sample_id = x.id, result_before = x.result, ct_before = x.ct, member_of = x.pool_id,
                        reject_reason = case when s.person_id is not null and s.person_id <> x.person_id
-                                            then 'Mã mẫu ' || x.code || ' đã đăng ký cho người khác' end,
+                                            then replace(cast(:reason as text), '{0}', x.code) end,
                        person_id = x.person_id, test_type = x.test_type, sampled_at = x.sampled_at, reason = x.reason,
                        symptomatic = x.symptomatic or s.symptomatic, commune_code = x.commune_code, village_id = x.village_id
                 from sample x where x.code = s.sample_code and s.outcome is null and not s.pool_row and"""
-                + inScope(area, "x.commune_code", "x.village_id"), area);
+                + inScope(area, "x.commune_code", "x.village_id"), text(area, "testing.results.codeOtherPerson"));
         sql("update result_stage set outcome = 'REJECTED' where reject_reason is not null and outcome is null");
         reject("sample_id is null and not pool_row and (test_type is null or sampled_at is null)",
-                "Mẫu chưa đăng ký: cần loại xét nghiệm và thời gian lấy mẫu");
+                messages.get("testing.results.unregistered"));
         sql("""
                 update result_stage s set person_id = p.id from person_card p
                 where s.sample_id is null and s.person_id is null and s.national_id is not null and p.national_id = s.national_id
@@ -117,7 +121,7 @@ public class ResultLoader {
                 where s.sample_id is null and p.id = s.person_id and s.outcome is null and not s.pool_row and"""
                 + inScope(area, "p.commune_code", "p.village_id"), area);
         reject("sample_id is null and not pool_row and commune_code is null",
-                "Không tìm thấy người (mã người hoặc số CCCD) trong sổ dân cư");
+                messages.get("testing.results.personNotFound"));
         applyPools(who, area);
         insertNewSamples(who);
         amendSingles(who);
@@ -156,9 +160,9 @@ public class ResultLoader {
      */
     private void applyPools(Map<String, Object> who, Scope area) {
         reject("sample_id is not null and member_of is not null and pool_code is distinct from (select code from sample_pool where id = member_of)",
-                "Mẫu thuộc một mẫu gộp: kết quả theo mẫu gộp, xét nghiệm lại phải lấy mẫu đơn mới");
+                messages.get("testing.results.memberOfPool"));
         reject("sample_id is not null and member_of is null and pool_code is not null",
-                "Mẫu đã đăng ký là mẫu đơn, không thuộc mẫu gộp");
+                messages.get("testing.results.notPooled"));
         sql("""
                 insert into sample_pool (code, test_type, commune_code, sampled_at, lab_code)
                 select distinct on (pool_code) pool_code, test_type, commune_code, sampled_at, lab_code from result_stage
@@ -168,14 +172,15 @@ public class ResultLoader {
         sql("update result_stage s set pool_id = p.id from sample_pool p where p.code = s.pool_code and s.outcome is null and"
                 + inScope(area, "p.commune_code", "null::bigint"), area);
         sql("analyze result_stage"); // pools are known now: the joins below must not take them for rare
-        reject("pool_row and pool_id is null", "Mẫu gộp chưa đăng ký và không có mẫu thành viên trong tệp");
+        reject("pool_row and pool_id is null", messages.get("testing.results.poolUnknown"));
         // A pool code already taken outside the area: never a single sample under that code.
-        reject("pool_code is not null and pool_id is null", TAKEN);
+        reject("pool_code is not null and pool_id is null", messages.get(TAKEN));
         sql("""
-                update result_stage s set outcome = 'REJECTED', reject_reason = 'Kết quả khác với dòng ' || f.line || ' của cùng mẫu gộp'
+                update result_stage s set outcome = 'REJECTED', reject_reason = replace(cast(:reason as text), '{0}', f.line::text)
                 from (select distinct on (pool_id) pool_id, line, result, ct from result_stage
                       where pool_id is not null and outcome is null order by pool_id, line) f
-                where s.pool_id = f.pool_id and s.outcome is null and (s.result, s.ct) is distinct from (f.result, f.ct)""");
+                where s.pool_id = f.pool_id and s.outcome is null and (s.result, s.ct) is distinct from (f.result, f.ct)""",
+                text(Scope.NOTHING, "testing.results.poolConflict"));
         sql("""
                 create temp table pool_change on commit drop as
                 select * from (select distinct on (s.pool_id) s.pool_id, p.result as result_before, p.ct as ct_before, s.result, s.ct,
@@ -245,7 +250,7 @@ public class ResultLoader {
         // Fresh statistics, so that the statements that follow join the new rows by index, not by scans.
         if (pending >= FIRST_LOAD / 10) sql("analyze sample");
         sql("analyze result_stage");
-        reject("sample_id is null and not pool_row", TAKEN);
+        reject("sample_id is null and not pool_row", messages.get(TAKEN));
     }
 
     /** Registered single samples: the first result, an unchanged one, or an amendment kept with its history. */
@@ -273,7 +278,17 @@ public class ResultLoader {
     }
 
     /** A code in use by a sample the user may not see, or by one written a moment ago by another request. */
-    private static final String TAKEN = "Mã mẫu đã được dùng cho một mẫu khác; hãy kiểm tra mã mẫu";
+    private static final String TAKEN = "testing.results.codeTaken";
+
+    /**
+     * The area's parameters and, as :reason, a refusal whose {0} the statement fills in per row (the line, the
+     * code): the text is in the user's language, the number or code is the row's.
+     */
+    private Map<String, Object> text(Scope area, String key) {
+        Map<String, Object> params = new HashMap<>(area.params());
+        params.put("reason", messages.get(key, "{0}"));
+        return params;
+    }
 
     /** The area condition, with a space before it, for a row's commune and village columns. */
     private static String inScope(Scope area, String communeColumn, String villageColumn) {
