@@ -31,7 +31,7 @@ public final class BulkCopy implements AutoCloseable {
     public void row(Object... values) throws SQLException {
         for (Object v : values) {
             if (v instanceof CharSequence text && text.toString().indexOf('\0') >= 0) {
-                throw new IllegalArgumentException("Dữ liệu có ký tự NUL (mã 0), không lưu được");
+                throw new IllegalArgumentException(SharedTexts.get("shared.copy.nul"));
             }
         }
         for (int i = 0; i < values.length; i++) {

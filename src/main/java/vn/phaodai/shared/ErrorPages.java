@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * {@code /error}: the pages keep their error pages (error/404.html…); everything else (the API, machines)
- * gets problem+json with a Vietnamese title, whatever sent it there (a filter's 401, an unknown path,
- * a method not allowed). Opened directly, without an error, it is a page that does not exist (404).
+ * gets problem+json with a title in the user's language (Vietnamese first), whatever sent it there (a filter's
+ * 401, an unknown path, a method not allowed). Opened directly, without an error, it is a page that does not exist
+ * (404).
  */
 @Controller
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication // a command line has no error pages
@@ -53,17 +54,17 @@ class ErrorPages extends BasicErrorController {
 
     static String title(HttpStatus status) {
         return switch (status.value()) {
-            case 400 -> "Yêu cầu không hợp lệ";
-            case 401 -> "Chưa đăng nhập";
-            case 403 -> "Không có quyền";
-            case 404 -> "Không tìm thấy";
-            case 405 -> "Phương thức không được hỗ trợ";
-            case 406 -> "Không có định dạng phù hợp";
-            case 409 -> "Xung đột dữ liệu";
-            case 413 -> "Yêu cầu quá lớn";
-            case 415 -> "Kiểu nội dung không được hỗ trợ";
-            case 429 -> "Quá nhiều yêu cầu";
-            default -> status.is5xxServerError() ? "Lỗi máy chủ" : status.getReasonPhrase();
+            case 400 -> SharedTexts.get("shared.problem.badRequest");
+            case 401 -> SharedTexts.get("shared.problem.unauthenticated");
+            case 403 -> SharedTexts.get("shared.problem.forbidden");
+            case 404 -> SharedTexts.get("shared.problem.notFound");
+            case 405 -> SharedTexts.get("shared.problem.methodNotAllowed");
+            case 406 -> SharedTexts.get("shared.problem.notAcceptable");
+            case 409 -> SharedTexts.get("shared.problem.conflict");
+            case 413 -> SharedTexts.get("shared.problem.tooLarge");
+            case 415 -> SharedTexts.get("shared.problem.unsupportedType");
+            case 429 -> SharedTexts.get("shared.problem.tooManyRequests");
+            default -> status.is5xxServerError() ? SharedTexts.get("shared.problem.serverError") : status.getReasonPhrase();
         };
     }
 }

@@ -60,8 +60,8 @@ class InputConfiguration implements WebMvcConfigurer {
 
     /** After the security filters (their order is -100), before the servlet. */
     @Bean
-    FilterRegistrationBean<InputFilter> inputFilter() {
-        FilterRegistrationBean<InputFilter> registration = new FilterRegistrationBean<>(new InputFilter());
+    FilterRegistrationBean<InputFilter> inputFilter(org.springframework.web.servlet.LocaleResolver languages) {
+        FilterRegistrationBean<InputFilter> registration = new FilterRegistrationBean<>(new InputFilter(languages));
         registration.setOrder(0);
         registration.addUrlPatterns("/*");
         return registration;

@@ -4,7 +4,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,9 +22,39 @@ import java.util.Map;
  */
 class InputFilter extends OncePerRequestFilter {
 
+    private final LocaleResolver languages;
+
+    InputFilter(LocaleResolver languages) {
+        this.languages = languages;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // The servlet has not chosen the language yet: the refusals speak the user's (the cookie's), not the browser's.
+        LocaleContext before = LocaleContextHolder.getLocaleContext();
+        List<FieldError> errors;
+        String title;
+        try {
+            LocaleContextHolder.setLocale(languages.resolveLocale(request));
+            errors = problems(request);
+            title = errors.isEmpty() ? null : SharedTexts.get("shared.problem.invalid");
+        } finally {
+            LocaleContextHolder.setLocaleContext(before);
+        }
+        if (errors.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("");
+        if (Problems.isApi(request)) {
+            Problems.write(response, 400, title, detail, errors);
+        } else {
+            response.sendError(400, detail);
+        }
+    }
+
+    private static List<FieldError> problems(HttpServletRequest request) {
         String type = request.getContentType();
         boolean multipart = type != null && type.toLowerCase().startsWith("multipart/");
         List<FieldError> errors = new ArrayList<>();
@@ -41,16 +74,7 @@ class InputFilter extends OncePerRequestFilter {
                 }
             }
         }
-        if (errors.isEmpty()) {
-            chain.doFilter(request, response);
-            return;
-        }
-        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("");
-        if (Problems.isApi(request)) {
-            Problems.write(response, 400, "Dữ liệu không hợp lệ", detail, errors);
-        } else {
-            response.sendError(400, detail);
-        }
+        return errors;
     }
 
     @Override

@@ -32,16 +32,18 @@ public final class InputLimits {
     /** {@link #textProblem(String)} for a named form field or parameter. */
     static String textProblem(String field, String text) {
         if (text != null && MULTI_LINE_FIELDS.contains(field) && text.indexOf('\u0000') < 0) {
-            return text.length() > MAX_MULTI_LINE_LENGTH ? "Quá dài: tối đa " + MAX_MULTI_LINE_LENGTH + " ký tự" : null;
+            return text.length() > MAX_MULTI_LINE_LENGTH ? SharedTexts.get("shared.input.multiLineTooLong", String.valueOf(MAX_MULTI_LINE_LENGTH)) : null;
         }
         return textProblem(text);
     }
 
-    /** What is wrong with the text, in Vietnamese, or null when nothing is. */
+    /** What is wrong with the text, in the user's language, or null when nothing is. */
     public static String textProblem(String text) {
         if (text == null) return null;
-        if (text.indexOf('\u0000') >= 0) return "Không được chứa ký tự NUL (\\u0000)";
-        if (text.length() > MAX_LENGTH) return "Quá dài: tối đa " + MAX_LENGTH + " ký tự (đã gửi " + text.length() + ")";
+        if (text.indexOf('\u0000') >= 0) return SharedTexts.get("shared.input.nul");
+        if (text.length() > MAX_LENGTH) {
+            return SharedTexts.get("shared.input.tooLong", String.valueOf(MAX_LENGTH), String.valueOf(text.length()));
+        }
         return null;
     }
 
@@ -66,8 +68,9 @@ public final class InputLimits {
                 || type == OffsetDateTime.class || type == ZonedDateTime.class || type == Instant.class);
     }
 
-    private static String outOfRange() {
-        return "Ngày nằm ngoài khoảng cho phép (năm " + MIN_YEAR + "–" + MAX_YEAR + ")";
+    /** The refusal of a date out of range (ProblemHandler knows it by this text). */
+    static String outOfRange() {
+        return SharedTexts.get("shared.input.dateOutOfRange", String.valueOf(MIN_YEAR), String.valueOf(MAX_YEAR));
     }
 
     /**
@@ -77,8 +80,7 @@ public final class InputLimits {
     public static String oneOf(String field, String value, Collection<String> allowed) {
         if (value == null || value.isBlank()) return value;
         if (!allowed.contains(value)) {
-            throw new InvalidInputException(field, "Giá trị không hợp lệ \"" + shorten(value) + "\"; phải là một trong: "
-                    + String.join(", ", allowed));
+            throw new InvalidInputException(field, SharedTexts.get("shared.input.notInList", shorten(value), String.join(", ", allowed)));
         }
         return value;
     }

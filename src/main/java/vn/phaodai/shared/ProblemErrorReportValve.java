@@ -29,7 +29,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
         try {
             HttpStatus known = HttpStatus.resolve(status);
-            String title = known == null ? "Lỗi" : ErrorPages.title(known);
+            String title = known == null ? SharedTexts.get("shared.problem.error") : ErrorPages.title(known);
             response.setContentType(Problems.CONTENT_TYPE);
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();

@@ -40,14 +40,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final Messages messages;
+
+    ProblemHandler(Messages messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
         return invalid(e.getMessage(), e.errors());
     }
 
-    private static ProblemDetail invalid(String detail, List<FieldError> errors) {
+    private ProblemDetail invalid(String detail, List<FieldError> errors) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        p.setTitle("Dữ liệu không hợp lệ");
+        p.setTitle(messages.get("shared.problem.invalid"));
         p.setProperty("errors", errors);
         return p;
     }
@@ -55,14 +61,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("Không tìm thấy");
+        p.setTitle(messages.get("shared.problem.notFound"));
         return p;
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setTitle("Xung đột dữ liệu");
+        p.setTitle(messages.get("shared.problem.conflict"));
         if (e.field() != null) p.setProperty("errors", List.of(new FieldError(e.field(), e.getMessage())));
         e.details().forEach(p::setProperty);
         return p;
@@ -71,29 +77,30 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badArgument(IllegalArgumentException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        p.setTitle("Yêu cầu không hợp lệ");
+        p.setTitle(messages.get("shared.problem.badRequest"));
         return p;
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                e.getMessage() == null || e.getMessage().equals("Access Denied") ? "Bạn không có quyền thực hiện việc này" : e.getMessage());
-        p.setTitle("Không có quyền");
+                e.getMessage() == null || e.getMessage().equals("Access Denied") ? messages.get("shared.problem.forbiddenDetail") : e.getMessage());
+        p.setTitle(messages.get("shared.problem.forbidden"));
         return p;
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ProblemDetail unauthenticated(AuthenticationException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Cần đăng nhập");
-        p.setTitle("Chưa đăng nhập");
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, messages.get("shared.problem.loginNeeded"));
+        p.setTitle(messages.get("shared.problem.unauthenticated"));
         return p;
     }
 
     /** A file endpoint called without a file (a JSON body, an empty request). */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     ProblemDetail notMultipart(org.springframework.web.multipart.MultipartException e) {
-        return invalid("file: Cần tải lên một tệp (multipart/form-data)", List.of(new FieldError("file", "Cần tải lên một tệp (multipart/form-data)")));
+        String message = messages.get("shared.problem.fileNeeded");
+        return invalid("file: " + message, List.of(new FieldError("file", message)));
     }
 
     /** A value the database refused: the input's fault (400, 409), never the server's. */
@@ -106,31 +113,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         switch (state) {
             case "22001", "54000" -> {
                 status = HttpStatus.BAD_REQUEST;
-                detail = "Một giá trị quá dài";
+                detail = messages.get("shared.problem.tooLong");
             }
             case "22007", "22008" -> {
                 status = HttpStatus.BAD_REQUEST;
-                detail = "Một ngày hoặc giờ nằm ngoài khoảng cho phép";
+                detail = messages.get("shared.problem.dateOutOfRange");
             }
             case "22003" -> {
                 status = HttpStatus.BAD_REQUEST;
-                detail = "Một số nằm ngoài khoảng cho phép";
+                detail = messages.get("shared.problem.numberOutOfRange");
             }
             case "22021", "22P05", "22P02", "22023", "22004", "22000", "22012", "2201B", "23502", "23514" -> {
                 status = HttpStatus.BAD_REQUEST;
-                detail = "Một giá trị không hợp lệ";
+                detail = messages.get("shared.problem.invalidValue");
             }
             case "23505", "23P01" -> {
                 status = HttpStatus.CONFLICT;
-                detail = "Bản ghi đã tồn tại";
+                detail = messages.get("shared.problem.exists");
             }
             case "23503" -> {
                 status = HttpStatus.CONFLICT;
-                detail = "Bản ghi tham chiếu không tồn tại hoặc đang được dùng";
+                detail = messages.get("shared.problem.reference");
             }
             case "40P01", "40001", "55P03" -> { // two requests crossed: nothing was written, the same request may be sent again
                 status = HttpStatus.SERVICE_UNAVAILABLE;
-                detail = "Hệ thống đang bận với một yêu cầu khác trên cùng dữ liệu; không có gì được ghi, hãy gửi lại";
+                detail = messages.get("shared.problem.busy");
             }
             default -> {
                 return unexpected(e);
@@ -138,7 +145,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         log.info("Refused by the database ({}): {}", state, e.getMostSpecificCause().getMessage());
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setTitle(status == HttpStatus.CONFLICT ? "Xung đột dữ liệu" : "Dữ liệu không hợp lệ");
+        p.setTitle(messages.get(status == HttpStatus.CONFLICT ? "shared.problem.conflict" : "shared.problem.invalid"));
         return ResponseEntity.status(status).body(p);
     }
 
@@ -152,8 +159,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         log.error("Unexpected error answering a request", e);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Lỗi không mong đợi ở máy chủ; đã được ghi lại. Vui lòng thử lại sau.");
-        p.setTitle("Lỗi máy chủ");
+                messages.get("shared.problem.unexpected"));
+        p.setTitle(messages.get("shared.problem.serverError"));
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(p);
     }
 
@@ -174,17 +181,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (json instanceof InputConfiguration.InputLimitExceeded limit) {
             message = limit.getOriginalMessage();
         } else if (json instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
-            message = "Giá trị không hợp lệ; phải là một trong: "
-                    + String.join(", ", Arrays.stream(format.getTargetType().getEnumConstants()).map(String::valueOf).toList());
+            message = messages.get("shared.input.oneOf",
+                    String.join(", ", Arrays.stream(format.getTargetType().getEnumConstants()).map(String::valueOf).toList()));
         } else if (json instanceof tools.jackson.databind.exc.InvalidNullException) {
-            message = "Không được để trống (null)";
+            message = messages.get("shared.input.notNull");
         } else if (json instanceof MismatchedInputException mismatch) {
             Class<?> type = mismatch.getTargetType();
-            message = "Sai kiểu dữ liệu" + (type == null ? "" : ": cần " + describe(type));
+            message = wrongType(type);
         } else if (json instanceof StreamReadException) {
-            message = "JSON không đúng cú pháp";
+            message = messages.get("shared.input.badJson");
         } else {
-            message = "Nội dung yêu cầu không đọc được (cần JSON)";
+            message = messages.get("shared.input.unreadable");
         }
         if (field.isEmpty()) field = "body";
         return ResponseEntity.badRequest().headers(headers).body(invalid(field + ": " + message, List.of(new FieldError(field, message))));
@@ -198,33 +205,39 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (field == null) field = "";
         IllegalArgumentException ours = find(e, IllegalArgumentException.class);
         String message;
-        if (ours != null && ours.getMessage() != null && ours.getMessage().startsWith("Ngày nằm ngoài")) message = ours.getMessage();
+        if (ours != null && InputLimits.outOfRange().equals(ours.getMessage())) message = ours.getMessage();
         else if (e.getRequiredType() != null && e.getRequiredType().isEnum()) {
-            message = "Giá trị không hợp lệ; phải là một trong: "
-                    + String.join(", ", Arrays.stream(e.getRequiredType().getEnumConstants()).map(String::valueOf).toList());
-        } else message = "Sai kiểu dữ liệu" + (e.getRequiredType() == null ? "" : ": cần " + describe(e.getRequiredType()));
+            message = messages.get("shared.input.oneOf",
+                    String.join(", ", Arrays.stream(e.getRequiredType().getEnumConstants()).map(String::valueOf).toList()));
+        } else message = wrongType(e.getRequiredType());
         return ResponseEntity.badRequest().headers(headers).body(invalid(field + ": " + message, List.of(new FieldError(field, message))));
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e, HttpHeaders headers,
                                                                           HttpStatusCode status, WebRequest request) {
-        String message = "Bắt buộc";
+        String message = messages.get("shared.input.required");
         return ResponseEntity.badRequest().headers(headers)
                 .body(invalid(e.getParameterName() + ": " + message, List.of(new FieldError(e.getParameterName(), message))));
     }
 
-    private static String describe(Class<?> type) {
-        if (type == String.class) return "chuỗi";
+    private String wrongType(Class<?> type) {
+        return type == null ? messages.get("shared.input.wrongType") : messages.get("shared.input.wrongTypeNeeds", describe(type));
+    }
+
+    private String describe(Class<?> type) {
+        if (type == String.class) return messages.get("shared.type.string");
         if (type == Long.class || type == long.class || type == Integer.class || type == int.class || type == Short.class
-                || type == short.class) return "số nguyên";
-        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) return "số";
-        if (type == Boolean.class || type == boolean.class) return "true hoặc false";
-        if (type == java.time.LocalDate.class) return "ngày (yyyy-MM-dd)";
-        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) return "ngày giờ ISO 8601";
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) return "danh sách";
-        if (type.isEnum()) return "một trong: " + String.join(", ", Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList());
-        return "đối tượng";
+                || type == short.class) return messages.get("shared.type.integer");
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) return messages.get("shared.type.number");
+        if (type == Boolean.class || type == boolean.class) return messages.get("shared.type.boolean");
+        if (type == java.time.LocalDate.class) return messages.get("shared.type.date");
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) return messages.get("shared.type.dateTime");
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) return messages.get("shared.type.list");
+        if (type.isEnum()) {
+            return messages.get("shared.type.oneOf", String.join(", ", Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList()));
+        }
+        return messages.get("shared.type.object");
     }
 
     private static String path(JacksonException e) {

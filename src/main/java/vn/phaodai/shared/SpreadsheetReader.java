@@ -105,14 +105,14 @@ public final class SpreadsheetReader {
                 readXls(in, maxRows, handler);
             }
         } else {
-            throw new InvalidInputException("file", "Chỉ nhận tệp .csv, .xls hoặc .xlsx");
+            throw new InvalidInputException("file", SharedTexts.get("shared.file.type"));
         }
     }
 
     /** The refusal of a file longer than allowed. */
     public static InvalidInputException tooManyRows(long maxRows) {
-        return new InvalidInputException("file", "Tệp có hơn " + String.format(Locale.ROOT, "%,d", maxRows).replace(',', '.')
-                + " dòng, vượt giới hạn cho phép; hãy chia thành nhiều tệp nhỏ hơn");
+        return new InvalidInputException("file",
+                SharedTexts.get("shared.file.tooManyRows", String.format(Locale.ROOT, "%,d", maxRows).replace(',', '.')));
     }
 
     /**
@@ -163,8 +163,7 @@ public final class SpreadsheetReader {
                     }
                     out.clear();
                     if (r.isError()) {
-                        throw new InvalidInputException("file", "Tệp không phải UTF-8, dòng " + (newlines + 1)
-                                + ": hãy lưu lại tệp dạng \"CSV UTF-8\" (trong Excel: Lưu thành → CSV UTF-8)");
+                        throw new InvalidInputException("file", SharedTexts.get("shared.file.notUtf8", String.valueOf(newlines + 1)));
                     }
                     if (r.isUnderflow()) break;
                 }
@@ -189,8 +188,7 @@ public final class SpreadsheetReader {
                 r = records.next();
             } catch (UncheckedIOException | IllegalStateException e) {
                 // Commons CSV's own words (an unclosed quote, most often) name its parser, not the user's file
-                throw new InvalidInputException("file", "Tệp CSV hỏng sau dòng " + number
-                        + ": có dấu ngoặc kép (\") không được đóng");
+                throw new InvalidInputException("file", SharedTexts.get("shared.file.openQuote", String.valueOf(number)));
             }
             number++;
             if (number > maxRows) throw tooManyRows(maxRows);
@@ -231,7 +229,7 @@ public final class SpreadsheetReader {
         } catch (TooManyRows e) {
             throw tooManyRows(maxRows);
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException("file", "Không đọc được tệp .xls: tệp hỏng hoặc không phải tệp Excel 97–2003");
+            throw new InvalidInputException("file", SharedTexts.get("shared.file.badXls"));
         }
         if (rows.size() > maxRows || (!rows.isEmpty() && rows.lastKey() >= maxRows)) throw tooManyRows(maxRows);
         for (var row : rows.entrySet()) {
@@ -268,7 +266,7 @@ public final class SpreadsheetReader {
             XMLReader parser = XMLHelper.newXMLReader();
             parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, collector, new DataFormatter(), false));
             var sheets = reader.getSheetsData();
-            if (!sheets.hasNext()) throw new InvalidInputException("file", "Tệp .xlsx không có trang tính nào");
+            if (!sheets.hasNext()) throw new InvalidInputException("file", SharedTexts.get("shared.file.noSheet"));
             try (InputStream sheet = sheets.next()) {
                 parser.parse(new InputSource(sheet));
             }
@@ -279,8 +277,8 @@ public final class SpreadsheetReader {
             if (collector.failure instanceof IOException io) throw io;
             if (collector.failure instanceof RuntimeException r) throw r;
             if (collector.failure instanceof Error err) throw err;
-            throw new InvalidInputException("file", "Không đọc được tệp .xlsx: tệp hỏng hoặc không phải tệp Excel"
-                    + (collector.rows > 0 ? " (sau dòng " + collector.rows + ")" : ""));
+            throw new InvalidInputException("file", collector.rows > 0
+                    ? SharedTexts.get("shared.file.badXlsxAfter", String.valueOf(collector.rows)) : SharedTexts.get("shared.file.badXlsx"));
         }
         if (collector.failure instanceof IOException io) throw io;
         if (collector.failure instanceof RuntimeException r) throw r;
@@ -289,10 +287,9 @@ public final class SpreadsheetReader {
     /** The refusal of a header row with two columns for the same field: which one holds the data is anyone's guess. */
     public static InvalidInputException duplicateHeader(String first, int firstAt, String second, int secondAt) {
         String where = first.equals(second)
-                ? "hai cột '" + first + "' (cột " + columnName(firstAt) + " và cột " + columnName(secondAt) + ")"
-                : "hai cột cùng một nội dung: '" + first + "' (cột " + columnName(firstAt) + ") và '" + second + "' (cột "
-                  + columnName(secondAt) + ")";
-        return new InvalidInputException("file", "Dòng tiêu đề có " + where + "; hãy xoá hoặc đổi tên một cột");
+                ? SharedTexts.get("shared.file.sameHeaderTwice", first, columnName(firstAt), columnName(secondAt))
+                : SharedTexts.get("shared.file.sameHeaderTwoWays", first, columnName(firstAt), second, columnName(secondAt));
+        return new InvalidInputException("file", SharedTexts.get("shared.file.duplicateHeader", where));
     }
 
     /** The letter of a column as Excel shows it (0 is A, 26 is AA). */
@@ -312,12 +309,13 @@ public final class SpreadsheetReader {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
-                throw new InvalidInputException(field, field + ": có ký tự điều khiển không hợp lệ (mã "
-                        + String.format("U+%04X", (int) c) + ") ở ký tự thứ " + (i + 1));
+                throw new InvalidInputException(field, SharedTexts.get("shared.cell.control", field,
+                        String.format("U+%04X", (int) c), String.valueOf(i + 1)));
             }
         }
         if (value.length() > maxLength) {
-            throw new InvalidInputException(field, field + ": dài quá " + maxLength + " ký tự (" + value.length() + ")");
+            throw new InvalidInputException(field, SharedTexts.get("shared.cell.tooLong", field, String.valueOf(maxLength),
+                    String.valueOf(value.length())));
         }
         return value;
     }

@@ -35,8 +35,10 @@ public class Uploads {
     private final Path folder;
     private final Path incoming;
     private final ImportLimits limits;
+    private final Messages messages;
 
-    Uploads(@Value("${phaodai.data-dir:./data}") Path dataDir, ImportLimits limits) throws IOException {
+    Uploads(@Value("${phaodai.data-dir:./data}") Path dataDir, ImportLimits limits, Messages messages) throws IOException {
+        this.messages = messages;
         this.folder = dataDir.resolve("uploads").toAbsolutePath().normalize();
         this.limits = limits;
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
@@ -99,14 +101,13 @@ public class Uploads {
     }
 
     private Path store(MultipartFile upload, long maxBytes, long maxRows) throws IOException {
-        if (upload == null || upload.isEmpty()) throw new InvalidInputException("file", "Chưa chọn tệp hoặc tệp rỗng");
+        if (upload == null || upload.isEmpty()) throw new InvalidInputException("file", messages.get("shared.file.missing"));
         String name = upload.getOriginalFilename();
         if (!SpreadsheetReader.supports(name)) {
-            throw new InvalidInputException("file", "Chỉ nhận tệp .csv, .xls hoặc .xlsx");
+            throw new InvalidInputException("file", messages.get("shared.file.type"));
         }
         if (upload.getSize() > maxBytes) {
-            throw new InvalidInputException("file", "Tệp lớn " + megabytes(upload.getSize()) + ", quá giới hạn "
-                    + megabytes(maxBytes) + " cho loại nhập này; hãy chia thành nhiều tệp nhỏ hơn");
+            throw new InvalidInputException("file", messages.get("shared.file.tooBig", megabytes(upload.getSize()), megabytes(maxBytes)));
         }
         String extension = name.substring(name.lastIndexOf('.')).toLowerCase(Locale.ROOT);
         Path file = folder.resolve("upload-" + UUID.randomUUID() + extension);

@@ -14,8 +14,14 @@ import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
 import vn.phaodai.shared.ImportLimits;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.SpreadsheetReader;
 import vn.phaodai.shared.Uploads;
+import vn.phaodai.testing.results.LabResultItem;
+import vn.phaodai.testing.results.ResultFields;
+import vn.phaodai.testing.results.ResultFile;
+import vn.phaodai.testing.results.ResultLine;
+import vn.phaodai.testing.results.ResultLoader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,10 +57,15 @@ public class LabResults {
     private final AuditLog audit;
     private final int maxBatch;
     private final ImportLimits limits;
+    private final ResultFields fields;
+    private final Messages messages;
 
     LabResults(ResultLoader loader, TransactionTemplate transaction, Jobs jobs, JsonMapper json, AuditLog audit,
-               @Value("${phaodai.testing.max-api-batch:10000}") int maxBatch, ImportLimits limits) {
+               @Value("${phaodai.testing.max-api-batch:10000}") int maxBatch, ImportLimits limits, ResultFields fields,
+               Messages messages) {
         this.limits = limits;
+        this.fields = fields;
+        this.messages = messages;
         this.loader = loader;
         this.transaction = transaction;
         this.jobs = jobs;
@@ -65,16 +76,16 @@ public class LabResults {
 
     public BatchAnswer submit(List<LabResultItem> items) {
         PhaodaiUser user = CurrentUser.require(Right.LAB_RESULT_WRITE);
-        if (items.isEmpty()) throw new InvalidInputException("items", "Không có kết quả nào");
+        if (items.isEmpty()) throw new InvalidInputException("items", messages.get("testing.results.none"));
         if (items.size() > maxBatch) {
-            throw new InvalidInputException("items", "Mỗi lần gửi tối đa " + maxBatch + " kết quả; tệp lớn hơn hãy nhập qua /lab-results/import");
+            throw new InvalidInputException("items", messages.get("testing.results.tooMany", String.valueOf(maxBatch)));
         }
         List<ResultLine> lines = new ArrayList<>();
         List<ResultLoader.Outcome> refused = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             LabResultItem item = items.get(i);
             try {
-                lines.add(item.check(i + 1));
+                lines.add(item.check(i + 1, fields));
             } catch (IllegalArgumentException e) {
                 refused.add(new ResultLoader.Outcome(i + 1, item == null ? null : item.sampleCode(), "REJECTED", e.getMessage(), null));
             }
@@ -111,7 +122,7 @@ public class LabResults {
         PhaodaiUser user;
         try {
             user = CurrentUser.require(Right.LAB_RESULT_WRITE);
-            if (!SpreadsheetReader.supports(fileName)) throw new InvalidInputException("file", "Chỉ nhận tệp .csv, .xls hoặc .xlsx");
+            if (!SpreadsheetReader.supports(fileName)) throw new InvalidInputException("file", messages.get("testing.file.type"));
             audit.record("IMPORT", "sample", null, null, Map.of("file", fileName));
         } catch (RuntimeException e) {
             Uploads.delete(file);
@@ -141,85 +152,24 @@ public class LabResults {
     }
 
     private FileResult importFile(Path file, String fileName, String user, Scope area, JobProgress progress) {
-        FileReader reader = new FileReader(progress);
+        ResultFile reader = new ResultFile(progress, fields, messages);
         return transaction.execute(status -> {
             try {
                 progress.phase("READING", 0);
-                loader.stage(sink -> {
-                    reader.sink = sink;
-                    SpreadsheetReader.read(file, fileName, limits.maxRows(), reader::line);
-                });
-                if (reader.columns == null) throw new InvalidInputException("file", "Tệp rỗng: thiếu dòng tiêu đề");
-                progress.rowsDone(reader.read, reader.rejected);
-                progress.phase("APPLYING", reader.read);
+                if (!reader.stage(loader, file, fileName, limits.maxRows())) throw new InvalidInputException("file", messages.get("testing.file.noHeader"));
+                progress.rowsDone(reader.read(), reader.rejected());
+                progress.phase("APPLYING", reader.read());
                 ResultLoader.Summary s = loader.apply(user, "FILE " + fileName, area);
                 for (var r : loader.rejections()) progress.reject(r.line(), r.reason());
-                long rejected = reader.rejected + s.rejected();
-                progress.rowsDone(reader.read, (int) rejected);
-                return new FileResult(reader.read, new ResultLoader.Summary(s.created(), s.unchanged(), s.amended(), rejected,
+                long rejected = reader.rejected() + s.rejected();
+                progress.rowsDone(reader.read(), (int) rejected);
+                return new FileResult(reader.read(), new ResultLoader.Summary(s.created(), s.unchanged(), s.amended(), rejected,
                         s.casesCreated(), s.casesLinked(), s.casesDiscarded()));
             } catch (SQLException e) {
-                throw new IllegalStateException("Lỗi cơ sở dữ liệu khi nhập: " + e.getMessage(), e);
+                throw new IllegalStateException(messages.get("testing.file.databaseError", e.getMessage()), e);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-    }
-
-    /** Checks each line of the file and stages the good ones. */
-    private static final class FileReader {
-        final JobProgress progress;
-        ResultLoader.Sink sink;
-        int[] columns;
-        int read;
-        int rejected;
-
-        FileReader(JobProgress progress) {
-            this.progress = progress;
-        }
-
-        void line(SpreadsheetReader.Line line) {
-            if (columns == null) {
-                columns = ResultColumns.locate(line.cells());
-                for (ResultColumns c : ResultColumns.values()) {
-                    if (c.required && columns[c.ordinal()] < 0) {
-                        throw new InvalidInputException("file", "Dòng tiêu đề thiếu cột bắt buộc: " + c.headers.get(0));
-                    }
-                }
-                return;
-            }
-            if (line.blank()) return;
-            read++;
-            try {
-                sink.row(new ResultLine(line.number(), ResultFields.sampleCode(cell(line, ResultColumns.SAMPLE_CODE)),
-                        ResultFields.personId(cell(line, ResultColumns.PERSON_ID)),
-                        ResultFields.nationalId(cell(line, ResultColumns.NATIONAL_ID)),
-                        ResultFields.testType(cell(line, ResultColumns.TEST_TYPE)),
-                        ResultFields.time(cell(line, ResultColumns.SAMPLED_AT), "Thời gian lấy mẫu"),
-                        ResultFields.result(cell(line, ResultColumns.RESULT)), ResultFields.ct(cell(line, ResultColumns.CT)),
-                        ResultFields.code(cell(line, ResultColumns.LAB_CODE), "Mã phòng xét nghiệm"),
-                        ResultFields.code(cell(line, ResultColumns.POOL_CODE), "Mã mẫu gộp"),
-                        ResultFields.reason(cell(line, ResultColumns.REASON)),
-                        ResultFields.yes(cell(line, ResultColumns.SYMPTOMATIC)),
-                        ResultFields.time(cell(line, ResultColumns.RESULT_AT), "Thời gian trả kết quả")));
-            } catch (IllegalArgumentException | InvalidInputException e) {
-                rejected++;
-                progress.reject(line.number(), e.getMessage());
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            } catch (RuntimeException e) {
-                // a check that failed by throwing: its row is refused, not the file
-                org.slf4j.LoggerFactory.getLogger(LabResults.class).warn("Lab result file: line {} refused", line.number(), e);
-                rejected++;
-                progress.reject(line.number(), "Dữ liệu của dòng không đọc được");
-            }
-            if (read % 100_000 == 0) progress.rowsDone(read, rejected);
-        }
-
-        /** A cell of the row, refused (with its row) when it holds control characters or is absurdly long. */
-        private String cell(SpreadsheetReader.Line line, ResultColumns c) {
-            int at = columns[c.ordinal()];
-            return at < 0 ? "" : SpreadsheetReader.text(line.cell(at), c.headers.get(0), 500);
-        }
     }
 }

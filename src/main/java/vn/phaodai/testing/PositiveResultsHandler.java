@@ -13,9 +13,9 @@ public interface PositiveResultsHandler {
     /** What the handler did with the changes: cases opened, positives joined to a case already open, cases discarded. */
     record Handled(long casesCreated, long casesLinked, long casesDiscarded) {
 
-        static final Handled NOTHING = new Handled(0, 0, 0);
+        public static final Handled NOTHING = new Handled(0, 0, 0);
 
-        Handled plus(Handled other) {
+        public Handled plus(Handled other) {
             return new Handled(casesCreated + other.casesCreated, casesLinked + other.casesLinked,
                     casesDiscarded + other.casesDiscarded);
         }

@@ -1,5 +1,6 @@
 package vn.phaodai.testing;
 
+import vn.phaodai.testing.results.ResultFields;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.RowMapper;
@@ -15,6 +16,7 @@ import vn.phaodai.security.Scope;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 import vn.phaodai.shared.PageResult;
 
@@ -48,8 +50,13 @@ public class Samples {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final int maxPoolSize;
+    private final ResultFields fields;
+    private final Messages messages;
 
-    Samples(JdbcClient jdbc, AuditLog audit, @Value("${phaodai.testing.max-pool-size:10}") int maxPoolSize) {
+    Samples(JdbcClient jdbc, AuditLog audit, @Value("${phaodai.testing.max-pool-size:10}") int maxPoolSize, ResultFields fields,
+            Messages messages) {
+        this.fields = fields;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.audit = audit;
         this.maxPoolSize = maxPoolSize;
@@ -60,12 +67,12 @@ public class Samples {
     public Sample register(SampleForm form) {
         PhaodaiUser user = CurrentUser.require(Right.TESTING_WRITE);
         List<FieldError> errors = new ArrayList<>();
-        String code = field(errors, "sampleCode", () -> ResultFields.sampleCode(form.sampleCode()));
-        String type = field(errors, "testType", () -> required(ResultFields.testType(form.testType()), "Thiếu loại xét nghiệm"));
-        String reason = field(errors, "reason", () -> ResultFields.reason(form.reason()));
-        OffsetDateTime at = field(errors, "sampledAt", () -> required(ResultFields.time(form.sampledAt(), "Thời gian lấy mẫu"),
-                "Thiếu thời gian lấy mẫu"));
-        if (form.personId() == null) errors.add(new FieldError("personId", "Thiếu người được lấy mẫu"));
+        String code = field(errors, "sampleCode", () -> fields.sampleCode(form.sampleCode()));
+        String type = field(errors, "testType", () -> required(fields.testType(form.testType()), "testing.sample.typeMissing"));
+        String reason = field(errors, "reason", () -> fields.reason(form.reason()));
+        OffsetDateTime at = field(errors, "sampledAt", () -> required(fields.time(form.sampledAt(), "testing.field.sampledAt"),
+                "testing.sample.sampledAtMissing"));
+        if (form.personId() == null) errors.add(new FieldError("personId", messages.get("testing.sample.personMissing")));
         campaignExists(errors, form.campaignId());
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         PersonPlace person = person(form.personId(), user.scope());
@@ -79,7 +86,7 @@ public class Samples {
 
     private Sample sameSampleAgain(Sample existing, long personId) {
         if (existing.personId() != personId) {
-            throw new ConflictException("Mã mẫu " + existing.code() + " đã được dùng cho người khác", "sampleCode", Map.of());
+            throw new ConflictException(messages.get("testing.sample.codeTakenByOther", existing.code()), "sampleCode", Map.of());
         }
         return existing;
     }
@@ -92,28 +99,31 @@ public class Samples {
     public List<Sample> registerPool(PoolForm form) {
         PhaodaiUser user = CurrentUser.require(Right.TESTING_WRITE);
         List<FieldError> errors = new ArrayList<>();
-        String code = field(errors, "poolCode", () -> ResultFields.sampleCode(form.poolCode()));
+        String code = field(errors, "poolCode", () -> fields.sampleCode(form.poolCode()));
         String type = field(errors, "testType", () -> {
-            String t = ResultFields.testType(form.testType());
+            String t = fields.testType(form.testType());
             return t == null ? "PCR" : t;
         });
-        OffsetDateTime at = field(errors, "sampledAt", () -> required(ResultFields.time(form.sampledAt(), "Thời gian lấy mẫu"),
-                "Thiếu thời gian lấy mẫu"));
-        String reason = field(errors, "reason", () -> ResultFields.reason(form.reason()));
+        OffsetDateTime at = field(errors, "sampledAt", () -> required(fields.time(form.sampledAt(), "testing.field.sampledAt"),
+                "testing.sample.sampledAtMissing"));
+        String reason = field(errors, "reason", () -> fields.reason(form.reason()));
         List<PoolForm.Member> members = form.householdId() != null ? householdMembers(form.householdId(), code, user.scope())
                 : form.members() == null ? List.of() : form.members();
         int limit = form.householdId() != null ? Math.max(maxPoolSize, members.size()) : campaignPoolSize(form.campaignId());
         campaignExists(errors, form.campaignId());
-        if (members.size() < 2) errors.add(new FieldError("members", "Mẫu gộp cần ít nhất 2 mẫu"));
-        if (members.size() > limit) errors.add(new FieldError("members", "Mẫu gộp tối đa " + limit + " mẫu, nhận " + members.size()));
+        if (members.size() < 2) errors.add(new FieldError("members", messages.get("testing.pool.tooFew")));
+        if (members.size() > limit) {
+            errors.add(new FieldError("members", messages.get("testing.pool.tooMany", String.valueOf(limit), String.valueOf(members.size()))));
+        }
         Set<String> codes = new HashSet<>();
         Set<Long> persons = new HashSet<>();
         for (var m : members) {
-            field(errors, "members", () -> ResultFields.sampleCode(m.sampleCode()));
-            if (m.personId() == null) errors.add(new FieldError("members", "Mẫu " + m.sampleCode() + " thiếu người được lấy mẫu"));
-            if (!codes.add(String.valueOf(m.sampleCode()))) errors.add(new FieldError("members", "Mã mẫu lặp lại: " + m.sampleCode()));
+            field(errors, "members", () -> fields.sampleCode(m.sampleCode()));
+            String sample = String.valueOf(m.sampleCode());
+            if (m.personId() == null) errors.add(new FieldError("members", messages.get("testing.pool.memberPersonMissing", sample)));
+            if (!codes.add(sample)) errors.add(new FieldError("members", messages.get("testing.pool.codeRepeated", sample)));
             if (m.personId() != null && !persons.add(m.personId())) {
-                errors.add(new FieldError("members", "Một người có hai mẫu trong cùng mẫu gộp: " + m.personId()));
+                errors.add(new FieldError("members", messages.get("testing.pool.personTwice", String.valueOf(m.personId()))));
             }
         }
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
@@ -127,7 +137,7 @@ public class Samples {
                 .query(Long.class).single();
         for (int i = 0; i < members.size(); i++) {
             if (byCode(members.get(i).sampleCode()).isPresent()) {
-                throw new ConflictException("Mã mẫu " + members.get(i).sampleCode() + " đã được dùng", "members", Map.of());
+                throw new ConflictException(messages.get("testing.sample.codeTaken", members.get(i).sampleCode()), "members", Map.of());
             }
             insert(members.get(i).sampleCode(), places.get(i), type, reason == null ? "SCREENING" : reason, at, null, false,
                     form.labCode(), poolId, form.campaignId());
@@ -140,14 +150,14 @@ public class Samples {
         List<Sample> registered = pool(poolId);
         Set<String> sent = new HashSet<>(members.stream().map(PoolForm.Member::sampleCode).toList());
         Set<String> known = new HashSet<>(registered.stream().map(Sample::code).toList());
-        if (!sent.equals(known)) throw new ConflictException("Mã mẫu gộp " + code + " đã được dùng với các mẫu khác", "poolCode", Map.of());
+        if (!sent.equals(known)) throw new ConflictException(messages.get("testing.pool.codeTaken", code), "poolCode", Map.of());
         return registered;
     }
 
     private void campaignExists(List<FieldError> errors, Long campaignId) {
         if (campaignId != null && jdbc.sql("select count(*) from screening_campaign where id = ?").param(campaignId)
                 .query(Long.class).single() == 0) {
-            errors.add(new FieldError("campaignId", "Không có đợt xét nghiệm " + campaignId));
+            errors.add(new FieldError("campaignId", messages.get("testing.sample.noCampaign", String.valueOf(campaignId))));
         }
     }
 
@@ -163,7 +173,7 @@ public class Samples {
         List<Long> ids = jdbc.sql("select p.id from person_card p where p.household_id = :household and "
                         + scope.condition("p.commune_code", "p.village_id") + " order by p.id")
                 .params(params).query(Long.class).list();
-        if (ids.isEmpty()) throw new NotFoundException("Không có hộ " + householdId + " hoặc hộ không có nhân khẩu");
+        if (ids.isEmpty()) throw new NotFoundException(messages.get("testing.pool.noHousehold", String.valueOf(householdId)));
         List<PoolForm.Member> members = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) members.add(new PoolForm.Member(poolCode + "-" + (i + 1), ids.get(i)));
         return members;
@@ -181,7 +191,7 @@ public class Samples {
                     .query(Long.class).single();
         } catch (DataIntegrityViolationException e) {
             // The code was registered by another request a moment ago (the campaign was checked before).
-            throw new ConflictException("Mã mẫu " + code + " vừa được đăng ký; hãy tải lại", "sampleCode", Map.of());
+            throw new ConflictException(messages.get("testing.sample.justRegistered", code), "sampleCode", Map.of());
         }
     }
 
@@ -192,7 +202,7 @@ public class Samples {
                         + scope.condition("p.commune_code", "p.village_id"))
                 .params(params)
                 .query((rs, i) -> new PersonPlace(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3))).optional()
-                .orElseThrow(() -> new NotFoundException("Không có người mã " + id));
+                .orElseThrow(() -> new NotFoundException(messages.get("testing.sample.noPerson", String.valueOf(id))));
     }
 
     private java.util.Optional<Sample> byCode(String code) {
@@ -280,8 +290,8 @@ public class Samples {
         }
     }
 
-    private static <T> T required(T value, String message) {
-        if (value == null) throw new IllegalArgumentException(message);
+    private <T> T required(T value, String messageKey) {
+        if (value == null) throw new IllegalArgumentException(messages.get(messageKey));
         return value;
     }
 }

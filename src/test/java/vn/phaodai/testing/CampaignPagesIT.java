@@ -1,5 +1,6 @@
 package vn.phaodai.testing;
 
+import vn.phaodai.testing.screening.FactoryTesting;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,6 +71,21 @@ class CampaignPagesIT {
                 .doesNotContain("Nguyễn Thị Bé</a>");
         assertThat(get("/campaigns").body()).contains("Sàng lọc Trang");
         assertThat(get("/campaigns/" + id + "/unsampled.xlsx").statusCode()).isEqualTo(200);
+    }
+
+    /** The form's refusals come from the testing bundle, in the language the reader chose (a cookie remembers it). */
+    @Test
+    void theFormSpeaksTheReadersLanguage() throws Exception {
+        String bad = "name=&startsOn=2021-10-05&endsOn=2021-10-01&testType=RAPID&poolSize=30&_csrf=";
+        WebSession english = WebSession.admin(port);
+        var en = english.post("/campaigns/new", bad + english.csrf("/campaigns/new?lang=en"));
+        assertThat(en.statusCode()).isEqualTo(200);
+        assertThat(en.body()).contains("The campaign name is required", "The end date cannot be before the start date",
+                "The pool size is from 2 to 20").doesNotContain("Tên đợt xét nghiệm là bắt buộc");
+
+        var vi = post("/campaigns/new", bad + csrf("/campaigns/new"));
+        assertThat(vi.body()).contains("Tên đợt xét nghiệm là bắt buộc", "Ngày kết thúc không được trước ngày bắt đầu",
+                "Số mẫu gộp từ 2 đến 20").doesNotContain("The campaign name is required");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vn.phaodai.testing;
 
+import vn.phaodai.testing.screening.FactoryTesting;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -181,6 +181,31 @@ class LabResultsIT {
         assertThat(answer.get("items").get(4).get("reason").asString()).contains("lặp lại");
     }
 
+    /** The refusals come from the testing bundle: English when the reader asks for it, Vietnamese otherwise. */
+    @Test
+    void refusalsSpeakTheReadersLanguage() {
+        long p = persons(1).get(0);
+        List<Map<String, Object>> batch = List.of(result("EN-1", p, "PCR", "2021-09-20T08:00:00+07:00", "MAYBE"),
+                result("EN-2", 424242L, "PCR", "2021-09-20T08:00:00+07:00", "NEGATIVE"),
+                result("EN-3", p, "PCR", "1999-09-20 08:00", "NEGATIVE"));
+        var english = api.post("/api/v1/lab-results?lang=en", batch);
+        assertThat(english.status()).as(english.text()).isEqualTo(200);
+        assertThat(english.body().get("items").get(0).get("reason").asString())
+                .isEqualTo("Invalid result: MAYBE (negative, positive, invalid)");
+        assertThat(english.body().get("items").get(1).get("reason").asString())
+                .isEqualTo("Person not found in the registry (by person code or ID number)");
+        assertThat(english.body().get("items").get(2).get("reason").asString())
+                .isEqualTo("Sampling time is invalid: 1999-09-20 08:00 (the year must be from 2000 to 2100)");
+
+        JsonNode vietnamese = results(batch);
+        assertThat(vietnamese.get("items").get(0).get("reason").asString())
+                .isEqualTo("Kết quả không hợp lệ: MAYBE (âm tính, dương tính, không xác định)");
+        assertThat(vietnamese.get("items").get(1).get("reason").asString())
+                .isEqualTo("Không tìm thấy người (mã người hoặc số CCCD) trong sổ dân cư");
+        assertThat(vietnamese.get("items").get(2).get("reason").asString())
+                .isEqualTo("Thời gian lấy mẫu không hợp lệ: 1999-09-20 08:00 (năm phải từ 2000 đến 2100)");
+    }
+
     @Test
     void aSampleCodeBelongsToOnePerson() {
         List<Long> ps = persons(2);

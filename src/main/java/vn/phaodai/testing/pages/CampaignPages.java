@@ -1,5 +1,10 @@
-package vn.phaodai.testing;
+package vn.phaodai.testing.pages;
 
+import vn.phaodai.testing.screening.Campaign;
+import vn.phaodai.testing.screening.CampaignCoverage;
+import vn.phaodai.testing.screening.CampaignForm;
+import vn.phaodai.testing.screening.Campaigns;
+import vn.phaodai.testing.screening.FactoryTesting;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,4 +1,4 @@
-package vn.phaodai.testing;
+package vn.phaodai.testing.screening;
 
 import java.util.List;
 
@@ -9,7 +9,7 @@ import java.util.List;
 public record CampaignForm(String name, List<String> communeCodes, List<Long> villageIds, String startsOn, String endsOn,
                            String testType, Integer poolSize) {
 
-    static CampaignForm empty() {
+    public static CampaignForm empty() {
         return new CampaignForm(null, List.of(), List.of(), null, null, "RAPID", null);
     }
 }

@@ -1,4 +1,4 @@
-package vn.phaodai.testing;
+package vn.phaodai.testing.screening;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.phaodai.security.AuditLog;
 import vn.phaodai.shared.ApplicationClock;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
@@ -32,7 +33,7 @@ import java.util.function.Consumer;
 public class CampaignCoverage {
 
     /** Persons without a village are grouped under this name. */
-    public static final String NO_VILLAGE = "Chưa rõ thôn/tổ";
+    private static final String NO_VILLAGE = "testing.coverage.unknownVillage";
 
     public record Figures(Long villageId, String villageName, long persons, long sampled, double coveragePercent,
                           long households, long unsampledHouseholds, long sampledHouseholds) {
@@ -66,8 +67,10 @@ public class CampaignCoverage {
     private final Campaigns campaigns;
     private final AuditLog audit;
     private final ApplicationClock clock;
+    private final Messages messages;
 
-    CampaignCoverage(JdbcClient jdbc, Campaigns campaigns, AuditLog audit, ApplicationClock clock) {
+    CampaignCoverage(JdbcClient jdbc, Campaigns campaigns, AuditLog audit, ApplicationClock clock, Messages messages) {
+        this.messages = messages;
         this.clock = clock;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
@@ -130,7 +133,7 @@ public class CampaignCoverage {
                 order by v.name nulls last, pp.village_id""")
                 .params(params(c, scope))
                 .query((rs, i) -> Figures.of((Long) rs.getObject("village_id"),
-                        rs.getString("name") == null ? NO_VILLAGE : rs.getString("name"), rs.getLong("persons"),
+                        rs.getString("name") == null ? messages.get(NO_VILLAGE) : rs.getString("name"), rs.getLong("persons"),
                         rs.getLong("sampled"), rs.getLong("households"), rs.getLong("missed"), rs.getLong("complete")))
                 .list();
         // A household split over two villages counts in each: the table adds up to its total row.
@@ -144,10 +147,10 @@ public class CampaignCoverage {
     }
 
     /** Names, villages and phones of persons: a door-to-door list, for those who may see at least that much. */
-    private static PhaodaiUser listReader() {
+    private PhaodaiUser listReader() {
         PhaodaiUser user = CurrentUser.require(Right.TESTING_READ);
         if (!user.can(Right.PERSON_READ) && !user.can(Right.PERSON_READ_BASIC)) {
-            throw new AccessDeniedException("Không có quyền xem thông tin cá nhân");
+            throw new AccessDeniedException(messages.get("testing.coverage.noPersonalData"));
         }
         return user;
     }
@@ -171,16 +174,16 @@ public class CampaignCoverage {
         p.put("limit", size);
         p.put("offset", (long) page * size);
         List<UnsampledPerson> items = jdbc.sql(target(scope) + UNSAMPLED.formatted(villageFilter) + " limit :limit offset :offset")
-                .params(p).query((rs, i) -> person(rs)).list();
+                .params(p).query((rs, i) -> person(rs, messages.get(NO_VILLAGE))).list();
         audit.recordShown("screening_campaign", AuditLog.criteria("campaign", campaignId, "list", "unsampled", "village", village),
                 items, UnsampledPerson::id);
         return new PageResult<>(items, total, page, size);
     }
 
-    private static UnsampledPerson person(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static UnsampledPerson person(java.sql.ResultSet rs, String noVillage) throws java.sql.SQLException {
         String village = rs.getString("village_name");
         return new UnsampledPerson(rs.getLong("id"), rs.getString("full_name"), rs.getInt("birth_year"), rs.getString("sex"),
-                (Long) rs.getObject("village_id"), village == null ? NO_VILLAGE : village, rs.getString("address"),
+                (Long) rs.getObject("village_id"), village == null ? noVillage : village, rs.getString("address"),
                 rs.getString("phone"), (Long) rs.getObject("household_id"));
     }
 
@@ -211,7 +214,7 @@ public class CampaignCoverage {
                     if (total.isEmpty()) total.add(rs.getLong("total"));
                     String village = rs.getString("village_name");
                     return new UnsampledHousehold(rs.getLong("household_id"), (Long) rs.getObject("village_id"),
-                            village == null ? NO_VILLAGE : village, rs.getString("address"), rs.getInt("members"), rs.getString("names"));
+                            village == null ? messages.get(NO_VILLAGE) : village, rs.getString("address"), rs.getInt("members"), rs.getString("names"));
                 }).list();
         long count = !total.isEmpty() ? total.get(0) : page == 0 ? 0 : unsampledHouseholdCount(c, scope);
         audit.recordShown("screening_campaign", AuditLog.criteria("campaign", campaignId, "list", "unsampled-households",
@@ -230,7 +233,7 @@ public class CampaignCoverage {
     @Transactional // not read-only: the audit entry is written in it
     public void export(long campaignId, Long village, IoSupplier<OutputStream> output) throws IOException {
         PhaodaiUser user = listReader();
-        if (!user.can(Right.PERSON_EXPORT)) throw new AccessDeniedException("Không có quyền xuất danh sách");
+        if (!user.can(Right.PERSON_EXPORT)) throw new AccessDeniedException(messages.get("testing.coverage.noExport"));
         Scope scope = user.scope();
         Campaign c = campaigns.find(campaignId, scope);
         audit.record("EXPORT", "screening_campaign", c.id(), null, Map.of("list", "unsampled", "village", String.valueOf(village)));
@@ -238,9 +241,10 @@ public class CampaignCoverage {
         p.put("village", village);
         p.put("limit", CampaignExport.MAX_ROWS);
         String villageFilter = village == null ? "true" : village == 0 ? "t.village_id is null" : "t.village_id = :village";
-        CampaignExport.write(output.get(), sink -> jdbc.sql(target(scope) + UNSAMPLED.formatted(villageFilter) + " limit :limit")
+        String noVillage = messages.get(NO_VILLAGE);
+        CampaignExport.write(output.get(), messages, sink -> jdbc.sql(target(scope) + UNSAMPLED.formatted(villageFilter) + " limit :limit")
                 .params(p).query(rs -> {
-                    sink.accept(person(rs));
+                    sink.accept(person(rs, noVillage));
                 }));
     }
 

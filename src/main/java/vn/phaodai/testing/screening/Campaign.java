@@ -1,4 +1,4 @@
-package vn.phaodai.testing;
+package vn.phaodai.testing.screening;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

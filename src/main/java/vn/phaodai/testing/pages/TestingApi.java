@@ -1,5 +1,11 @@
-package vn.phaodai.testing;
+package vn.phaodai.testing.pages;
 
+import vn.phaodai.testing.LabResults;
+import vn.phaodai.testing.PoolForm;
+import vn.phaodai.testing.Sample;
+import vn.phaodai.testing.SampleForm;
+import vn.phaodai.testing.Samples;
+import vn.phaodai.testing.results.LabResultItem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -17,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.PageResult;
 import vn.phaodai.shared.Uploads;
 
@@ -36,8 +43,11 @@ class TestingApi {
 
     private final vn.phaodai.shared.Uploads uploads;
 
-    TestingApi(Samples samples, LabResults labResults, JsonMapper json, vn.phaodai.shared.Uploads uploads) {
+    private final Messages messages;
+
+    TestingApi(Samples samples, LabResults labResults, JsonMapper json, vn.phaodai.shared.Uploads uploads, Messages messages) {
         this.uploads = uploads;
+        this.messages = messages;
         this.samples = samples;
         this.labResults = labResults;
         this.json = json;
@@ -82,11 +92,11 @@ class TestingApi {
     }
 
     private LabResultItem item(JsonNode node) {
-        if (!node.isObject()) throw new InvalidInputException("items", "Mỗi kết quả phải là một đối tượng JSON");
+        if (!node.isObject()) throw new InvalidInputException("items", messages.get("testing.results.notObject"));
         try {
             return json.treeToValue(node, LabResultItem.class);
         } catch (RuntimeException e) {
-            throw new InvalidInputException("items", "Kết quả không đọc được: " + e.getMessage());
+            throw new InvalidInputException("items", messages.get("testing.results.unreadable", e.getMessage()));
         }
     }
 

@@ -1,4 +1,4 @@
-package vn.phaodai.testing;
+package vn.phaodai.testing.results;
 
 import java.text.Normalizer;
 import java.util.List;

@@ -1,4 +1,4 @@
-package vn.phaodai.testing;
+package vn.phaodai.testing.screening;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -13,6 +13,7 @@ import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 import vn.phaodai.shared.PageResult;
 
@@ -35,8 +36,10 @@ public class Campaigns {
     private final JdbcClient jdbc;
     private final Geography geography;
     private final AuditLog audit;
+    private final Messages messages;
 
-    Campaigns(JdbcClient jdbc, Geography geography, AuditLog audit) {
+    Campaigns(JdbcClient jdbc, Geography geography, AuditLog audit, Messages messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.geography = geography;
         this.audit = audit;
@@ -47,13 +50,13 @@ public class Campaigns {
         PhaodaiUser user = CurrentUser.require(Right.TESTING_WRITE);
         List<FieldError> errors = new ArrayList<>();
         String name = form.name() == null ? "" : form.name().strip();
-        if (name.isEmpty()) errors.add(new FieldError("name", "Tên đợt xét nghiệm là bắt buộc"));
+        if (name.isEmpty()) errors.add(new FieldError("name", messages.get("testing.campaign.nameRequired")));
 
         Set<String> communes = new LinkedHashSet<>();
         for (String code : form.communeCodes() == null ? List.<String>of() : form.communeCodes()) {
             if (code == null || code.isBlank()) continue;
             if (geography.findCommune(code.strip()).isEmpty()) {
-                errors.add(new FieldError("communeCodes", "Không có phường/xã mã " + code.strip()));
+                errors.add(new FieldError("communeCodes", messages.get("testing.campaign.noCommune", code.strip())));
             } else {
                 communes.add(code.strip());
             }
@@ -62,34 +65,34 @@ public class Campaigns {
         for (Long id : form.villageIds() == null ? List.<Long>of() : form.villageIds()) {
             if (id == null || villages.stream().anyMatch(v -> v.id() == id)) continue;
             geography.village(id).ifPresentOrElse(villages::add,
-                    () -> errors.add(new FieldError("villageIds", "Không có thôn/tổ dân phố mã " + id)));
+                    () -> errors.add(new FieldError("villageIds", messages.get("testing.campaign.noVillage", String.valueOf(id)))));
         }
         boolean villagesAlone = communes.isEmpty();
         for (Village v : villages) {
             if (!villagesAlone && !communes.contains(v.communeCode())) {
-                errors.add(new FieldError("villageIds", "Thôn/tổ dân phố " + v.name() + " không thuộc phường/xã đã chọn"));
+                errors.add(new FieldError("villageIds", messages.get("testing.campaign.villageNotInCommunes", v.name())));
             }
         }
         // Villages given alone: the campaign covers those villages, in their communes.
         if (villagesAlone) villages.forEach(v -> communes.add(v.communeCode()));
         if (communes.isEmpty() && errors.stream().noneMatch(e -> e.field().startsWith("commune") || e.field().startsWith("village"))) {
-            errors.add(new FieldError("communeCodes", "Chọn ít nhất một phường/xã hoặc thôn/tổ dân phố"));
+            errors.add(new FieldError("communeCodes", messages.get("testing.campaign.areaRequired")));
         }
 
-        LocalDate starts = date(form.startsOn(), "startsOn", "Ngày bắt đầu", errors);
-        LocalDate ends = date(form.endsOn(), "endsOn", "Ngày kết thúc", errors);
+        LocalDate starts = date(form.startsOn(), "startsOn", "testing.campaign.startsOn", errors);
+        LocalDate ends = date(form.endsOn(), "endsOn", "testing.campaign.endsOn", errors);
         if (starts != null && ends != null && ends.isBefore(starts)) {
-            errors.add(new FieldError("endsOn", "Ngày kết thúc không được trước ngày bắt đầu"));
+            errors.add(new FieldError("endsOn", messages.get("testing.campaign.endsBeforeStart")));
         }
         String testType = form.testType() == null ? "" : form.testType().strip().toUpperCase();
         if (!testType.equals("RAPID") && !testType.equals("PCR")) {
-            errors.add(new FieldError("testType", "Loại xét nghiệm phải là test nhanh (RAPID) hoặc RT-PCR (PCR)"));
+            errors.add(new FieldError("testType", messages.get("testing.campaign.testType")));
         }
         Integer pool = form.poolSize();
         if (pool != null && (pool < 2 || pool > 20)) {
-            errors.add(new FieldError("poolSize", "Số mẫu gộp từ 2 đến 20"));
+            errors.add(new FieldError("poolSize", messages.get("testing.campaign.poolRange")));
         } else if (pool != null && testType.equals("RAPID")) {
-            errors.add(new FieldError("poolSize", "Chỉ gộp mẫu với xét nghiệm RT-PCR"));
+            errors.add(new FieldError("poolSize", messages.get("testing.campaign.poolPcrOnly")));
         }
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
 
@@ -97,12 +100,12 @@ public class Campaigns {
         for (String c : communes) {
             boolean onlyVillages = villages.stream().anyMatch(v -> v.communeCode().equals(c));
             if (!onlyVillages && !scope.covers(c, null)) {
-                throw new AccessDeniedException("Phường/xã " + c + " nằm ngoài địa bàn quản lý của bạn");
+                throw new AccessDeniedException(messages.get("testing.campaign.communeOutside", c));
             }
         }
         for (Village v : villages) {
             if (!scope.covers(v.communeCode(), v.id())) {
-                throw new AccessDeniedException("Thôn/tổ dân phố " + v.name() + " nằm ngoài địa bàn quản lý của bạn");
+                throw new AccessDeniedException(messages.get("testing.campaign.villageOutside", v.name()));
             }
         }
 
@@ -131,16 +134,16 @@ public class Campaigns {
         return created;
     }
 
-    private static LocalDate date(String text, String field, String label, List<FieldError> errors) {
+    private LocalDate date(String text, String field, String labelKey, List<FieldError> errors) {
         if (text == null || text.isBlank()) {
-            errors.add(new FieldError(field, label + " là bắt buộc"));
+            errors.add(new FieldError(field, messages.get("testing.campaign.dateRequired", messages.get(labelKey))));
             return null;
         }
         String t = text.strip();
         try {
             return t.contains("/") ? LocalDate.parse(t, VN_DATE) : LocalDate.parse(t);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, label + " không hợp lệ (dd/mm/yyyy)"));
+            errors.add(new FieldError(field, messages.get("testing.campaign.dateInvalid", messages.get(labelKey))));
             return null;
         }
     }
@@ -169,7 +172,7 @@ public class Campaigns {
         p.put("id", id);
         return jdbc.sql("select * from screening_campaign c where c.id = :id and " + meets(scope)).params(p)
                 .query(Campaign::of).optional()
-                .orElseThrow(() -> new NotFoundException("Không có đợt xét nghiệm mã " + id));
+                .orElseThrow(() -> new NotFoundException(messages.get("testing.campaign.notFound", String.valueOf(id))));
     }
 
     /** Communes in which the campaign lists villages: there it covers only those villages. */

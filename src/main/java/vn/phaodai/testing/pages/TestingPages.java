@@ -1,5 +1,9 @@
-package vn.phaodai.testing;
+package vn.phaodai.testing.pages;
 
+import vn.phaodai.testing.LabResults;
+import vn.phaodai.testing.SampleForm;
+import vn.phaodai.testing.Samples;
+import vn.phaodai.testing.results.ResultFields;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

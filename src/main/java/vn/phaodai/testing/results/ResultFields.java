@@ -1,4 +1,7 @@
-package vn.phaodai.testing;
+package vn.phaodai.testing.results;
+
+import org.springframework.stereotype.Component;
+import vn.phaodai.shared.Messages;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,9 +15,10 @@ import java.util.Map;
 
 /**
  * Reads the fields of a laboratory result as laboratories write them (Vietnamese or English words, Excel
- * dates); every refusal names the field in Vietnamese.
+ * dates); every refusal names the field in the user's language (Vietnamese in a background import).
  */
-final class ResultFields {
+@Component
+public class ResultFields {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -23,56 +27,63 @@ final class ResultFields {
     private static final Map<String, String> RESULTS = Map.of("negative", "NEGATIVE", "âm tính", "NEGATIVE",
             "positive", "POSITIVE", "dương tính", "POSITIVE", "invalid", "INVALID", "không xác định", "INVALID",
             "không hợp lệ", "INVALID");
-    static final java.util.Set<String> REASONS = java.util.Set.of("SCREENING", "SYMPTOMS", "F1_FOLLOW_UP", "TRAVEL",
+    public static final java.util.Set<String> REASONS = java.util.Set.of("SCREENING", "SYMPTOMS", "F1_FOLLOW_UP", "TRAVEL",
             "PAID_SERVICE", "FACTORY", "RETEST", "OTHER");
     private static final DateTimeFormatter[] DATE_TIMES = {
             DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]"), DateTimeFormatter.ofPattern("uuuu-MM-dd H:mm[:ss]"),
             DateTimeFormatter.ISO_LOCAL_DATE_TIME};
     private static final DateTimeFormatter[] DATES = {DateTimeFormatter.ofPattern("d/M/uuuu"), DateTimeFormatter.ISO_LOCAL_DATE};
 
-    private ResultFields() {
+    private final Messages messages;
+
+    ResultFields(Messages messages) {
+        this.messages = messages;
     }
 
-    static String sampleCode(String v) {
+    private IllegalArgumentException refused(String key, Object... args) {
+        return new IllegalArgumentException(messages.get(key, args));
+    }
+
+    public String sampleCode(String v) {
         String s = blank(v) ? null : v.strip();
-        if (s == null) throw new IllegalArgumentException("Thiếu mã mẫu");
-        if (s.length() > 40 || !s.matches("[\\p{Alnum}._/-]+")) throw new IllegalArgumentException("Mã mẫu không hợp lệ: " + s);
+        if (s == null) throw refused("testing.sample.codeMissing");
+        if (s.length() > 40 || !s.matches("[\\p{Alnum}._/-]+")) throw refused("testing.sample.codeInvalid", s);
         return s;
     }
 
-    static String testType(String v) {
+    public String testType(String v) {
         if (blank(v)) return null;
         String t = TEST_TYPES.get(v.strip().toLowerCase(Locale.ROOT));
-        if (t == null) throw new IllegalArgumentException("Loại xét nghiệm không hợp lệ: " + v + " (PCR hoặc test nhanh)");
+        if (t == null) throw refused("testing.sample.typeInvalid", v);
         return t;
     }
 
-    static String result(String v) {
-        if (blank(v)) throw new IllegalArgumentException("Thiếu kết quả");
+    public String result(String v) {
+        if (blank(v)) throw refused("testing.sample.resultMissing");
         String r = RESULTS.get(v.strip().toLowerCase(Locale.ROOT));
-        if (r == null) throw new IllegalArgumentException("Kết quả không hợp lệ: " + v + " (âm tính, dương tính, không xác định)");
+        if (r == null) throw refused("testing.sample.resultInvalid", v);
         return r;
     }
 
-    static String reason(String v) {
+    public String reason(String v) {
         if (blank(v)) return null;
         String r = v.strip().toUpperCase(Locale.ROOT);
-        if (!REASONS.contains(r)) throw new IllegalArgumentException("Lý do xét nghiệm không hợp lệ: " + v);
+        if (!REASONS.contains(r)) throw refused("testing.sample.reasonInvalid", v);
         return r;
     }
 
-    static BigDecimal ct(String v) {
+    public BigDecimal ct(String v) {
         if (blank(v)) return null;
         try {
             return ct(new BigDecimal(v.strip().replace(',', '.')));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Giá trị Ct không phải là số: " + v);
+            throw refused("testing.sample.ctNotNumber", v);
         }
     }
 
-    static BigDecimal ct(BigDecimal ct) {
+    public BigDecimal ct(BigDecimal ct) {
         if (ct == null) return null;
-        if (ct.signum() <= 0 || ct.compareTo(BigDecimal.valueOf(50)) > 0) throw new IllegalArgumentException("Giá trị Ct phải từ 0 đến 50: " + ct);
+        if (ct.signum() <= 0 || ct.compareTo(BigDecimal.valueOf(50)) > 0) throw refused("testing.sample.ctRange", String.valueOf(ct));
         return ct.setScale(1, java.math.RoundingMode.HALF_UP);
     }
 
@@ -80,15 +91,15 @@ final class ResultFields {
      * A time as ISO with offset, or a local time in Vietnam (d/M/yyyy H:mm, yyyy-MM-dd H:mm, or a date alone), in
      * the years 2000 to 2100: a year like 99999 parses in Java but not in PostgreSQL, and would fail the whole file.
      */
-    static OffsetDateTime time(String v, String field) {
-        OffsetDateTime t = parseTime(v, field);
+    public OffsetDateTime time(String v, String fieldKey) {
+        OffsetDateTime t = parseTime(v, fieldKey);
         if (t != null && (t.getYear() < 2000 || t.getYear() > 2100)) {
-            throw new IllegalArgumentException(field + " không hợp lệ: " + v + " (năm phải từ 2000 đến 2100)");
+            throw refused("testing.field.yearRange", messages.get(fieldKey), v);
         }
         return t;
     }
 
-    private static OffsetDateTime parseTime(String v, String field) {
+    private OffsetDateTime parseTime(String v, String fieldKey) {
         if (blank(v)) return null;
         String s = v.strip();
         try {
@@ -110,22 +121,22 @@ final class ResultFields {
                 // next format
             }
         }
-        throw new IllegalArgumentException(field + " không hợp lệ: " + v + " (dd/mm/yyyy hh:mm)");
+        throw refused("testing.field.timeInvalid", messages.get(fieldKey), v);
     }
 
-    static Long personId(String v) {
+    public Long personId(String v) {
         if (blank(v)) return null;
         try {
             return Long.parseLong(v.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Mã người không hợp lệ: " + v);
+            throw refused("testing.sample.personIdInvalid", v);
         }
     }
 
-    static String nationalId(String v) {
+    public String nationalId(String v) {
         if (blank(v)) return null;
         String s = v.strip();
-        if (!s.matches("\\d{9}|\\d{12}")) throw new IllegalArgumentException("Số CCCD/CMND không hợp lệ: " + v);
+        if (!s.matches("\\d{9}|\\d{12}")) throw refused("testing.sample.nationalIdInvalid", v);
         return s;
     }
 
@@ -140,10 +151,10 @@ final class ResultFields {
     }
 
     /** An optional code (a laboratory's, a pool's): letters, digits and . _ / - only, at most 40 characters. */
-    static String code(String v, String field) {
+    public String code(String v, String fieldKey) {
         String s = optional(v);
         if (s == null) return null;
-        if (s.length() > 40 || !s.matches("[\\p{Alnum}._/-]+")) throw new IllegalArgumentException(field + " không hợp lệ: " + s);
+        if (s.length() > 40 || !s.matches("[\\p{Alnum}._/-]+")) throw refused("testing.field.invalid", messages.get(fieldKey), s);
         return s;
     }
 

@@ -1,4 +1,4 @@
-package vn.phaodai.testing;
+package vn.phaodai.testing.results;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
  * One laboratory result, checked field by field, as it goes into the staging table. The sample code is the
  * key; person, type and sampling time are needed only when the sample is not registered yet.
  */
-record ResultLine(int line, String sampleCode, Long personId, String nationalId, String testType, OffsetDateTime sampledAt,
+public record ResultLine(int line, String sampleCode, Long personId, String nationalId, String testType, OffsetDateTime sampledAt,
                   String result, BigDecimal ct, String labCode, String poolCode, String reason, boolean symptomatic,
                   OffsetDateTime resultAt) {
 

@@ -1,4 +1,4 @@
-package vn.phaodai.testing;
+package vn.phaodai.testing.screening;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,7 +24,7 @@ import java.util.Map;
 @Service
 public class FactoryTesting {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     /** How far back a run of missed periods is followed. */
     static final int LOOK_BACK_PERIODS = 12;
 

@@ -1,4 +1,4 @@
-package vn.phaodai.testing;
+package vn.phaodai.testing.pages;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package vn.phaodai.testing;
+package vn.phaodai.testing.results;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -7,6 +7,9 @@ import vn.phaodai.security.Scope;
 import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.BulkCopy;
 import vn.phaodai.shared.BulkLoad;
+import vn.phaodai.shared.Messages;
+import vn.phaodai.testing.PositiveResultsChanged;
+import vn.phaodai.testing.PositiveResultsHandler;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -23,26 +26,26 @@ import java.util.Map;
  * transaction: a batch is applied whole or not at all. The API and the file import share this path.
  */
 @Component
-class ResultLoader {
+public class ResultLoader {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ResultLoader.class);
     /** A batch at least this large, and larger than the table, is loaded as a first load. */
     static final long FIRST_LOAD = 100_000;
 
     /** What happened to each staged row, and the totals. */
-    record Outcome(int line, String sampleCode, String outcome, String reason, Long sampleId) {
+    public record Outcome(int line, String sampleCode, String outcome, String reason, Long sampleId) {
     }
 
-    record Summary(long created, long unchanged, long amended, long rejected, long casesCreated, long casesLinked,
+    public record Summary(long created, long unchanged, long amended, long rejected, long casesCreated, long casesLinked,
                    long casesDiscarded) {
     }
 
-    interface Sink {
+    public interface Sink {
         void row(ResultLine line) throws SQLException;
     }
 
     @FunctionalInterface
-    interface Rows {
+    public interface Rows {
         void writeTo(Sink sink) throws SQLException, java.io.IOException;
     }
 
@@ -50,16 +53,19 @@ class ResultLoader {
     private final JdbcClient jdbc;
     private final List<PositiveResultsHandler> handlers;
     private final ApplicationClock clock;
+    private final Messages messages;
 
-    ResultLoader(DataSource dataSource, JdbcClient jdbc, List<PositiveResultsHandler> handlers, ApplicationClock clock) {
+    ResultLoader(DataSource dataSource, JdbcClient jdbc, List<PositiveResultsHandler> handlers, ApplicationClock clock,
+                 Messages messages) {
         this.clock = clock;
+        this.messages = messages;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.handlers = handlers;
     }
 
     /** Stages the rows (must run inside a transaction), returns the number staged. */
-    long stage(Rows rows) throws SQLException, java.io.IOException {
+    public long stage(Rows rows) throws SQLException, java.io.IOException {
         jdbc.sql("""
                 create temp table result_stage (
                     line int not null, sample_code text not null, person_id bigint, national_id text, test_type text,
@@ -80,15 +86,15 @@ class ResultLoader {
      * cases. A sample, pool or person outside the area is answered as one that does not exist: the same
      * refusal, no id, and nothing written to it.
      */
-    Summary apply(String user, String source, Scope area) {
+    public Summary apply(String user, String source, Scope area) {
         // A result the laboratory sent without its time was returned now, by the application clock.
         Map<String, Object> who = Map.of("user", user, "source", source, "now", clock.now());
         sql("create index on result_stage (sample_code)");
         sql("analyze result_stage");
         sql("""
-                update result_stage s set outcome = 'REJECTED', reject_reason = 'Mã mẫu lặp lại, đã có ở dòng ' || d.first
+                update result_stage s set outcome = 'REJECTED', reject_reason = replace(cast(:reason as text), '{0}', d.first::text)
                 from (select sample_code, min(line) first from result_stage group by sample_code having count(*) > 1) d
-                where s.sample_code = d.sample_code and s.line > d.first""");
+                where s.sample_code = d.sample_code and s.line > d.first""", text(Scope.NOTHING, "testing.results.duplicateLine"));
         // A row keyed by a pool's code is the pool's result.
         sql("""
                 update result_stage s set pool_row = true, pool_code = s.sample_code
@@ -98,14 +104,14 @@ class ResultLoader {
         sql("""
                 update result_stage s set sample_id = x.id, result_before = x.result, ct_before = x.ct, member_of = x.pool_id,
                        reject_reason = case when s.person_id is not null and s.person_id <> x.person_id
-                                            then 'Mã mẫu ' || x.code || ' đã đăng ký cho người khác' end,
+                                            then replace(cast(:reason as text), '{0}', x.code) end,
                        person_id = x.person_id, test_type = x.test_type, sampled_at = x.sampled_at, reason = x.reason,
                        symptomatic = x.symptomatic or s.symptomatic, commune_code = x.commune_code, village_id = x.village_id
                 from sample x where x.code = s.sample_code and s.outcome is null and not s.pool_row and"""
-                + inScope(area, "x.commune_code", "x.village_id"), area);
+                + inScope(area, "x.commune_code", "x.village_id"), text(area, "testing.results.codeOtherPerson"));
         sql("update result_stage set outcome = 'REJECTED' where reject_reason is not null and outcome is null");
         reject("sample_id is null and not pool_row and (test_type is null or sampled_at is null)",
-                "Mẫu chưa đăng ký: cần loại xét nghiệm và thời gian lấy mẫu");
+                messages.get("testing.results.unregistered"));
         sql("""
                 update result_stage s set person_id = p.id from person_card p
                 where s.sample_id is null and s.person_id is null and s.national_id is not null and p.national_id = s.national_id
@@ -115,7 +121,7 @@ class ResultLoader {
                 where s.sample_id is null and p.id = s.person_id and s.outcome is null and not s.pool_row and"""
                 + inScope(area, "p.commune_code", "p.village_id"), area);
         reject("sample_id is null and not pool_row and commune_code is null",
-                "Không tìm thấy người (mã người hoặc số CCCD) trong sổ dân cư");
+                messages.get("testing.results.personNotFound"));
         applyPools(who, area);
         insertNewSamples(who);
         amendSingles(who);
@@ -154,9 +160,9 @@ class ResultLoader {
      */
     private void applyPools(Map<String, Object> who, Scope area) {
         reject("sample_id is not null and member_of is not null and pool_code is distinct from (select code from sample_pool where id = member_of)",
-                "Mẫu thuộc một mẫu gộp: kết quả theo mẫu gộp, xét nghiệm lại phải lấy mẫu đơn mới");
+                messages.get("testing.results.memberOfPool"));
         reject("sample_id is not null and member_of is null and pool_code is not null",
-                "Mẫu đã đăng ký là mẫu đơn, không thuộc mẫu gộp");
+                messages.get("testing.results.notPooled"));
         sql("""
                 insert into sample_pool (code, test_type, commune_code, sampled_at, lab_code)
                 select distinct on (pool_code) pool_code, test_type, commune_code, sampled_at, lab_code from result_stage
@@ -166,14 +172,15 @@ class ResultLoader {
         sql("update result_stage s set pool_id = p.id from sample_pool p where p.code = s.pool_code and s.outcome is null and"
                 + inScope(area, "p.commune_code", "null::bigint"), area);
         sql("analyze result_stage"); // pools are known now: the joins below must not take them for rare
-        reject("pool_row and pool_id is null", "Mẫu gộp chưa đăng ký và không có mẫu thành viên trong tệp");
+        reject("pool_row and pool_id is null", messages.get("testing.results.poolUnknown"));
         // A pool code already taken outside the area: never a single sample under that code.
-        reject("pool_code is not null and pool_id is null", TAKEN);
+        reject("pool_code is not null and pool_id is null", messages.get(TAKEN));
         sql("""
-                update result_stage s set outcome = 'REJECTED', reject_reason = 'Kết quả khác với dòng ' || f.line || ' của cùng mẫu gộp'
+                update result_stage s set outcome = 'REJECTED', reject_reason = replace(cast(:reason as text), '{0}', f.line::text)
                 from (select distinct on (pool_id) pool_id, line, result, ct from result_stage
                       where pool_id is not null and outcome is null order by pool_id, line) f
-                where s.pool_id = f.pool_id and s.outcome is null and (s.result, s.ct) is distinct from (f.result, f.ct)""");
+                where s.pool_id = f.pool_id and s.outcome is null and (s.result, s.ct) is distinct from (f.result, f.ct)""",
+                text(Scope.NOTHING, "testing.results.poolConflict"));
         sql("""
                 create temp table pool_change on commit drop as
                 select * from (select distinct on (s.pool_id) s.pool_id, p.result as result_before, p.ct as ct_before, s.result, s.ct,
@@ -243,7 +250,7 @@ class ResultLoader {
         // Fresh statistics, so that the statements that follow join the new rows by index, not by scans.
         if (pending >= FIRST_LOAD / 10) sql("analyze sample");
         sql("analyze result_stage");
-        reject("sample_id is null and not pool_row", TAKEN);
+        reject("sample_id is null and not pool_row", messages.get(TAKEN));
     }
 
     /** Registered single samples: the first result, an unchanged one, or an amendment kept with its history. */
@@ -271,7 +278,17 @@ class ResultLoader {
     }
 
     /** A code in use by a sample the user may not see, or by one written a moment ago by another request. */
-    private static final String TAKEN = "Mã mẫu đã được dùng cho một mẫu khác; hãy kiểm tra mã mẫu";
+    private static final String TAKEN = "testing.results.codeTaken";
+
+    /**
+     * The area's parameters and, as :reason, a refusal whose {0} the statement fills in per row (the line, the
+     * code): the text is in the user's language, the number or code is the row's.
+     */
+    private Map<String, Object> text(Scope area, String key) {
+        Map<String, Object> params = new HashMap<>(area.params());
+        params.put("reason", messages.get(key, "{0}"));
+        return params;
+    }
 
     /** The area condition, with a space before it, for a row's commune and village columns. */
     private static String inScope(Scope area, String communeColumn, String villageColumn) {
@@ -294,7 +311,7 @@ class ResultLoader {
     }
 
     /** Every staged row's outcome, in line order (for the API's answer). */
-    List<Outcome> outcomes() {
+    public List<Outcome> outcomes() {
         // A refused row names no sample: the code may be another person's.
         return jdbc.sql("""
                         select line, sample_code, outcome, reject_reason, case when outcome <> 'REJECTED' then sample_id end
@@ -304,7 +321,7 @@ class ResultLoader {
     }
 
     /** The refused rows, for a file import's report. */
-    List<Outcome> rejections() {
+    public List<Outcome> rejections() {
         List<Outcome> out = new ArrayList<>();
         jdbc.sql("select line, sample_code, reject_reason from result_stage where outcome = 'REJECTED' order by line")
                 .query(rs -> {
