@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The one way a refused form is answered on a page: each message at its field (all of a field's messages, in
  * the order given), a refusal that names no field (a conflict) above the form under {@value #FORM}. Every page's
- * model holds "errors" (empty unless something was refused: {@link FormErrorsAdvice}), so templates need no guard.
+ * model holds "errors" (empty unless something was refused: {@link vn.phaodai.shared.web.FormErrorsAdvice}), so templates need no guard.
  */
 public final class FormErrors {
 

@@ -13,7 +13,7 @@ import java.util.Collection;
  * What any text or date from a client must respect before it goes near the database: no NUL character
  * (PostgreSQL refuses it in text), at most {@value #MAX_LENGTH} characters (a name, an address, a note;
  * never a file), and a year from {@value #MIN_YEAR} to {@value #MAX_YEAR}. Checked for every JSON field
- * when it is read, for every request parameter and form field by {@link InputFilter}, and for every
+ * when it is read, for every request parameter and form field by {@link vn.phaodai.shared.web.InputFilter}, and for every
  * date parameter when it is converted.
  */
 public final class InputLimits {
@@ -30,7 +30,7 @@ public final class InputLimits {
     }
 
     /** {@link #textProblem(String)} for a named form field or parameter. */
-    static String textProblem(String field, String text) {
+    public static String textProblem(String field, String text) {
         if (text != null && MULTI_LINE_FIELDS.contains(field) && text.indexOf('\u0000') < 0) {
             return text.length() > MAX_MULTI_LINE_LENGTH ? SharedTexts.get("shared.input.multiLineTooLong", String.valueOf(MAX_MULTI_LINE_LENGTH)) : null;
         }
@@ -63,13 +63,13 @@ public final class InputLimits {
         return year < MIN_YEAR || year > MAX_YEAR ? outOfRange() : null;
     }
 
-    static boolean isDate(Class<?> type) {
+    public static boolean isDate(Class<?> type) {
         return Temporal.class.isAssignableFrom(type) && (type == LocalDate.class || type == LocalDateTime.class
                 || type == OffsetDateTime.class || type == ZonedDateTime.class || type == Instant.class);
     }
 
     /** The refusal of a date out of range (ProblemHandler knows it by this text). */
-    static String outOfRange() {
+    public static String outOfRange() {
         return SharedTexts.get("shared.input.dateOutOfRange", String.valueOf(MIN_YEAR), String.valueOf(MAX_YEAR));
     }
 
@@ -85,7 +85,7 @@ public final class InputLimits {
         return value;
     }
 
-    static String shorten(String value) {
+    public static String shorten(String value) {
         String v = value.replace('\u0000', '?');
         return v.length() > 40 ? v.substring(0, 40) + "…" : v;
     }

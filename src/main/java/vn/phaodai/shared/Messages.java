@@ -15,6 +15,9 @@ import java.util.Locale;
 @Component
 public class Messages {
 
+    /** The language of the pages unless a user chose English, and of every text built outside a request. */
+    public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
     private final MessageSource source;
 
     Messages(MessageSource source) {
@@ -29,6 +32,6 @@ public class Messages {
     public static Locale locale() {
         LocaleContext context = LocaleContextHolder.getLocaleContext();
         Locale locale = context == null ? null : context.getLocale();
-        return locale == null ? WebConfiguration.VIETNAMESE : locale;
+        return locale == null ? VIETNAMESE : locale;
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * RFC 9457 problem+json written straight to the response, for answers given before a controller is
- * reached (security filters, the input filter, the error page of the API): same shape as {@link ProblemHandler}'s.
+ * reached (security filters, the input filter, the error page of the API): same shape as {@link vn.phaodai.shared.web.ProblemHandler}'s.
  */
 public final class Problems {
 
@@ -37,7 +37,7 @@ public final class Problems {
         response.flushBuffer();
     }
 
-    static String json(int status, String title, String detail, List<FieldError> errors) {
+    public static String json(int status, String title, String detail, List<FieldError> errors) {
         StringBuilder s = new StringBuilder("{\"type\":\"about:blank\",\"title\":").append(quote(title))
                 .append(",\"status\":").append(status);
         if (detail != null) s.append(",\"detail\":").append(quote(detail));

@@ -7,7 +7,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  * Tomcat valve), which run where no bean is at hand, before the application or outside it: the same bundle and
  * the same language rule as {@link Messages} (the request's language; Vietnamese outside a request).
  */
-final class SharedTexts {
+public final class SharedTexts {
 
     private static final ResourceBundleMessageSource SOURCE = new ResourceBundleMessageSource();
 
@@ -20,7 +20,7 @@ final class SharedTexts {
     private SharedTexts() {
     }
 
-    static String get(String key, Object... args) {
+    public static String get(String key, Object... args) {
         return SOURCE.getMessage(key, args, Messages.locale());
     }
 }

@@ -62,7 +62,7 @@ public class Uploads {
     }
 
     /** Deletes every file in the folders: at a server's start-up, none of them belongs to a live import or request. */
-    void deleteLeftovers() throws IOException {
+    public void deleteLeftovers() throws IOException {
         int n = 0;
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {

@@ -1,4 +1,6 @@
-package vn.phaodai.shared;
+package vn.phaodai.shared.web;
+
+import vn.phaodai.shared.Messages;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,12 +18,10 @@ import java.util.TimeZone;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-    static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
-
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("phaodai-lang");
-        resolver.setDefaultLocale(VIETNAMESE);
+        resolver.setDefaultLocale(Messages.VIETNAMESE);
         resolver.setDefaultTimeZone(TimeZone.getTimeZone("Asia/Ho_Chi_Minh"));
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;

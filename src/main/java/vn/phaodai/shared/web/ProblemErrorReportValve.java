@@ -1,4 +1,7 @@
-package vn.phaodai.shared;
+package vn.phaodai.shared.web;
+
+import vn.phaodai.shared.Problems;
+import vn.phaodai.shared.SharedTexts;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;

@@ -1,4 +1,5 @@
-package vn.phaodai.shared;
+package vn.phaodai.shared.web;
+
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;

@@ -1,4 +1,5 @@
-package vn.phaodai.shared;
+package vn.phaodai.shared.web;
+
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,6 @@
-package vn.phaodai.shared;
+package vn.phaodai.shared.web;
+
+import vn.phaodai.shared.Uploads;
 
 import jakarta.servlet.MultipartConfigElement;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;

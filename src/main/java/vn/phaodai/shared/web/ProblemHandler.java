@@ -1,4 +1,11 @@
-package vn.phaodai.shared;
+package vn.phaodai.shared.web;
+
+import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.FieldError;
+import vn.phaodai.shared.InputLimits;
+import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
+import vn.phaodai.shared.NotFoundException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,9 @@
-package vn.phaodai.shared;
+package vn.phaodai.shared.web;
+
+import vn.phaodai.shared.FieldError;
+import vn.phaodai.shared.InputLimits;
+import vn.phaodai.shared.Problems;
+import vn.phaodai.shared.SharedTexts;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

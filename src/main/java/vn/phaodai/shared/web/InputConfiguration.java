@@ -1,4 +1,6 @@
-package vn.phaodai.shared;
+package vn.phaodai.shared.web;
+
+import vn.phaodai.shared.InputLimits;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
