@@ -28,8 +28,10 @@ class DemoPages {
     private final Jobs jobs;
     private final JsonMapper json;
     private final boolean atStartup;
+    private final DemoDay day;
 
-    DemoPages(SyntheticProvince province, Jobs jobs, JsonMapper json, @Value("${phaodai.demo:false}") boolean atStartup) {
+    DemoPages(SyntheticProvince province, Jobs jobs, JsonMapper json, @Value("${phaodai.demo:false}") boolean atStartup, DemoDay day) {
+        this.day = day;
         this.province = province;
         this.jobs = jobs;
         this.json = json;
@@ -45,7 +47,7 @@ class DemoPages {
         // Checked again in the job: jobs run one at a time, so a double click loads the demo once.
         UUID job = jobs.submit("PERSON_IMPORT", "tinh-mau (demo)", CurrentUser.get().username(), progress -> CurrentUser.asSystem(() -> {
             if (province.loaded()) throw new IllegalStateException("Tỉnh mẫu đã được tải");
-            return province.build(DEMO).importResult();
+            return loadNow(DEMO).importResult();
         }));
         return "redirect:/persons/import/" + job;
     }
@@ -57,6 +59,13 @@ class DemoPages {
             org.slf4j.LoggerFactory.getLogger(DemoPages.class).warn("phaodai.demo=true ignored: the registry already holds persons");
             return;
         }
-        CurrentUser.asSystem(() -> province.build(DEMO));
+        CurrentUser.asSystem(() -> loadNow(DEMO));
+    }
+
+    /** Builds the demo province and sets the clock inside its outbreak (the caller acts as the system user). */
+    SyntheticProvince.Result loadNow(SyntheticProvince.Options options) {
+        SyntheticProvince.Result result = province.build(options);
+        day.begin(result.provinceCode());
+        return result;
     }
 }
