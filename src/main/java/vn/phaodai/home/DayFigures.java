@@ -119,6 +119,23 @@ class DayFigures {
         return f.isEmpty() ? List.of() : List.of(new Section("home.section.tasks", f));
     }
 
+    /** A care-team worker's day: the F0 at home they answer for, those without a reading today, their open alerts. */
+    List<Section> careWorker(PhaodaiUser user) {
+        if (!user.can(Right.HOME_CARE_READ)) return List.of();
+        Query q = new Query(user.scope(), clock.today(), null);
+        q.params.put("me", user.username());
+        String mine = "exists (select 1 from care_assignment_card w where w.case_id = %s and w.username = :me)";
+        String atHome = "c.status = 'ACTIVE' and c.care_setting = 'HOME' and " + mine.formatted("c.id");
+        String href = "/home-care?mine=true";
+        return List.of(new Section("home.section.mine", List.of(
+                new Figure("home.mine.f0", q.count("case_card c", atHome, "c"), href, false),
+                new Figure("home.mine.noReading", q.count("case_card c", atHome + """
+                         and not exists (select 1 from reading_card r where r.case_id = c.id
+                         and r.taken_at >= cast(:today as timestamp) at time zone 'Asia/Ho_Chi_Minh')""", "c"), href, true),
+                new Figure("home.mine.alerts", q.count("alert_card a", "a.status <> 'RESOLVED' and " + mine.formatted("a.case_id"), "a"),
+                        href, true))));
+    }
+
     /** The counts of one user's area (and commune, if one), on one day. */
     private final class Query {
         final Scope scope;

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * The first page, by role: the province's committee and the districts see the day's figures of their area, a commune
- * officer the commune's tasks of the day, a care-team worker goes to their F0; the administrator also sees what the
+ * officer the commune's tasks of the day, a care-team worker their own F0; the administrator also sees what the
  * registry holds. Every figure opens its list.
  */
 @Controller
@@ -40,12 +40,10 @@ class HomePage {
     @GetMapping("/")
     String home(Model model) {
         PhaodaiUser user = CurrentUser.get();
-        if (user.roles().contains("CARE_TEAM") && user.roles().stream().noneMatch(OFFICES::contains)) {
-            return "redirect:/home-care?mine=true";
-        }
+        boolean careWorker = user.roles().contains("CARE_TEAM") && user.roles().stream().noneMatch(OFFICES::contains);
         boolean commune = "COMMUNE".equals(user.jurisdictionLevel()) || "VILLAGE".equals(user.jurisdictionLevel());
         model.addAttribute("today", clock.today());
-        model.addAttribute("sections", commune ? figures.communeTasks(user) : figures.area(user));
+        model.addAttribute("sections", careWorker ? figures.careWorker(user) : commune ? figures.communeTasks(user) : figures.area(user));
         boolean administrator = user.can(Right.GEOGRAPHY_ADMIN) || user.can(Right.USER_ADMIN);
         model.addAttribute("administrator", administrator);
         model.addAttribute("geo", geography.totals());

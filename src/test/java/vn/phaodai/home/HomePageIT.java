@@ -117,10 +117,25 @@ class HomePageIT {
     }
 
     @Test
-    void aCareWorkerGoesToTheirF0() throws Exception {
-        var response = user("CARE_TEAM", "COMMUNE", NAM_HA).get("/");
-        assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/home-care?mine=true");
+    void aCareWorkerSeesTheF0TheyCareFor() throws Exception {
+        String name = "home-care-" + System.nanoTime();
+        WebSession worker = user(name, "CARE_TEAM", "COMMUNE", NAM_HA);
+        var team = api.post("/api/v1/care-teams", Map.of("communeCode", NAM_HA, "kind", "HOME_CARE_TEAM", "name", "Tổ chăm sóc số 1"));
+        assertThat(team.status()).as(team.text()).isEqualTo(201);
+        var added = api.post("/api/v1/care-teams/" + team.body().get("id").asLong() + "/workers",
+                Map.of("fullName", "Lê Thị Hoa", "username", name, "villageIds", List.of()));
+        assertThat(added.status()).as(added.text()).isEqualTo(201);
+        long atHome = jdbc.sql("select id from covid_case where commune_code = ? and care_setting = 'HOME'").param(NAM_HA)
+                .query(Long.class).single();
+        jdbc.sql("insert into care_assignment (case_id, worker_id, assigned_by) values (?, ?, 'test')")
+                .params(atHome, added.body().get("id").asLong()).update();
+
+        String page = worker.get("/").body();
+        assertThat(page).contains("F0 tôi phụ trách").doesNotContain("Việc trong ngày", "id=\"home-registry\"");
+        assertThat(figure(page, "home.mine.f0")).isEqualTo(new Shown("1", "/home-care?mine=true"));
+        assertThat(figure(page, "home.mine.noReading")).isEqualTo(new Shown("1", "/home-care?mine=true"));
+        assertThat(figure(page, "home.mine.alerts")).isEqualTo(new Shown("0", "/home-care?mine=true"));
+        assertThat(worker.get("/home-care?mine=true").statusCode()).isEqualTo(200);
     }
 
     record Shown(String value, String href) {
@@ -142,7 +157,10 @@ class HomePageIT {
     }
 
     private WebSession user(String role, String level, String code) throws Exception {
-        String name = "home-" + role.toLowerCase().replace('_', '-') + "-" + System.nanoTime();
+        return user("home-" + role.toLowerCase().replace('_', '-') + "-" + System.nanoTime(), role, level, code);
+    }
+
+    private WebSession user(String name, String role, String level, String code) throws Exception {
         var created = api.post("/api/v1/users", Map.of("username", name, "password", PASSWORD, "roles", List.of(role),
                 "jurisdiction", Map.of("level", level, "codes", List.of(code))));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
