@@ -30,9 +30,12 @@ class DemoPages {
     private final JsonMapper json;
     private final boolean atStartup;
     private final Messages messages;
+    private final DemoDay day;
 
-    DemoPages(SyntheticProvince province, Jobs jobs, JsonMapper json, @Value("${phaodai.demo:false}") boolean atStartup, Messages messages) {
+    DemoPages(SyntheticProvince province, Jobs jobs, JsonMapper json, @Value("${phaodai.demo:false}") boolean atStartup,
+              Messages messages, DemoDay day) {
         this.messages = messages;
+        this.day = day;
         this.province = province;
         this.jobs = jobs;
         this.json = json;
@@ -48,7 +51,7 @@ class DemoPages {
         // Checked again in the job: jobs run one at a time, so a double click loads the demo once.
         UUID job = jobs.submit("PERSON_IMPORT", "tinh-mau (demo)", CurrentUser.get().username(), progress -> CurrentUser.asSystem(() -> {
             if (province.loaded()) throw new IllegalStateException(messages.get("demo.alreadyLoaded"));
-            return province.build(DEMO).importResult();
+            return loadNow(DEMO).importResult();
         }));
         return "redirect:/persons/import/" + job;
     }
@@ -60,6 +63,13 @@ class DemoPages {
             org.slf4j.LoggerFactory.getLogger(DemoPages.class).warn("phaodai.demo=true ignored: the registry already holds persons");
             return;
         }
-        CurrentUser.asSystem(() -> province.build(DEMO));
+        CurrentUser.asSystem(() -> loadNow(DEMO));
+    }
+
+    /** Builds the demo province and sets the clock inside its outbreak (the caller acts as the system user). */
+    SyntheticProvince.Result loadNow(SyntheticProvince.Options options) {
+        SyntheticProvince.Result result = province.build(options);
+        day.begin(result.provinceCode());
+        return result;
     }
 }

@@ -1,3 +1,3 @@
-/** The home page. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"geography", "population", "shared"})
+/** The home page: the first page of each role, with the day's figures of the user's area. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"geography", "population", "security :: api", "shared"})
 package vn.phaodai.home;

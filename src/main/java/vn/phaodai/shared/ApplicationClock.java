@@ -88,6 +88,16 @@ public class ApplicationClock extends Clock {
         return OffsetDateTime.now(this);
     }
 
+    /**
+     * The clock reads this day now, at the province's present time of day, and runs on from there: a demo
+     * installation lives inside its outbreak. Logged, as the configured start is.
+     */
+    public void setDate(LocalDate day) {
+        Instant real = system.instant();
+        offset = Duration.between(real, day.atTime(LocalDateTime.ofInstant(real, ZONE).toLocalTime()).atZone(ZONE).toInstant());
+        org.slf4j.LoggerFactory.getLogger(ApplicationClock.class).info("The application clock is set to {} and runs on", now());
+    }
+
     /** Tests only (through ClockForTests): the clock reads this moment now and runs on from it. */
     void setTo(Instant at) {
         offset = Duration.between(system.instant(), at);

@@ -11,6 +11,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.phaodai.shared.ApplicationClock;
+import vn.phaodai.shared.ClockForTests;
 import vn.phaodai.support.Chromium;
 import vn.phaodai.support.PhaodaiIT;
 import vn.phaodai.support.TestApi;
@@ -29,6 +31,8 @@ class DemoBrowserIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApplicationClock clock;
     WebDriver browser;
 
     @BeforeEach
@@ -42,6 +46,7 @@ class DemoBrowserIT {
     void stopBrowser() {
         if (browser != null) browser.quit();
         jdbc.sql("delete from demo_load").update();
+        ClockForTests.reset(clock); // the demo set it inside its outbreak
     }
 
     @Test

@@ -47,6 +47,16 @@ class ApplicationClockTest {
     }
 
     @Test
+    void setToADateTheClockReadsThatDayAtThePresentTimeOfDayAndRunsOn() {
+        Hand system = new Hand(); // 06:00 on 2 December 2026 in Việt Nam
+        ApplicationClock clock = new ApplicationClock(system, "");
+        clock.setDate(LocalDate.of(2021, 10, 30));
+        assertThat(clock.now()).isEqualTo(OffsetDateTime.parse("2021-10-30T06:00+07:00"));
+        system.at = system.at.plus(Duration.ofHours(20));
+        assertThat(clock.today()).isEqualTo(LocalDate.of(2021, 10, 31));
+    }
+
+    @Test
     void aDateStartsTheClockAtThatDaysFirstMomentAndItRunsOn() {
         Hand system = new Hand();
         ApplicationClock clock = new ApplicationClock(system, "2021-10-15");

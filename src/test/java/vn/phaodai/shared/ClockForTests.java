@@ -27,6 +27,11 @@ public final class ClockForTests implements AutoCloseable {
         return at(clock, day.atTime(LocalTime.of(9, 0)).atZone(ApplicationClock.ZONE).toInstant());
     }
 
+    /** Back to the configured clock (after a test that moved it otherwise, e.g. by loading the demo). */
+    public static void reset(ApplicationClock clock) {
+        clock.reset();
+    }
+
     @Override
     public void close() {
         clock.reset();
