@@ -1,12 +1,14 @@
 package vn.phaodai.geography;
 
+import vn.phaodai.geography.imports.GsoListParser;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
-import vn.phaodai.geography.GsoListParser.Parsed;
-import vn.phaodai.geography.GsoListParser.Unit;
+import vn.phaodai.geography.imports.GsoListParser.Parsed;
+import vn.phaodai.geography.imports.GsoListParser.Unit;
 import vn.phaodai.geography.ImportSummary.Counts;
 import vn.phaodai.shared.BulkCopy;
 import vn.phaodai.shared.ImportLimits;

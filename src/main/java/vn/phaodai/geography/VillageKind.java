@@ -1,5 +1,7 @@
 package vn.phaodai.geography;
 
+import vn.phaodai.geography.imports.GsoListParser;
+
 import java.util.Locale;
 
 /** Kinds of village-level residential unit; the name varies by region. */

@@ -1,4 +1,4 @@
-package vn.phaodai.security;
+package vn.phaodai.security.accounts;
 
 import vn.phaodai.shared.InvalidInputException;
 

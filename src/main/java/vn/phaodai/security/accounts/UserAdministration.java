@@ -1,4 +1,10 @@
-package vn.phaodai.security;
+package vn.phaodai.security.accounts;
+
+import vn.phaodai.security.AuditLog;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.PhaodaiUser;
+import vn.phaodai.security.Right;
+import vn.phaodai.security.Scope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -132,7 +138,7 @@ public class UserAdministration {
         return roles().stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow();
     }
 
-    static UserView view(PhaodaiUser u) {
+    public static UserView view(PhaodaiUser u) {
         return new UserView(u.id(), u.username(), List.copyOf(u.roles()), new Jurisdiction(u.jurisdictionLevel(), u.jurisdictionCodes()),
                 u.isEnabled(), u.locked());
     }

@@ -1,4 +1,4 @@
-package vn.phaodai.security;
+package vn.phaodai.security.signin;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

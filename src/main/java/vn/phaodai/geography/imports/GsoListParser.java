@@ -1,4 +1,6 @@
-package vn.phaodai.geography;
+package vn.phaodai.geography.imports;
+
+import vn.phaodai.geography.UnitKind;
 
 import vn.phaodai.geography.ImportSummary.RejectedRow;
 import vn.phaodai.shared.InvalidInputException;
@@ -18,13 +20,13 @@ import java.util.Map;
  * Reads the GSO list of administrative units in the GSO's own layout, one row per commune (or per
  * district for the island districts that have no commune). Columns are found by their headers.
  */
-final class GsoListParser {
+public final class GsoListParser {
 
     /** A unit of the list: its level (P, D or C), code, parent code, name, English name and kind. */
-    record Unit(char level, String code, String parent, String name, String nameEn, UnitKind kind) {
+    public record Unit(char level, String code, String parent, String name, String nameEn, UnitKind kind) {
     }
 
-    record Parsed(Map<String, Unit> provinces, Map<String, Unit> districts, Map<String, Unit> communes,
+    public record Parsed(Map<String, Unit> provinces, Map<String, Unit> districts, Map<String, Unit> communes,
                   List<RejectedRow> rejected) {
     }
 
@@ -39,7 +41,7 @@ final class GsoListParser {
     private final List<RejectedRow> rejected = new ArrayList<>();
     private int[] columns;
 
-    static Parsed parse(Path file, String fileName, long maxRows) throws IOException {
+    public static Parsed parse(Path file, String fileName, long maxRows) throws IOException {
         GsoListParser parser = new GsoListParser();
         SpreadsheetReader.read(file, fileName, maxRows, parser::line);
         if (parser.columns == null) {
@@ -145,7 +147,7 @@ final class GsoListParser {
         return "0".repeat(width - raw.length()) + raw;
     }
 
-    static String fold(String s) {
+    public static String fold(String s) {
         String n = Normalizer.normalize(s.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
         return n.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
     }

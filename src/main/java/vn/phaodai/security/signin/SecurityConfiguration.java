@@ -1,4 +1,7 @@
-package vn.phaodai.security;
+package vn.phaodai.security.signin;
+
+import vn.phaodai.security.accounts.ApiTokens;
+import vn.phaodai.security.accounts.Users;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

@@ -1,4 +1,6 @@
-package vn.phaodai.security;
+package vn.phaodai.security.accounts;
+
+import vn.phaodai.security.Scope;
 
 import org.springframework.stereotype.Component;
 import vn.phaodai.geography.Geography;
