@@ -5,6 +5,7 @@ import vn.phaodai.security.PhaodaiUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 
 import java.nio.charset.StandardCharsets;
@@ -31,15 +32,17 @@ public class ApiTokens {
     }
 
     private final JdbcClient jdbc;
+    private final Messages messages;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(JdbcClient jdbc) {
+    ApiTokens(JdbcClient jdbc, Messages messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
     public Created create(long userId, String name) {
         String n = name == null || name.isBlank() ? "token" : name.strip();
-        if (n.length() > 100) throw new InvalidInputException("name", "Tên token dài quá 100 ký tự");
+        if (n.length() > 100) throw new InvalidInputException("name", messages.get("security.token.nameTooLong"));
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -58,7 +61,7 @@ public class ApiTokens {
     public void revoke(long userId, long tokenId) {
         if (jdbc.sql("update api_token set revoked_at = now() where id = ? and user_id = ? and revoked_at is null")
                 .params(tokenId, userId).update() == 0) {
-            throw new NotFoundException("Không có token " + tokenId);
+            throw new NotFoundException(messages.get("security.token.notFound", String.valueOf(tokenId)));
         }
     }
 

@@ -18,10 +18,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final Users users;
+    private final RequestTexts texts;
 
-    BearerTokenFilter(ApiTokens tokens, Users users) {
+    BearerTokenFilter(ApiTokens tokens, Users users, RequestTexts texts) {
         this.tokens = tokens;
         this.users = users;
+        this.texts = texts;
     }
 
     @Override
@@ -32,7 +34,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             var user = tokens.owner(header.substring(7).strip(), users);
             if (user.isEmpty()) {
                 response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-                response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Token không hợp lệ hoặc đã bị thu hồi");
+                response.sendError(HttpServletResponse.SC_UNAUTHORIZED, texts.get(request, "security.token.invalid"));
                 return;
             }
             var context = SecurityContextHolder.createEmptyContext();
