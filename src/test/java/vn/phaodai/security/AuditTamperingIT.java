@@ -163,6 +163,14 @@ class AuditTamperingIT {
         assertThat(Files.readAllLines(file.resolveSibling("digests.log"))).hasSize(1);
 
         Files.writeString(file, Files.readString(file).replaceFirst("\"count\":(\\d)", "\"count\":9$1"));
-        assertThat(new AuditAnchor(jdbc, key, json, messages, file, file.resolveSibling("digests.log")).problem()).contains("đã bị sửa");
+        AuditAnchor edited = new AuditAnchor(jdbc, key, json, messages, file, file.resolveSibling("digests.log"));
+        assertThat(edited.problem()).isEqualTo("Tệp neo nhật ký audit-anchor.json đã bị sửa (mã băm không khớp)");
+        // Said in the language of whoever asks (an auditor of the English pages).
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+        try {
+            assertThat(edited.problem()).isEqualTo("The audit trail's anchor file audit-anchor.json has been altered (its hash does not match)");
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
     }
 }

@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +54,23 @@ class SecurityTextsIT {
         JsonNode en = send("POST", "/api/v1/me/password", body, ADMIN, "en");
         assertThat(en.get("status").asInt()).isEqualTo(400);
         assertThat(en.get("errors").get(0).get("message").asString()).isEqualTo("The password must have at least 10 characters");
+    }
+
+    /** Said by CurrentUser, which has no bean of its own to be handed the texts. */
+    @Test
+    void aRightTheUserLacksIsNamedInTheLanguageOfTheCookie() throws Exception {
+        String name = "u-texts-" + System.nanoTime();
+        String password = "Mat-khau-kiem-thu-9";
+        TestApi.Response created = new TestApi(port).post("/api/v1/users", Map.of("username", name, "password", password,
+                "roles", List.of("PROVINCIAL_COMMITTEE"), "jurisdiction", Map.of("level", "PROVINCE", "codes", List.of())));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String committee = "Basic " + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
+
+        JsonNode vi = send("GET", "/api/v1/users", null, committee, null);
+        assertThat(vi.get("status").asInt()).isEqualTo(403);
+        assertThat(vi.get("detail").asString()).isEqualTo("Không có quyền USER_ADMIN");
+        JsonNode en = send("GET", "/api/v1/users", null, committee, "en");
+        assertThat(en.get("detail").asString()).isEqualTo("You do not have the right USER_ADMIN");
     }
 
     private JsonNode send(String method, String path, String json, String authorization, String language) throws Exception {
