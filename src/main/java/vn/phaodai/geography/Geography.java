@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 
 import java.util.List;
@@ -20,9 +21,11 @@ public class Geography {
             rs.getString("name"), rs.getString("kind"), rs.getBoolean("active"));
 
     private final JdbcClient jdbc;
+    private final Messages messages;
 
-    Geography(JdbcClient jdbc) {
+    Geography(JdbcClient jdbc, Messages messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
     public List<AdminUnit> provinces() {
@@ -55,7 +58,7 @@ public class Geography {
                 select p.code, p.name, p.name_en, p.kind, null as parent, p.active,
                        (select count(*) from district d where d.province_code = p.code and d.active) as children
                 from province p where p.code = ?""").param(code).query(UNIT).optional()
-                .orElseThrow(() -> new NotFoundException("Không có tỉnh/thành phố mã " + code));
+                .orElseThrow(() -> new NotFoundException(messages.get("geography.province.notFound", code)));
     }
 
     public AdminUnit district(String code) {
@@ -63,7 +66,7 @@ public class Geography {
                 select d.code, d.name, d.name_en, d.kind, d.province_code as parent, d.active,
                        (select count(*) from commune c where c.district_code = d.code and c.active) as children
                 from district d where d.code = ?""").param(code).query(UNIT).optional()
-                .orElseThrow(() -> new NotFoundException("Không có quận/huyện mã " + code));
+                .orElseThrow(() -> new NotFoundException(messages.get("geography.district.notFound", code)));
     }
 
     public Optional<AdminUnit> findCommune(String code) {
@@ -74,7 +77,7 @@ public class Geography {
     }
 
     public AdminUnit commune(String code) {
-        return findCommune(code).orElseThrow(() -> new NotFoundException("Không có phường/xã mã " + code));
+        return findCommune(code).orElseThrow(() -> new NotFoundException(messages.get("geography.commune.notFound", code)));
     }
 
     /** Full place name for display: "Phường Phúc Xá, Quận Ba Đình, Thành phố Hà Nội". */
@@ -97,14 +100,16 @@ public class Geography {
     /** Adds a village to a commune; the same name (ignoring accents and case) twice is refused. */
     public Village addVillage(String communeCode, String name, String kind) {
         String n = name == null ? "" : name.strip();
-        if (n.isEmpty()) throw new InvalidInputException("name", "Tên thôn/tổ dân phố là bắt buộc");
+        if (n.isEmpty()) throw new InvalidInputException("name", messages.get("geography.village.nameRequired"));
         AdminUnit commune = findCommune(communeCode).filter(AdminUnit::active)
-                .orElseThrow(() -> new InvalidInputException("communeCode", "Không có phường/xã đang hoạt động mã " + communeCode));
+                .orElseThrow(() -> new InvalidInputException("communeCode", messages.get("geography.village.communeUnknown", communeCode)));
+        VillageKind villageKind = VillageKind.parse(kind);
+        if (villageKind == null) throw new InvalidInputException("kind", messages.get("geography.village.kindUnknown", kind));
         Long id = jdbc.sql("""
                 insert into village (commune_code, name, kind) values (?, ?, ?)
                 on conflict (commune_code, fold_text(name)) do nothing returning id""")
-                .params(commune.code(), n, VillageKind.parse(kind).name()).query(Long.class).optional()
-                .orElseThrow(() -> new InvalidInputException("name", "Phường/xã đã có thôn/tổ dân phố '" + n + "'"));
+                .params(commune.code(), n, villageKind.name()).query(Long.class).optional()
+                .orElseThrow(() -> new InvalidInputException("name", messages.get("geography.village.exists", n)));
         return village(id).orElseThrow();
     }
 

@@ -1,16 +1,19 @@
 package vn.phaodai.geography;
 
+import vn.phaodai.geography.imports.GsoListParser;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
-import vn.phaodai.geography.GsoListParser.Parsed;
-import vn.phaodai.geography.GsoListParser.Unit;
+import vn.phaodai.geography.imports.GsoListParser.Parsed;
+import vn.phaodai.geography.imports.GsoListParser.Unit;
 import vn.phaodai.geography.ImportSummary.Counts;
 import vn.phaodai.shared.BulkCopy;
 import vn.phaodai.shared.ImportLimits;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -47,9 +50,11 @@ public class GeographyImporter {
     private final DataSource dataSource;
     private final JsonMapper json;
     private final ImportLimits limits;
+    private final Messages messages;
 
-    GeographyImporter(JdbcClient jdbc, DataSource dataSource, JsonMapper json, ImportLimits limits) {
+    GeographyImporter(JdbcClient jdbc, DataSource dataSource, JsonMapper json, ImportLimits limits, Messages messages) {
         this.limits = limits;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.json = json;
@@ -66,9 +71,9 @@ public class GeographyImporter {
     @Transactional(rollbackFor = Exception.class)
     public ImportSummary importList(Path file, String fileName, String user, boolean complete, boolean allOrNothing)
             throws IOException {
-        Parsed parsed = GsoListParser.parse(file, fileName, limits.syncMaxRows());
+        Parsed parsed = GsoListParser.parse(file, fileName, limits.syncMaxRows(), messages);
         if (parsed.provinces().isEmpty() && parsed.rejected().isEmpty()) {
-            throw new InvalidInputException("file", "Tệp không có dòng dữ liệu nào");
+            throw new InvalidInputException("file", messages.get("geography.import.empty"));
         }
         if (allOrNothing && !parsed.rejected().isEmpty()) {
             Counts none = new Counts(0, 0, 0, 0);
@@ -100,7 +105,7 @@ public class GeographyImporter {
             }
             copy.finish();
         } catch (SQLException e) {
-            throw new IllegalStateException("Không ghi được danh mục tạm", e);
+            throw new IllegalStateException("The staging table of the GSO list could not be written", e);
         }
         jdbc.sql("create index on gso_stage (level, code)").update();
         jdbc.sql("analyze gso_stage").update();

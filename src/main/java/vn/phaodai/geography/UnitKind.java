@@ -26,11 +26,11 @@ public enum UnitKind {
         return "en".equals(locale.getLanguage()) ? en : vi;
     }
 
-    static UnitKind ofProvinceName(String name) {
+    public static UnitKind ofProvinceName(String name) {
         return name.startsWith("Thành phố") ? CENTRAL_CITY : PROVINCE;
     }
 
-    static UnitKind ofDistrictName(String name) {
+    public static UnitKind ofDistrictName(String name) {
         if (name.startsWith("Quận")) return URBAN_DISTRICT;
         if (name.startsWith("Thị xã")) return TOWN;
         if (name.startsWith("Thành phố")) return PROVINCIAL_CITY;
@@ -38,7 +38,7 @@ public enum UnitKind {
     }
 
     /** The commune kind from the GSO "Cấp" column; null when it is not one. */
-    static UnitKind ofCommuneLevel(String level) {
+    public static UnitKind ofCommuneLevel(String level) {
         return switch (level.strip().toLowerCase(Locale.ROOT)) {
             case "phường" -> WARD;
             case "xã" -> COMMUNE;

@@ -1,5 +1,7 @@
 package vn.phaodai.geography;
 
+import vn.phaodai.geography.imports.GsoListParser;
+
 import java.util.Locale;
 
 /** Kinds of village-level residential unit; the name varies by region. */
@@ -16,15 +18,14 @@ public enum VillageKind {
         return label;
     }
 
-    /** Accepts the code or the Vietnamese word, accents optional; blank means THON. */
+    /** Accepts the code or the Vietnamese word, accents optional; blank means THON; null when it is neither. */
     static VillageKind parse(String raw) {
         if (raw == null || raw.isBlank()) return THON;
         String f = GsoListParser.fold(raw);
         for (VillageKind k : values()) {
             if (k.name().equalsIgnoreCase(raw.strip()) || GsoListParser.fold(k.label).equals(f)) return k;
         }
-        throw new vn.phaodai.shared.InvalidInputException("kind", "Loại '" + raw + "' không phải thôn, xóm, ấp, bản, buôn, "
-                + "phum sóc, tổ dân phố hoặc khu phố");
+        return null;
     }
 
     @Override

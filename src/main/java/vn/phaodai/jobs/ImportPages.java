@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 
 import java.io.IOException;
@@ -27,9 +28,11 @@ class ImportPages {
 
     private final ImportFlow flow;
     private final Map<String, ImportFlow.Import> byBase;
+    private final Messages messages;
 
-    ImportPages(ImportFlow flow, List<ImportFlow.Import> imports) {
+    ImportPages(ImportFlow flow, List<ImportFlow.Import> imports, Messages messages) {
         this.flow = flow;
+        this.messages = messages;
         this.byBase = imports.stream().collect(Collectors.toMap(ImportFlow.Import::base, Function.identity()));
     }
 
@@ -58,7 +61,7 @@ class ImportPages {
 
     private ImportFlow.Import of(String area) {
         ImportFlow.Import i = byBase.get("/" + area + "/import");
-        if (i == null) throw new NotFoundException("import " + area);
+        if (i == null) throw new NotFoundException(messages.get("jobs.import.notFound", area));
         return i;
     }
 }

@@ -10,8 +10,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.i18n.LocaleContextHolder;
 import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 import vn.phaodai.shared.PageResult;
 import vn.phaodai.shared.Uploads;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,10 +43,6 @@ import java.util.stream.Collectors;
 @Service
 public class Jobs implements SmartInitializingSingleton {
 
-    /** The error of a job that a dead process left unfinished. */
-    public static final String INTERRUPTED = "Công việc bị gián đoạn vì máy chủ dừng giữa chừng; phần đang nhập dở "
-            + "không được ghi. Hãy nhập lại tệp.";
-
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
     private static final RowMapper<Job> JOB = (rs, i) -> new Job(rs.getObject("id", UUID.class), rs.getString("kind"),
             rs.getString("status"), rs.getString("file_name"), rs.getString("created_by"),
@@ -52,6 +51,7 @@ public class Jobs implements SmartInitializingSingleton {
             rs.getString("result"), rs.getString("error"));
 
     private final JdbcClient jdbc;
+    private final Messages messages;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "phaodai-job");
         t.setDaemon(true);
@@ -61,8 +61,9 @@ public class Jobs implements SmartInitializingSingleton {
     /** Progress is written in its own transaction, so that it shows while the work's transaction is open. */
     private final TransactionTemplate apart;
 
-    Jobs(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    Jobs(JdbcClient jdbc, PlatformTransactionManager transactions, Messages messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.apart = new TransactionTemplate(transactions);
         this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -74,16 +75,20 @@ public class Jobs implements SmartInitializingSingleton {
 
     /**
      * Queues the work on an uploaded file; the file is deleted when the job ends, done or failed (or at the
-     * next start, when the process dies first), and at once when the job cannot be queued.
+     * next start, when the process dies first), and at once when the job cannot be queued. The work runs in the
+     * language of the request that queued it, so that its refusals and errors are in the user's language.
      */
     public UUID submit(String kind, String fileName, String user, Path upload, Function<JobProgress, String> work) {
         try {
             UUID id = UUID.randomUUID();
             insert(id, kind, fileName, user);
+            Locale language = Messages.locale();
             executor.submit(() -> {
+                LocaleContextHolder.setLocale(language);
                 try {
                     run(id, work, upload);
                 } finally {
+                    LocaleContextHolder.resetLocaleContext();
                     Uploads.delete(upload);
                 }
             });
@@ -125,8 +130,7 @@ public class Jobs implements SmartInitializingSingleton {
             fail(id, e.errors().stream().map(FieldError::message).distinct().collect(Collectors.joining("; ")));
         } catch (RuntimeException | Error e) {
             log.error("Job {} failed", id, e);
-            fail(id, "Lỗi hệ thống: công việc không hoàn tất và không ghi gì; quản trị viên xem nhật ký máy chủ (mã công việc "
-                    + id + ")");
+            fail(id, messages.get("jobs.systemError", id.toString()));
         }
     }
 
@@ -174,21 +178,21 @@ public class Jobs implements SmartInitializingSingleton {
             if (alive((String) job[1])) continue;
             int n = jdbc.sql("""
                     update job set status = 'FAILED', phase = 'INTERRUPTED', finished_at = now(), error = ?
-                    where id = ? and status in ('QUEUED', 'RUNNING')""").params(INTERRUPTED, job[0]).update();
+                    where id = ? and status in ('QUEUED', 'RUNNING')""").params(messages.get("jobs.interrupted"), job[0]).update();
             if (n > 0) log.warn("Job {} was left unfinished by a process that is gone ({}): marked interrupted", job[0], job[1]);
         }
     }
 
     public Job get(UUID id) {
         return jdbc.sql("select * from job where id = ?").param(id).query(JOB).optional()
-                .orElseThrow(() -> new NotFoundException("Không có công việc " + id));
+                .orElseThrow(() -> new NotFoundException(messages.get("jobs.notFound", id.toString())));
     }
 
     /** A job (and the rows it refused, which name persons) is seen by who started it and by administrators. */
     public Job get(UUID id, Authentication user) {
         Job job = get(id);
         boolean admin = user.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
-        if (!admin && !job.createdBy().equals(user.getName())) throw new NotFoundException("Không có công việc " + id);
+        if (!admin && !job.createdBy().equals(user.getName())) throw new NotFoundException(messages.get("jobs.notFound", id.toString()));
         return job;
     }
 

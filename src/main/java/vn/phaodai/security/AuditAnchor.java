@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import vn.phaodai.shared.Messages;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,6 +45,7 @@ public class AuditAnchor {
     private final JdbcClient jdbc;
     private final AuditKey key;
     private final JsonMapper json;
+    private final Messages messages;
     private final Path file;
     private final Path digests;
     private final Map<Integer, Head> heads = new ConcurrentHashMap<>();
@@ -51,15 +53,17 @@ public class AuditAnchor {
     private final Map<Integer, Long> loadedUpTo = new ConcurrentHashMap<>();
     private volatile boolean loaded;
     private volatile boolean changed;
+    /** What was wrong with the file when it was read: a text's key, said in the language of whoever asks. */
     private volatile String problem;
     private LocalDate digestDay;
 
-    AuditAnchor(JdbcClient jdbc, AuditKey key, JsonMapper json,
+    AuditAnchor(JdbcClient jdbc, AuditKey key, JsonMapper json, Messages messages,
                 @Value("${phaodai.audit.anchor-file:${phaodai.data-dir:./data}/audit-anchor.json}") Path file,
                 @Value("${phaodai.audit.digest-file:${phaodai.data-dir:./data}/audit-digests.log}") Path digests) {
         this.jdbc = jdbc;
         this.key = key;
         this.json = json;
+        this.messages = messages;
         this.file = file;
         this.digests = digests;
     }
@@ -88,7 +92,11 @@ public class AuditAnchor {
     /** What was wrong with the anchor file itself when it was read (null when nothing). */
     String problem() {
         if (!loaded) load();
-        return problem;
+        return problemText();
+    }
+
+    private String problemText() {
+        return problem == null ? null : messages.get(problem, file.getFileName().toString());
     }
 
     Digest digest() {
@@ -137,18 +145,18 @@ public class AuditAnchor {
             try {
                 Digest saved = json.readValue(Files.readString(file), Digest.class);
                 if (!key.mac(json.writeValueAsString(saved.lanes())).equals(saved.mac())) {
-                    problem = "Tệp neo nhật ký " + file.getFileName() + " đã bị sửa (mã băm không khớp)";
+                    problem = "security.audit.anchor.altered";
                 } else {
                     saved.lanes().forEach(h -> heads.put(h.lane(), h));
                 }
             } catch (IOException | RuntimeException e) {
-                problem = "Tệp neo nhật ký " + file.getFileName() + " không đọc được";
+                problem = "security.audit.anchor.unreadable";
             }
-            if (problem != null) log.error("{}; the anchor starts again from the database", problem);
+            if (problem != null) log.error("{}; the anchor starts again from the database", problemText());
         } else if (jdbc.sql("select exists (select 1 from audit_log where keyed)").query(Boolean.class).single()) {
             // Keyed entries were written, so an anchor was: whoever removed it may have removed the last entries too.
-            problem = "Tệp neo nhật ký " + file.getFileName() + " không còn, dù nhật ký đã có mục; các mục cuối có thể đã bị xóa";
-            log.error("{}; the anchor starts again from the database", problem);
+            problem = "security.audit.anchor.missing";
+            log.error("{}; the anchor starts again from the database", problemText());
         }
         catchUp();
         loaded = true;

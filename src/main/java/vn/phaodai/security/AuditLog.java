@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.PageResult;
 
 import javax.sql.DataSource;
@@ -43,8 +44,10 @@ public class AuditLog {
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final TransactionTemplate ownTransaction;
+    private final Messages messages;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json, AuditKey key, AuditAnchor anchor, DataSource dataSource, TransactionTemplate transaction) {
+    AuditLog(JdbcClient jdbc, JsonMapper json, AuditKey key, AuditAnchor anchor, DataSource dataSource, TransactionTemplate transaction,
+             Messages messages) {
         this.jdbc = jdbc;
         this.json = json;
         this.key = key;
@@ -53,6 +56,7 @@ public class AuditLog {
         this.transaction = transaction;
         this.ownTransaction = new TransactionTemplate(java.util.Objects.requireNonNull(transaction.getTransactionManager()));
         this.ownTransaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        this.messages = messages;
     }
 
     /**
@@ -292,8 +296,9 @@ public class AuditLog {
             AuditAnchor.Head head = anchored.get(l);
             if (head != null && head.id() == id) {
                 reached.add(l);
-                if (!head.hash().equals(hash)) problems.add("Luồng " + l + ": mục neo " + id + " đã bị thay đổi");
-                if (inLane < head.count()) problems.add("Luồng " + l + ": thiếu " + (head.count() - inLane) + " mục trước mục neo " + id);
+                if (!head.hash().equals(hash)) problems.add(messages.get("security.audit.lane.headChanged", String.valueOf(l), String.valueOf(id)));
+                if (inLane < head.count()) problems.add(messages.get("security.audit.lane.entriesMissing", String.valueOf(l),
+                        String.valueOf(head.count() - inLane), String.valueOf(id)));
             }
         }
 
@@ -301,7 +306,7 @@ public class AuditLog {
         void finish() {
             anchored.values().stream().filter(h -> !reached.contains(h.lane())).forEach(h -> {
                 if (broken.size() < 100) broken.add(h.id());
-                problems.add("Luồng " + h.lane() + ": mục neo " + h.id() + " không còn trong cơ sở dữ liệu (các mục cuối đã bị xóa)");
+                problems.add(messages.get("security.audit.lane.headGone", String.valueOf(h.lane()), String.valueOf(h.id())));
             });
         }
     }

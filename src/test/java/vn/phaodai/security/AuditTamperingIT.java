@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.support.PhaodaiIT;
 import vn.phaodai.support.TestApi;
 import vn.phaodai.support.TestData;
@@ -38,6 +39,8 @@ class AuditTamperingIT {
     AuditKey key;
     @Autowired
     JsonMapper json;
+    @Autowired
+    Messages messages;
     TestApi admin;
     /** The lane with the most entries, and its entries' ids in order. */
     int lane;
@@ -152,14 +155,22 @@ class AuditTamperingIT {
     @Test
     void theAnchorFileIsReadBackByAnotherProcessAndItsEditIsFound() throws Exception {
         Path file = Files.createTempDirectory("anchor").resolve("audit-anchor.json");
-        AuditAnchor written = new AuditAnchor(jdbc, key, json, file, file.resolveSibling("digests.log"));
+        AuditAnchor written = new AuditAnchor(jdbc, key, json, messages, file, file.resolveSibling("digests.log"));
         written.anchorAnew();
-        AuditAnchor readBack = new AuditAnchor(jdbc, key, json, file, file.resolveSibling("digests.log"));
+        AuditAnchor readBack = new AuditAnchor(jdbc, key, json, messages, file, file.resolveSibling("digests.log"));
         assertThat(readBack.heads()).isEqualTo(written.heads());
         assertThat(readBack.problem()).isNull();
         assertThat(Files.readAllLines(file.resolveSibling("digests.log"))).hasSize(1);
 
         Files.writeString(file, Files.readString(file).replaceFirst("\"count\":(\\d)", "\"count\":9$1"));
-        assertThat(new AuditAnchor(jdbc, key, json, file, file.resolveSibling("digests.log")).problem()).contains("đã bị sửa");
+        AuditAnchor edited = new AuditAnchor(jdbc, key, json, messages, file, file.resolveSibling("digests.log"));
+        assertThat(edited.problem()).isEqualTo("Tệp neo nhật ký audit-anchor.json đã bị sửa (mã băm không khớp)");
+        // Said in the language of whoever asks (an auditor of the English pages).
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+        try {
+            assertThat(edited.problem()).isEqualTo("The audit trail's anchor file audit-anchor.json has been altered (its hash does not match)");
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
     }
 }

@@ -1,5 +1,8 @@
 package vn.phaodai.security;
 
+import vn.phaodai.security.accounts.ApiTokens;
+import vn.phaodai.security.signin.LoginAttempts;
+import vn.phaodai.security.signin.LoginThrottle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

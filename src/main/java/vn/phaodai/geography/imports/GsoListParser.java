@@ -1,7 +1,10 @@
-package vn.phaodai.geography;
+package vn.phaodai.geography.imports;
+
+import vn.phaodai.geography.UnitKind;
 
 import vn.phaodai.geography.ImportSummary.RejectedRow;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.SpreadsheetReader;
 import vn.phaodai.shared.SpreadsheetReader.Line;
 
@@ -18,13 +21,13 @@ import java.util.Map;
  * Reads the GSO list of administrative units in the GSO's own layout, one row per commune (or per
  * district for the island districts that have no commune). Columns are found by their headers.
  */
-final class GsoListParser {
+public final class GsoListParser {
 
     /** A unit of the list: its level (P, D or C), code, parent code, name, English name and kind. */
-    record Unit(char level, String code, String parent, String name, String nameEn, UnitKind kind) {
+    public record Unit(char level, String code, String parent, String name, String nameEn, UnitKind kind) {
     }
 
-    record Parsed(Map<String, Unit> provinces, Map<String, Unit> districts, Map<String, Unit> communes,
+    public record Parsed(Map<String, Unit> provinces, Map<String, Unit> districts, Map<String, Unit> communes,
                   List<RejectedRow> rejected) {
     }
 
@@ -37,14 +40,18 @@ final class GsoListParser {
     private final Map<String, Unit> districts = new LinkedHashMap<>();
     private final Map<String, Unit> communes = new LinkedHashMap<>();
     private final List<RejectedRow> rejected = new ArrayList<>();
+    private final Messages messages;
     private int[] columns;
 
-    static Parsed parse(Path file, String fileName, long maxRows) throws IOException {
-        GsoListParser parser = new GsoListParser();
+    private GsoListParser(Messages messages) {
+        this.messages = messages;
+    }
+
+    public static Parsed parse(Path file, String fileName, long maxRows, Messages messages) throws IOException {
+        GsoListParser parser = new GsoListParser(messages);
         SpreadsheetReader.read(file, fileName, maxRows, parser::line);
         if (parser.columns == null) {
-            throw new InvalidInputException("file", "Tệp không có dòng tiêu đề theo mẫu của Tổng cục Thống kê "
-                    + "(Tỉnh Thành Phố, Mã TP, Quận Huyện, Mã QH, Phường Xã, Mã PX, Cấp, Tên Tiếng Anh)");
+            throw new InvalidInputException("file", messages.get("geography.gso.noHeader"));
         }
         return new Parsed(parser.provinces, parser.districts, parser.communes, parser.rejected);
     }
@@ -94,27 +101,27 @@ final class GsoListParser {
         String districtCode = code(cell(line, DISTRICT_CODE), 3);
         String communeCode = code(cell(line, COMMUNE_CODE), 5);
         String provinceName = cell(line, PROVINCE), districtName = cell(line, DISTRICT), communeName = cell(line, COMMUNE);
-        if (provinceCode == null) return "Mã TP phải gồm 2 chữ số: '" + cell(line, PROVINCE_CODE) + "'";
-        if (districtCode == null) return "Mã QH phải gồm 3 chữ số: '" + cell(line, DISTRICT_CODE) + "'";
-        if (provinceName.isEmpty()) return "Thiếu tên tỉnh/thành phố";
-        if (districtName.isEmpty()) return "Thiếu tên quận/huyện";
+        if (provinceCode == null) return messages.get("geography.gso.provinceCode", cell(line, PROVINCE_CODE));
+        if (districtCode == null) return messages.get("geography.gso.districtCode", cell(line, DISTRICT_CODE));
+        if (provinceName.isEmpty()) return messages.get("geography.gso.provinceName");
+        if (districtName.isEmpty()) return messages.get("geography.gso.districtName");
         boolean hasCommune = !cell(line, COMMUNE_CODE).isEmpty() || !communeName.isEmpty();
         UnitKind communeKind = null;
         if (hasCommune) {
-            if (communeCode == null) return "Mã PX phải gồm 5 chữ số: '" + cell(line, COMMUNE_CODE) + "'";
-            if (communeName.isEmpty()) return "Thiếu tên phường/xã";
+            if (communeCode == null) return messages.get("geography.gso.communeCode", cell(line, COMMUNE_CODE));
+            if (communeName.isEmpty()) return messages.get("geography.gso.communeName");
             communeKind = UnitKind.ofCommuneLevel(cell(line, LEVEL));
-            if (communeKind == null) return "Cấp '" + cell(line, LEVEL) + "' không phải Phường, Xã hoặc Thị trấn";
+            if (communeKind == null) return messages.get("geography.gso.communeLevel", cell(line, LEVEL));
         }
         Unit province = new Unit('P', provinceCode, null, provinceName, null, UnitKind.ofProvinceName(provinceName));
         Unit district = new Unit('D', districtCode, provinceCode, districtName, null, UnitKind.ofDistrictName(districtName));
-        String conflict = conflict(provinces, province, "tỉnh");
-        if (conflict == null) conflict = conflict(districts, district, "quận/huyện");
+        String conflict = conflict(provinces, province, "geography.gso.province");
+        if (conflict == null) conflict = conflict(districts, district, "geography.gso.district");
         if (conflict != null) return conflict;
         if (hasCommune) {
             String nameEn = cell(line, NAME_EN);
             Unit commune = new Unit('C', communeCode, districtCode, communeName, nameEn.isEmpty() ? null : nameEn, communeKind);
-            if (communes.containsKey(communeCode)) return "Mã PX " + communeCode + " lặp lại";
+            if (communes.containsKey(communeCode)) return messages.get("geography.gso.communeRepeated", communeCode);
             communes.put(communeCode, commune);
         }
         provinces.putIfAbsent(provinceCode, province);
@@ -122,15 +129,15 @@ final class GsoListParser {
         return null;
     }
 
-    /** The same code must carry the same name and parent on every row. */
-    private static String conflict(Map<String, Unit> seen, Unit unit, String what) {
+    /** The same code must carry the same name and parent on every row (level: the key of the level's texts). */
+    private String conflict(Map<String, Unit> seen, Unit unit, String level) {
         Unit before = seen.get(unit.code());
         if (before == null) return null;
         if (!before.name().equals(unit.name())) {
-            return "Mã " + what + " " + unit.code() + " đã mang tên '" + before.name() + "' ở dòng trước, nay là '" + unit.name() + "'";
+            return messages.get(level + ".renamed", unit.code(), before.name(), unit.name());
         }
         if (before.parent() != null && !before.parent().equals(unit.parent())) {
-            return "Mã " + what + " " + unit.code() + " thuộc hai đơn vị cấp trên khác nhau";
+            return messages.get(level + ".twoParents", unit.code());
         }
         return null;
     }
@@ -145,7 +152,7 @@ final class GsoListParser {
         return "0".repeat(width - raw.length()) + raw;
     }
 
-    static String fold(String s) {
+    public static String fold(String s) {
         String n = Normalizer.normalize(s.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
         return n.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
     }

@@ -1,4 +1,4 @@
-package vn.phaodai.security;
+package vn.phaodai.security.signin;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * nor lock many accounts ({@link LoginAttempts} locks an account after five wrong passwords).
  */
 @Component
-class LoginThrottle {
+public class LoginThrottle {
 
     static final Duration WINDOW = Duration.ofMinutes(1);
     private static final int MAX_ADDRESSES = 100_000;
@@ -79,13 +79,13 @@ class LoginThrottle {
     }
 
     /** For tests: another clock, another limit, a clean slate. */
-    void reset(Clock clock, int limit) {
+    public void reset(Clock clock, int limit) {
         this.clock = clock;
         this.limit = limit;
         failures.clear();
     }
 
-    int limit() {
+    public int limit() {
         return limit;
     }
 }

@@ -1,4 +1,6 @@
-package vn.phaodai.security;
+package vn.phaodai.security.web;
+
+import vn.phaodai.security.CurrentUser;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;

@@ -1,4 +1,4 @@
-package vn.phaodai.geography;
+package vn.phaodai.geography.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

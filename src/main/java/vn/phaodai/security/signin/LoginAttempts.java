@@ -1,4 +1,6 @@
-package vn.phaodai.security;
+package vn.phaodai.security.signin;
+
+import vn.phaodai.security.PhaodaiUser;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,9 +15,9 @@ import org.springframework.stereotype.Component;
  * {@link LoginThrottle}, so nobody can keep many accounts locked.
  */
 @Component
-class LoginAttempts {
+public class LoginAttempts {
 
-    static final int LIMIT = 5;
+    public static final int LIMIT = 5;
     static final int LOCK_MINUTES = 15;
 
     private final JdbcClient jdbc;

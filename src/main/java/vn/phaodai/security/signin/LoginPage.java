@@ -1,4 +1,4 @@
-package vn.phaodai.security;
+package vn.phaodai.security.signin;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,7 @@
-package vn.phaodai.security;
+package vn.phaodai.security.signin;
+
+import vn.phaodai.security.accounts.ApiTokens;
+import vn.phaodai.security.accounts.Users;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,10 +18,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final Users users;
+    private final RequestTexts texts;
 
-    BearerTokenFilter(ApiTokens tokens, Users users) {
+    BearerTokenFilter(ApiTokens tokens, Users users, RequestTexts texts) {
         this.tokens = tokens;
         this.users = users;
+        this.texts = texts;
     }
 
     @Override
@@ -29,7 +34,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             var user = tokens.owner(header.substring(7).strip(), users);
             if (user.isEmpty()) {
                 response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-                response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Token không hợp lệ hoặc đã bị thu hồi");
+                response.sendError(HttpServletResponse.SC_UNAUTHORIZED, texts.get(request, "security.token.invalid"));
                 return;
             }
             var context = SecurityContextHolder.createEmptyContext();

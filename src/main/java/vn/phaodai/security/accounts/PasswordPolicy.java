@@ -1,6 +1,7 @@
-package vn.phaodai.security;
+package vn.phaodai.security.accounts;
 
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 
 import java.util.Locale;
 import java.util.Set;
@@ -21,16 +22,16 @@ final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
-    static void check(String username, String password) {
+    static void check(String username, String password, Messages messages) {
         if (password == null || password.length() < MIN_LENGTH) {
-            throw new InvalidInputException("password", "Mật khẩu phải có ít nhất " + MIN_LENGTH + " ký tự");
+            throw new InvalidInputException("password", messages.get("security.password.tooShort", String.valueOf(MIN_LENGTH)));
         }
         String p = password.toLowerCase(Locale.ROOT);
         if (COMMON.contains(p) || p.chars().distinct().count() < 4) {
-            throw new InvalidInputException("password", "Mật khẩu quá phổ biến, dễ đoán");
+            throw new InvalidInputException("password", messages.get("security.password.common"));
         }
         if (username != null && p.contains(username.toLowerCase(Locale.ROOT))) {
-            throw new InvalidInputException("password", "Mật khẩu không được chứa tên đăng nhập");
+            throw new InvalidInputException("password", messages.get("security.password.containsUsername"));
         }
     }
 }

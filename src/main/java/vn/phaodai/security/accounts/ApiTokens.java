@@ -1,8 +1,11 @@
-package vn.phaodai.security;
+package vn.phaodai.security.accounts;
+
+import vn.phaodai.security.PhaodaiUser;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
 
 import java.nio.charset.StandardCharsets;
@@ -18,26 +21,28 @@ import java.util.Optional;
 
 /** Personal API tokens: random, shown once, kept as a SHA-256 hash, revocable by their owner. */
 @Service
-class ApiTokens {
+public class ApiTokens {
 
     static final String PREFIX = "pd_";
 
-    record Token(long id, String name, OffsetDateTime createdAt, OffsetDateTime lastUsedAt, OffsetDateTime revokedAt) {
+    public record Token(long id, String name, OffsetDateTime createdAt, OffsetDateTime lastUsedAt, OffsetDateTime revokedAt) {
     }
 
-    record Created(long id, String token) {
+    public record Created(long id, String token) {
     }
 
     private final JdbcClient jdbc;
+    private final Messages messages;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(JdbcClient jdbc) {
+    ApiTokens(JdbcClient jdbc, Messages messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
-    Created create(long userId, String name) {
+    public Created create(long userId, String name) {
         String n = name == null || name.isBlank() ? "token" : name.strip();
-        if (n.length() > 100) throw new InvalidInputException("name", "Tên token dài quá 100 ký tự");
+        if (n.length() > 100) throw new InvalidInputException("name", messages.get("security.token.nameTooLong"));
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -46,17 +51,17 @@ class ApiTokens {
         return new Created(id, token);
     }
 
-    List<Token> list(long userId) {
+    public List<Token> list(long userId) {
         return jdbc.sql("select * from api_token where user_id = ? order by id").param(userId)
                 .query((rs, i) -> new Token(rs.getLong("id"), rs.getString("name"), rs.getObject("created_at", OffsetDateTime.class),
                         rs.getObject("last_used_at", OffsetDateTime.class), rs.getObject("revoked_at", OffsetDateTime.class)))
                 .list();
     }
 
-    void revoke(long userId, long tokenId) {
+    public void revoke(long userId, long tokenId) {
         if (jdbc.sql("update api_token set revoked_at = now() where id = ? and user_id = ? and revoked_at is null")
                 .params(tokenId, userId).update() == 0) {
-            throw new NotFoundException("Không có token " + tokenId);
+            throw new NotFoundException(messages.get("security.token.notFound", String.valueOf(tokenId)));
         }
     }
 
@@ -64,7 +69,7 @@ class ApiTokens {
      * The owner of a live token whose account is enabled, in one read. The time of last use is written at
      * most once a minute: a write on every request would cost a commit to disk each time.
      */
-    Optional<PhaodaiUser> owner(String token, Users users) {
+    public Optional<PhaodaiUser> owner(String token, Users users) {
         if (token == null || !token.startsWith(PREFIX)) return Optional.empty();
         String hash = hash(token);
         var owner = users.findByToken(hash);
@@ -74,7 +79,7 @@ class ApiTokens {
         return owner.map(Map.Entry::getKey);
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -1,4 +1,4 @@
-package vn.phaodai.security;
+package vn.phaodai.security.signin;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,9 +16,11 @@ import java.io.IOException;
 class LoginThrottleFilter extends OncePerRequestFilter {
 
     private final LoginThrottle throttle;
+    private final RequestTexts texts;
 
-    LoginThrottleFilter(LoginThrottle throttle) {
+    LoginThrottleFilter(LoginThrottle throttle, RequestTexts texts) {
         this.throttle = throttle;
+        this.texts = texts;
     }
 
     @Override
@@ -34,8 +36,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
                 if (form) {
                     response.sendRedirect(request.getContextPath() + "/login?throttled");
                 } else {
-                    Problems.write(response, 429, "Quá nhiều lần đăng nhập sai",
-                            "Quá nhiều lần đăng nhập sai từ địa chỉ này; thử lại sau " + wait + " giây", null);
+                    Problems.write(response, 429, texts.get(request, "security.login.throttled.title"),
+                            texts.get(request, "security.login.throttled.detail", Long.toString(wait)), null);
                 }
                 return;
             }

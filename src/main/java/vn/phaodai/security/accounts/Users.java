@@ -1,4 +1,8 @@
-package vn.phaodai.security;
+package vn.phaodai.security.accounts;
+
+import vn.phaodai.security.PhaodaiUser;
+import vn.phaodai.security.Right;
+import vn.phaodai.security.Scope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -18,7 +22,7 @@ import java.util.Set;
 
 /** Users as Spring Security loads them: roles, the rights those roles give now, and the jurisdiction. */
 @Service
-class Users implements UserDetailsService {
+public class Users implements UserDetailsService {
 
     private final JdbcClient jdbc;
     private final Jurisdictions jurisdictions;
@@ -121,7 +125,7 @@ class Users implements UserDetailsService {
     }
 
     /** The current stamp and enabled flag, checked on each request of a session. */
-    Optional<Integer> liveStamp(String username) {
+    public Optional<Integer> liveStamp(String username) {
         return jdbc.sql("select stamp from app_user where username = ? and enabled").param(username).query(Integer.class).optional();
     }
 

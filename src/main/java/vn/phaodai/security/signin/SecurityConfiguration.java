@@ -1,4 +1,7 @@
-package vn.phaodai.security;
+package vn.phaodai.security.signin;
+
+import vn.phaodai.security.accounts.ApiTokens;
+import vn.phaodai.security.accounts.Users;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -8,11 +11,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -21,7 +22,6 @@ import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuc
 import vn.phaodai.shared.Problems;
 import vn.phaodai.shared.RelativeRedirects;
 
-import java.io.IOException;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
@@ -41,17 +41,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Users users, LoginThrottle throttle,
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Users users, LoginThrottle throttle, RequestTexts texts,
                             @Value("${phaodai.security.api-basic-auth:true}") boolean basic) throws Exception {
-        AuthenticationEntryPoint unauthenticated = unauthenticated(basic);
+        AuthenticationEntryPoint unauthenticated = unauthenticated(basic, texts);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
-                .addFilterBefore(new LoginThrottleFilter(throttle), BearerTokenFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, users, texts), BasicAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, texts), BearerTokenFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Machines authenticate every request; there is no browser session to forge.
                 .csrf(c -> c.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(SecurityConfiguration::denied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied(texts)))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
         if (basic) http.httpBasic(b -> b.authenticationEntryPoint(unauthenticated));
         else http.httpBasic(b -> b.disable());
@@ -64,41 +64,41 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain actuator(HttpSecurity http, ApiTokens tokens, Users users, LoginThrottle throttle,
+    SecurityFilterChain actuator(HttpSecurity http, ApiTokens tokens, Users users, LoginThrottle throttle, RequestTexts texts,
                                  @Value("${phaodai.security.api-basic-auth:true}") boolean basic) throws Exception {
-        AuthenticationEntryPoint unauthenticated = unauthenticated(basic);
+        AuthenticationEntryPoint unauthenticated = unauthenticated(basic, texts);
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().hasRole("ADMIN"))
-                .addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
-                .addFilterBefore(new LoginThrottleFilter(throttle), BearerTokenFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, users, texts), BasicAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, texts), BearerTokenFilter.class)
                 .addFilterAfter(new SessionStampFilter(users), SecurityContextHolderFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(c -> c.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(SecurityConfiguration::denied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied(texts)))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
         if (basic) http.httpBasic(b -> b.authenticationEntryPoint(unauthenticated));
         else http.httpBasic(b -> b.disable());
         return http.build();
     }
 
-    private static AuthenticationEntryPoint unauthenticated(boolean basic) {
+    private static AuthenticationEntryPoint unauthenticated(boolean basic, RequestTexts texts) {
         return (request, response, e) -> {
             if (basic) response.setHeader("WWW-Authenticate", "Basic realm=\"phaodai\", charset=\"UTF-8\"");
-            Problems.write(response, 401, "Chưa đăng nhập", basic
-                    ? "Cần đăng nhập: token (Authorization: Bearer) hoặc tên và mật khẩu (HTTP Basic)"
-                    : "Cần token (Authorization: Bearer)", null);
+            Problems.write(response, 401, texts.get(request, "security.notLoggedIn"),
+                    texts.get(request, basic ? "security.unauthenticated.basic" : "security.unauthenticated.token"), null);
         };
     }
 
-    private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
-        Problems.write(response, 403, "Không có quyền", "Bạn không có quyền thực hiện việc này", null);
+    private static AccessDeniedHandler denied(RequestTexts texts) {
+        return (request, response, e) -> Problems.write(response, 403, texts.get(request, "security.denied.title"),
+                texts.get(request, "security.denied.detail"), null);
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain web(HttpSecurity http, Users users, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, Users users, LoginThrottle throttle, RequestTexts texts) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/error").permitAll()
@@ -109,7 +109,7 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginPage("/login").successHandler(afterLogin()).failureHandler(loginFailed()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(toLoginPage()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(loggedOut()))
-                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, texts), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new SessionStampFilter(users), SecurityContextHolderFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
         return http.build();

@@ -1,4 +1,6 @@
-package vn.phaodai.geography;
+package vn.phaodai.geography.imports;
+
+import vn.phaodai.geography.Geography;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,9 +19,9 @@ import java.util.List;
  * UTF-8, damaged, too long) writes nothing, not even the villages of the rows before the broken one.
  */
 @Service
-class VillageImporter {
+public class VillageImporter {
 
-    record Result(int created, int skipped, List<RejectedRow> rejected) {
+    public record Result(int created, int skipped, List<RejectedRow> rejected) {
     }
 
     private final Geography geography;
@@ -31,7 +33,7 @@ class VillageImporter {
     }
 
     @Transactional(rollbackFor = Exception.class)
-    Result importFile(Path file, String fileName) throws IOException {
+    public Result importFile(Path file, String fileName) throws IOException {
         List<RejectedRow> rejected = new ArrayList<>();
         int[] counts = new int[2];
         SpreadsheetReader.read(file, fileName, limits.syncMaxRows(), line -> {

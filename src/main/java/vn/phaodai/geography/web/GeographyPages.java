@@ -1,4 +1,9 @@
-package vn.phaodai.geography;
+package vn.phaodai.geography.web;
+
+import vn.phaodai.geography.Geography;
+import vn.phaodai.geography.GeographyImporter;
+import vn.phaodai.geography.imports.VillageImporter;
+import vn.phaodai.geography.VillageKind;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;

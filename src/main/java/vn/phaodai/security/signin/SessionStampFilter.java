@@ -1,4 +1,7 @@
-package vn.phaodai.security;
+package vn.phaodai.security.signin;
+
+import vn.phaodai.security.PhaodaiUser;
+import vn.phaodai.security.accounts.Users;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

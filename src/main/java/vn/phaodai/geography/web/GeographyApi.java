@@ -1,4 +1,11 @@
-package vn.phaodai.geography;
+package vn.phaodai.geography.web;
+
+import vn.phaodai.geography.AdminUnit;
+import vn.phaodai.geography.Geography;
+import vn.phaodai.geography.GeographyImporter;
+import vn.phaodai.geography.ImportSummary;
+import vn.phaodai.geography.Village;
+import vn.phaodai.geography.imports.VillageImporter;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

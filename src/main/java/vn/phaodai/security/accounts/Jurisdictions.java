@@ -1,8 +1,11 @@
-package vn.phaodai.security;
+package vn.phaodai.security.accounts;
+
+import vn.phaodai.security.Scope;
 
 import org.springframework.stereotype.Component;
 import vn.phaodai.geography.Geography;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.Messages;
 
 import java.util.HashSet;
 import java.util.List;
@@ -15,9 +18,11 @@ class Jurisdictions {
     static final Set<String> LEVELS = Set.of("PROVINCE", "DISTRICT", "COMMUNE", "VILLAGE", "FACILITY");
 
     private final Geography geography;
+    private final Messages messages;
 
-    Jurisdictions(Geography geography) {
+    Jurisdictions(Geography geography, Messages messages) {
         this.geography = geography;
+        this.messages = messages;
     }
 
     /**
@@ -40,17 +45,17 @@ class Jurisdictions {
 
     void validate(String level, List<String> codes) {
         if (level == null || !LEVELS.contains(level)) {
-            throw new InvalidInputException("jurisdiction.level", "Cấp phải là PROVINCE, DISTRICT, COMMUNE, VILLAGE hoặc FACILITY");
+            throw new InvalidInputException("jurisdiction.level", messages.get("security.jurisdiction.levelInvalid"));
         }
-        if (!level.equals("PROVINCE") && codes.isEmpty()) throw new InvalidInputException("jurisdiction.codes", "Cần ít nhất một mã");
+        if (!level.equals("PROVINCE") && codes.isEmpty()) throw new InvalidInputException("jurisdiction.codes", messages.get("security.jurisdiction.codesRequired"));
         switch (level) {
             case "PROVINCE", "DISTRICT", "COMMUNE" -> {
-                if (!geography.unitsExist(level, codes)) throw new InvalidInputException("jurisdiction.codes", "Có mã đơn vị không tồn tại");
+                if (!geography.unitsExist(level, codes)) throw new InvalidInputException("jurisdiction.codes", messages.get("security.jurisdiction.unitUnknown"));
             }
             case "VILLAGE" -> {
                 for (String c : codes) {
                     if (!c.matches("\\d+") || geography.village(Long.parseLong(c)).isEmpty()) {
-                        throw new InvalidInputException("jurisdiction.codes", "Không có thôn/tổ dân phố mã " + c);
+                        throw new InvalidInputException("jurisdiction.codes", messages.get("security.jurisdiction.villageUnknown", c));
                     }
                 }
             }

@@ -1,4 +1,10 @@
-package vn.phaodai.security;
+package vn.phaodai.security.web;
+
+import vn.phaodai.security.accounts.ApiTokens;
+import vn.phaodai.security.AuditLog;
+import vn.phaodai.security.CurrentUser;
+import vn.phaodai.security.PhaodaiUser;
+import vn.phaodai.security.accounts.UserAdministration;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;

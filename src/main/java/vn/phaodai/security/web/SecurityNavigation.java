@@ -1,4 +1,6 @@
-package vn.phaodai.security;
+package vn.phaodai.security.web;
+
+import vn.phaodai.security.Right;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package vn.phaodai.security;
+package vn.phaodai.security.accounts;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package vn.phaodai.security;
+package vn.phaodai.security.accounts;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
