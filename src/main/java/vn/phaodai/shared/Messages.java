@@ -28,6 +28,25 @@ public class Messages {
         return source.getMessage(key, args, locale());
     }
 
+    /**
+     * A text kept as a record (a placement's note, a case's closing note): Vietnamese whatever the language of the
+     * officer who acted, as the province's records are.
+     */
+    public String recorded(String key, Object... args) {
+        return source.getMessage(key, args, VIETNAMESE);
+    }
+
+    /** Runs work that builds texts to be recorded, in Vietnamese; see {@link #recorded}. */
+    public static <T> T inVietnamese(java.util.function.Supplier<T> work) {
+        LocaleContext before = LocaleContextHolder.getLocaleContext();
+        LocaleContextHolder.setLocale(VIETNAMESE);
+        try {
+            return work.get();
+        } finally {
+            LocaleContextHolder.setLocaleContext(before);
+        }
+    }
+
     /** The request's language; outside a request (a job, a scheduled task) Vietnamese, never the server's own locale. */
     public static Locale locale() {
         LocaleContext context = LocaleContextHolder.getLocaleContext();

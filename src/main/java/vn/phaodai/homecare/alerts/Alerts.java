@@ -131,7 +131,7 @@ public class Alerts {
                 throw new InvalidInputException("careSetting", messages.get("homecare.alert.transferWhere"));
             }
             cases.transfer(a.caseId(), new CaseForms.Transfer(careSetting, facility, null, null,
-                    messages.get("homecare.alert.transferNote", String.valueOf(id))));
+                    messages.recorded("homecare.alert.transferNote", String.valueOf(id))));
         }
         jdbc.sql("""
                 update alert set status = 'RESOLVED', resolved_at = now(), resolved_by = ?, action = ?, note = ?,

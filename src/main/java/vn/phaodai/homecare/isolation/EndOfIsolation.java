@@ -102,6 +102,8 @@ public class EndOfIsolation {
                     : messages.get("homecare.isolation.tooEarlyUntil", proposal.explanation(), proposal.proposedEnd().toString());
             throw new ConflictException(why, "caseId", Map.of());
         }
-        return cases.close(caseId, new CaseForms.Outcome("RECOVERED", proposal.proposedEnd().toString(), proposal.explanation()));
+        // The closing note is a record: in Vietnamese, whatever the language of the officer ending it.
+        String note = vn.phaodai.shared.Messages.inVietnamese(() -> propose(caseId)).explanation();
+        return cases.close(caseId, new CaseForms.Outcome("RECOVERED", proposal.proposedEnd().toString(), note));
     }
 }

@@ -95,7 +95,7 @@ public class Placements {
         if (!"HOME".equals(c.careSetting())) {
             String at = on.equals(clock.today()) ? null : on.atTime(12, 0).toString();
             cases.transfer(caseId, new CaseForms.Transfer("HOME", null, null, at,
-                    override == null ? messages.get("homecare.placing.eligibleNote") : messages.get("homecare.placing.overrideNote", override)));
+                    override == null ? messages.recorded("homecare.placing.eligibleNote") : messages.recorded("homecare.placing.overrideNote", override)));
         }
         audit.record("HOME_PLACEMENT", "case", caseId, c.personId(), override == null ? Map.of("eligible", true)
                 : Map.of("eligible", false, "override", override, "reasons", answer.reasons()));
