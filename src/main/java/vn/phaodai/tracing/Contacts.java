@@ -146,7 +146,7 @@ public class Contacts {
      * A new person's id as a negative number, or an existing person as positive: the same ID number, or (the ID number
      * is optional: a field F1 is a name, a birth year and a phone) the same name, birth year, commune and phone.
      */
-    private Long existingOrNew(Line line, String defaultCommune) {
+    Long existingOrNew(Line line, String defaultCommune) {
         if (line.fullName() == null || line.fullName().isBlank()) throw new InvalidInputException("fullName", messages.get("tracing.lines.personOrName.required"));
         String sex = line.sex() == null ? null : switch (line.sex().strip().toLowerCase()) {
             case "nam", "male", "m" -> "MALE";
@@ -164,7 +164,7 @@ public class Contacts {
         }
     }
 
-    private Contact insert(ContactForm form, PhaodaiUser user) {
+    Contact insert(ContactForm form, PhaodaiUser user) {
         Checked c = check(form, false);
         Scope scope = user.scope();
         checks.requirePerson(form.sourcePersonId(), scope);
