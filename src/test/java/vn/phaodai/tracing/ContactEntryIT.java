@@ -112,6 +112,14 @@ class ContactEntryIT {
         assertThat(longOne.get("document").asString()).isEqualTo("1909/BYT-DP (15/4/2022)");
         assertThat(api.get("/api/v1/persons/" + longOne.get("personId").asLong() + "/tier").body().get("tier").asString()).isEqualTo("F1");
 
+        // The quick line entry, kept for the callers that use it, answers the same way.
+        var lines = api.post("/api/v1/cases/" + caseId + "/contacts", Map.of("details", Map.of("exposureDate", TODAY.minusDays(1).toString(),
+                "proximity", "WITHIN_2M"), "lines", List.of(Map.of("fullName", "Mạc Văn Dòng", "birthYear", 1975, "sex", "Nam"))));
+        assertThat(lines.status()).as(lines.text()).isEqualTo(200);
+        assertThat(lines.body().get(0).get("status").asString()).isEqualTo("NEW_PERSON");
+        assertThat(lines.body().get(0).get("became").asString()).isEqualTo("NONE");
+        assertThat(lines.body().get(0).get("why").asString()).startsWith("Tiếp xúc trong vòng 2 m không đủ: theo 1909/BYT-DP (15/4/2022)");
+
         // A bad row through the API: 400 naming the row's field, nothing written.
         var bad = api.post("/api/v1/cases/" + caseId + "/contacts/persons", Map.of("rows", List.of(
                 Map.of("fullName", "Mạc Văn Đúng", "birthYear", "1970", "sex", "MALE", "proximity", "PHYSICAL", "lastContactDate", TODAY.toString()),
