@@ -76,6 +76,14 @@ class ContactsBrowserIT {
         assertThat(widths).as(page + ": page and viewport width on a 390 px screen").isEqualTo(List.of(390L, 390L));
     }
 
+    /** What the officer sees first on the phone, for readers of docs/screens (issue 14). */
+    private void screenshot(String name) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("docs/screens");
+        java.nio.file.Files.createDirectories(dir);
+        js("window.scrollTo({top: 0, behavior: 'instant'})");
+        java.nio.file.Files.write(dir.resolve(name), ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
     /** Tall enough for a finger, inside the screen, the element a tap at its centre lands on: then tapped. */
     private void tap(WebElement button) {
         // At once, not smoothly (Bootstrap scrolls smoothly): the centre is measured where the button stays.
@@ -88,7 +96,7 @@ class ContactsBrowserIT {
     }
 
     @Test
-    void theContactsAndFollowUpPagesFitAPhoneAndTheirSaveAnswersATap() {
+    void theContactsAndFollowUpPagesFitAPhoneAndTheirSaveAnswersATap() throws Exception {
         browser.get("http://localhost:" + port + "/cases/" + caseId + "/contacts");
         wait.until(ExpectedConditions.urlContains("/login"));
         browser.findElement(By.id("username")).sendKeys("truy-vet-xa-1");
@@ -119,11 +127,13 @@ class ContactsBrowserIT {
         String entered = browser.findElement(By.id("entered")).getText();
         assertThat(entered).contains("Là F1", "Hà Văn Sát", "Không phải F1", "Hà Thị Xa không phải F1 của ca này vì: Tiếp xúc trong vòng 2 m không đủ");
         fitsTheScreen("contacts, answered");
+        screenshot("commune-officer-contacts-390.png");
 
         // The F1 is on the commune's follow-up list of the day: the outcome and "Lưu" are on screen and answer a tap.
         browser.get("http://localhost:" + port + "/follow-ups?commune=" + COMMUNE);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("due")));
         fitsTheScreen("follow-ups");
+        screenshot("commune-officer-follow-ups-390.png");
         WebElement due = browser.findElement(By.cssSelector("#due .list-group-item form"));
         new Select(due.findElement(By.name("kind"))).selectByVisibleText("Đến nhà");
         WebElement outcome = due.findElement(By.name("outcome"));
