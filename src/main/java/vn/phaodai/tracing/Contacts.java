@@ -68,8 +68,15 @@ public class Contacts {
     public record Batch(Details details, List<Line> lines) {
     }
 
-    /** What became of a line: its person (new or existing) and contact, or why it was refused. */
-    public record LineOutcome(int line, Long personId, Long contactId, String status, String message) {
+    /**
+     * What became of a line: its person (new or existing) and contact, or why it was refused; for a recorded one what
+     * the person became (F1, F2, F0 or NONE) and, when not an F1 of the case, why ({@link F1Verdicts}).
+     */
+    public record LineOutcome(int line, Long personId, Long contactId, String status, String message, String became, String why) {
+
+        LineOutcome(int line, Long personId, Long contactId, String status, String message) {
+            this(line, personId, contactId, status, message, null, null);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -81,9 +88,11 @@ public class Contacts {
     private final ApplicationClock clock;
     private final TracingChecks checks;
     private final Messages messages;
+    private final F1Verdicts verdicts;
 
     Contacts(JdbcClient jdbc, Tiers tiers, Persons persons, AuditLog audit, PlatformTransactionManager transactions, ApplicationClock clock,
-             TracingChecks checks, Messages messages) {
+             TracingChecks checks, Messages messages, F1Verdicts verdicts) {
+        this.verdicts = verdicts;
         this.checks = checks;
         this.messages = messages;
         this.clock = clock;
@@ -139,14 +148,18 @@ public class Contacts {
             }
         }
         tiers.recompute(exposed, 1);
-        return out;
+        return out.stream().map(o -> {
+            if (o.contactId() == null) return o;
+            F1Verdicts.Verdict v = verdicts.of(caseId, o.personId(), o.contactId());
+            return new LineOutcome(o.line(), o.personId(), o.contactId(), o.status(), o.message(), v.became(), v.why());
+        }).toList();
     }
 
     /**
      * A new person's id as a negative number, or an existing person as positive: the same ID number, or (the ID number
      * is optional: a field F1 is a name, a birth year and a phone) the same name, birth year, commune and phone.
      */
-    private Long existingOrNew(Line line, String defaultCommune) {
+    Long existingOrNew(Line line, String defaultCommune) {
         if (line.fullName() == null || line.fullName().isBlank()) throw new InvalidInputException("fullName", messages.get("tracing.lines.personOrName.required"));
         String sex = line.sex() == null ? null : switch (line.sex().strip().toLowerCase()) {
             case "nam", "male", "m" -> "MALE";
@@ -164,7 +177,7 @@ public class Contacts {
         }
     }
 
-    private Contact insert(ContactForm form, PhaodaiUser user) {
+    Contact insert(ContactForm form, PhaodaiUser user) {
         Checked c = check(form, false);
         Scope scope = user.scope();
         checks.requirePerson(form.sourcePersonId(), scope);

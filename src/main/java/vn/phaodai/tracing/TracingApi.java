@@ -31,13 +31,15 @@ class TracingApi {
     private final Clusters clusters;
     private final FollowUps followUps;
     private final ContactImport contactImport;
+    private final ContactEntry contactEntry;
 
     private final vn.phaodai.shared.Uploads uploads;
 
     private final vn.phaodai.shared.Messages messages;
 
     TracingApi(Contacts contacts, Tiers tiers, Chains chains, Clusters clusters, FollowUps followUps, ContactImport contactImport,
-               vn.phaodai.shared.Uploads uploads, vn.phaodai.shared.Messages messages) {
+               ContactEntry contactEntry, vn.phaodai.shared.Uploads uploads, vn.phaodai.shared.Messages messages) {
+        this.contactEntry = contactEntry;
         this.messages = messages;
         this.uploads = uploads;
         this.contactImport = contactImport;
@@ -68,6 +70,13 @@ class TracingApi {
     @Operation(summary = "Quick entry of a case's contacts: shared details and lines, each an existing person's id or a new person")
     List<Contacts.LineOutcome> lines(@PathVariable long id, @RequestBody Contacts.Batch batch) {
         return contacts.recordLines(id, batch);
+    }
+
+    @PostMapping("/cases/{id}/contacts/persons")
+    @Operation(summary = "A case's contacts as one form per person, all or nothing (400 naming rows[i].field); each answer says "
+            + "what the person became (F1, F2, F0 or NONE) and, when not an F1, which criterion of the definition of that day was not met")
+    List<ContactEntry.Outcome> persons(@PathVariable long id, @RequestBody ContactEntry.Entry entry) {
+        return contactEntry.record(id, entry);
     }
 
     @GetMapping("/cases/{id}/contacts")

@@ -29,6 +29,7 @@ import java.util.List;
 class TracingPages {
 
     private final Contacts contacts;
+    private final ContactEntry entry;
     private final Tiers tiers;
     private final Chains chains;
     private final Clusters clusters;
@@ -38,8 +39,9 @@ class TracingPages {
     private final ApplicationClock clock;
     private final Messages messages;
 
-    TracingPages(Contacts contacts, Tiers tiers, Chains chains, Clusters clusters, FollowUps followUps, JsonMapper json,
+    TracingPages(Contacts contacts, ContactEntry entry, Tiers tiers, Chains chains, Clusters clusters, FollowUps followUps, JsonMapper json,
                  ApplicationClock clock, Messages messages) {
+        this.entry = entry;
         this.messages = messages;
         this.clock = clock;
         this.contacts = contacts;
@@ -59,7 +61,40 @@ class TracingPages {
         model.addAttribute("settings", Contacts.SETTINGS);
         model.addAttribute("proximities", Contacts.PROXIMITIES);
         model.addAttribute("today", clock.today());
+        model.addAttribute("villages", entry.villages(id));
+        // The entry as typed after a refusal (flash "form"), else empty rows to fill in.
+        ContactEntry.Entry typed = model.getAttribute("form") instanceof ContactEntry.Entry e ? e : null;
+        model.addAttribute("entry", typed != null ? typed : new ContactEntry.Entry(null, "HOUSEHOLD", null, emptyRows(List.of(), EMPTY_ROWS)));
         return "tracing/contacts";
+    }
+
+    /** Empty rows offered on the page, and added by "add rows" when the browser runs no script. */
+    static final int EMPTY_ROWS = 3;
+
+    private List<ContactEntry.Row> emptyRows(List<ContactEntry.Row> typed, int more) {
+        List<ContactEntry.Row> rows = new ArrayList<>(typed == null ? List.of() : typed.stream().map(r -> r == null ? ContactEntry.Row.empty(null) : r).toList());
+        for (int i = 0; i < more; i++) rows.add(ContactEntry.Row.empty(clock.today().toString()));
+        return rows;
+    }
+
+    /** The per-person form: saved all at once, or (addRows) shown again with more empty rows, nothing saved. */
+    @PostMapping("/cases/{id}/contacts/persons")
+    String addPersons(@PathVariable long id, @ModelAttribute ContactEntry.Entry form, @RequestParam(required = false) String addRows,
+                      RedirectAttributes redirect) {
+        if (addRows != null) {
+            redirect.addFlashAttribute("form", new ContactEntry.Entry(form.firstContactDate(), form.setting(), form.place(),
+                    emptyRows(form.rows(), EMPTY_ROWS)));
+            return "redirect:/cases/" + id + "/contacts#entry";
+        }
+        try {
+            redirect.addFlashAttribute("entered", entry.record(id, form));
+        } catch (InvalidInputException | ConflictException e) {
+            FormErrors.flash(redirect, new ContactEntry.Entry(form.firstContactDate(), form.setting(), form.place(),
+                    emptyRows(form.rows(), 0)), e);
+            redirect.addFlashAttribute("entryRefused", true);
+            return "redirect:/cases/" + id + "/contacts#entry";
+        }
+        return "redirect:/cases/" + id + "/contacts#entered";
     }
 
     /** The quick entry form: shared details and one line per contact ("id" or "name; birth year; sex; phone; commune; village id; ID number"). */
