@@ -98,7 +98,8 @@ class SecurityWords {
         JsonNode details = details(e.details());
         if (details != null) {
             if (details.path("persons").isArray()) {
-                phrase += " " + messages.get("audit.persons", Display.integer(details.path("persons").size()));
+                int n = details.path("persons").size();
+                phrase += " " + messages.get("audit.persons", Display.integer(n), n); // {1}: English says person or persons
             }
             if (details.path("file").isString()) phrase += " " + messages.get("audit.file", details.path("file").asString());
         }
