@@ -71,6 +71,7 @@ class CodeLabelsTest {
         shown.put("homecare.symptom", ReadingForm.SYMPTOMS);
         shown.put("person.sex", names(Sex.values()));
         shown.put("population.relation", names(Relation.values()));
+        shown.put("geo.villageKind", names(vn.phaodai.geography.VillageKind.values()));
         shown.put("user.level", List.of("PROVINCE", "DISTRICT", "COMMUNE", "VILLAGE", "FACILITY"));
         List<String> missing = new ArrayList<>();
         shown.forEach((area, codes) -> {

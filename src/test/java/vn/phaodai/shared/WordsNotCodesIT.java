@@ -162,6 +162,11 @@ class WordsNotCodesIT {
         assertThat(importPage).contains("<title>Nhập kết quả xét nghiệm · Pháo Đài</title>", "<h1 class=\"h4\">Nhập kết quả xét nghiệm</h1>")
                 .doesNotContain("??");
 
+        var village = web.post("/geography/communes/" + NAM_HA + "/villages", "name=" + WebSession.encode("Tổ dân phố 21")
+                + "&kind=TO_DAN_PHO&_csrf=" + web.csrf("/geography/communes/" + NAM_HA));
+        assertThat(village.statusCode()).isLessThan(400);
+        assertThat(visible(web.get("/geography/communes/" + NAM_HA).body())).contains("Tổ dân phố 21 Tổ dân phố").doesNotContain("TO_DAN_PHO");
+
         Path png = dir.resolve("danh-sach.xlsx");
         Files.write(png, new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
         for (String path : List.of("/api/v1/persons/import", "/api/v1/lab-results/import")) {
