@@ -357,6 +357,16 @@ public class Persons {
         return repository.comorbidities();
     }
 
+    /** The comorbidities' names in the user's language, by code (CEREBROVASCULAR: Bệnh mạch máu não), for pages. */
+    public Map<String, String> comorbidityNames() {
+        boolean english = "en".equals(Messages.locale().getLanguage());
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (PersonRepository.Comorbidity c : repository.comorbidities()) {
+            names.put(c.code(), english && c.nameEn() != null ? c.nameEn() : c.nameVi());
+        }
+        return names;
+    }
+
     PersonRules rules() {
         // At entry the ID number is never required: the field registers a person by name, birth year and phone.
         return new PersonRules(new DatabaseReferences(), nationalIdAge, false, clock.today(), messages);

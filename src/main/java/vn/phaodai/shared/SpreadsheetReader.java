@@ -79,6 +79,29 @@ public final class SpreadsheetReader {
         return f.endsWith(".csv") || f.endsWith(".xls") || f.endsWith(".xlsx");
     }
 
+    /**
+     * Whether the file begins as its kind of file does: an .xlsx as a zip ("PK"), an .xls as an OLE2 document; a .csv
+     * is any text, so only a zip, an OLE2 document, a PDF or a picture under that name is refused. A damaged file of
+     * the right kind passes: the reader says what is wrong with it.
+     */
+    public static boolean looksLikeItsKind(Path file, String fileName) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(8);
+        }
+        String f = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        if (f.endsWith(".xlsx")) return startsWith(head, 'P', 'K');
+        if (f.endsWith(".xls")) return startsWith(head, 0xD0, 0xCF, 0x11, 0xE0);
+        return !(startsWith(head, 'P', 'K', 3, 4) || startsWith(head, 0xD0, 0xCF, 0x11, 0xE0) || startsWith(head, '%', 'P', 'D', 'F')
+                || startsWith(head, 0x89, 'P', 'N', 'G') || startsWith(head, 0xFF, 0xD8, 0xFF) || startsWith(head, 'G', 'I', 'F', '8'));
+    }
+
+    private static boolean startsWith(byte[] head, int... signature) {
+        if (head.length < signature.length) return false;
+        for (int i = 0; i < signature.length; i++) if ((head[i] & 0xFF) != signature[i]) return false;
+        return true;
+    }
+
     /** Reads every line, the header included, in order, without a limit on the number of rows. */
     public static void read(Path file, String fileName, LineHandler handler) throws IOException {
         read(file, fileName, Long.MAX_VALUE, handler);

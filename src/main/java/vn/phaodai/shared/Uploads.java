@@ -123,6 +123,10 @@ public class Uploads {
             } catch (UnsupportedOperationException notPosix) {
                 // the folder's own protection is all there is
             }
+            // A picture or a PDF renamed .xlsx is refused here, at the file field, before any job starts
+            if (!SpreadsheetReader.looksLikeItsKind(file, name)) {
+                throw new InvalidInputException("file", messages.get("shared.file.notSpreadsheet"));
+            }
             if (SpreadsheetReader.declaredRows(file, name) > maxRows) throw SpreadsheetReader.tooManyRows(maxRows);
             return file;
         } catch (IOException | RuntimeException e) {

@@ -28,8 +28,6 @@ public final class PhoneNumbers {
 
     /** Shown to people the way they write it: 0912 345 678. */
     public static String display(String international) {
-        if (international == null || !international.startsWith("+84")) return international;
-        String n = "0" + international.substring(3);
-        return n.length() == 10 ? n.substring(0, 4) + " " + n.substring(4, 7) + " " + n.substring(7) : n;
+        return vn.phaodai.shared.Display.phone(international); // the one display format of every page
     }
 }

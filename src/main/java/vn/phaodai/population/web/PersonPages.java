@@ -6,7 +6,6 @@ import vn.phaodai.population.PersonCriteria;
 import vn.phaodai.population.spreadsheets.PersonExport;
 import vn.phaodai.population.PersonForm;
 import vn.phaodai.population.PersonImport;
-import vn.phaodai.population.registry.PersonRepository;
 import vn.phaodai.population.Persons;
 import vn.phaodai.population.Relation;
 
@@ -35,7 +34,6 @@ import vn.phaodai.shared.Uploads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The person directory, the person page, the forms, duplicates and the import with its progress bar. */
 @Controller
@@ -93,8 +91,7 @@ class PersonPages {
         model.addAttribute("members", p.householdId() == null ? List.of() : persons.householdMembers(p.householdId()));
         model.addAttribute("workplace", p.workplaceId() == null ? null : households.enterprise(p.workplaceId()).orElse(null));
         model.addAttribute("candidates", p.mergedInto() == null ? persons.possibleDuplicates(id) : List.of());
-        model.addAttribute("comorbidityNames", persons.comorbidities().stream()
-                .collect(Collectors.toMap(PersonRepository.Comorbidity::code, PersonRepository.Comorbidity::nameVi)));
+        model.addAttribute("comorbidityNames", persons.comorbidityNames());
         return "population/person";
     }
 

@@ -57,7 +57,7 @@ class SecurityPages {
                     new UserAdministration.Jurisdiction(level, codeList)));
             redirect.addFlashAttribute("message", username);
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", e.errors().get(0).field() + ": " + e.errors().get(0).message());
+            redirect.addFlashAttribute("error", e.errors().get(0).message()); // the words, never the field's path
         } catch (ConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

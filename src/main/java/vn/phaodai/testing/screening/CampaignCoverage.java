@@ -53,9 +53,7 @@ public class CampaignCoverage {
 
         /** 0912 345 678 rather than +84912345678, as officials write it. */
         public String phoneDisplay() {
-            if (phone == null || !phone.startsWith("+84")) return phone;
-            String n = "0" + phone.substring(3);
-            return n.length() == 10 ? n.substring(0, 4) + " " + n.substring(4, 7) + " " + n.substring(7) : n;
+            return vn.phaodai.shared.Display.phone(phone);
         }
     }
 
