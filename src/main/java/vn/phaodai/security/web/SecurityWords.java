@@ -1,4 +1,4 @@
-package vn.phaodai.security;
+package vn.phaodai.security.web;
 
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -6,6 +6,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.phaodai.geography.AdminUnit;
+import vn.phaodai.security.AuditLog;
+import vn.phaodai.security.accounts.UserAdministration;
 import vn.phaodai.geography.Geography;
 import vn.phaodai.shared.Display;
 import vn.phaodai.shared.Messages;
