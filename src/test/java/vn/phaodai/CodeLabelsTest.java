@@ -11,9 +11,9 @@ import vn.phaodai.population.residence.Residence;
 import vn.phaodai.quarantine.facilities.Facilities;
 import vn.phaodai.quarantine.policies.Policies;
 import vn.phaodai.testing.results.ResultFields;
-import vn.phaodai.tracing.Clusters;
-import vn.phaodai.tracing.Contacts;
-import vn.phaodai.tracing.FollowUps;
+import vn.phaodai.tracing.chains.Clusters;
+import vn.phaodai.tracing.contacts.Contacts;
+import vn.phaodai.tracing.followups.FollowUps;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** The checks the tracing services make the same way (a person or case in the area, a date, a code), worded in the user's language. */
 @Component
-class TracingChecks {
+public class TracingChecks {
 
     private final JdbcClient jdbc;
     private final Messages messages;
@@ -27,7 +27,7 @@ class TracingChecks {
     }
 
     /** Fails with 404 unless the person lives in the scope. */
-    void requirePerson(long personId, Scope scope) {
+    public void requirePerson(long personId, Scope scope) {
         Map<String, Object> p = new HashMap<>(scope.params());
         p.put("id", personId);
         if (jdbc.sql("select count(*) from person_card p where p.id = :id and " + scope.condition("p.commune_code", "p.village_id"))
@@ -37,7 +37,7 @@ class TracingChecks {
     }
 
     /** The case's person, or 404 unless the case belongs to the scope. */
-    long requireCase(long caseId, Scope scope) {
+    public long requireCase(long caseId, Scope scope) {
         Map<String, Object> p = new HashMap<>(scope.params());
         p.put("id", caseId);
         return jdbc.sql("select c.person_id from case_card c where c.id = :id and " + scope.condition("c.commune_code", "c.village_id"))
@@ -46,7 +46,7 @@ class TracingChecks {
     }
 
     /** A date, ISO or dd/MM/yyyy; a missing or unreadable one is an error of the field. */
-    LocalDate date(List<FieldError> errors, String field, String value, boolean required) {
+    public LocalDate date(List<FieldError> errors, String field, String value, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) errors.add(new FieldError(field, messages.get("tracing.date.required")));
             return null;
@@ -63,7 +63,7 @@ class TracingChecks {
     }
 
     /** One of the allowed codes, or the fallback when none is sent. */
-    String oneOf(List<FieldError> errors, String field, String value, List<String> allowed, String fallback) {
+    public String oneOf(List<FieldError> errors, String field, String value, List<String> allowed, String fallback) {
         if (value == null || value.isBlank()) return fallback;
         if (!allowed.contains(value.strip())) {
             errors.add(new FieldError(field, messages.get("tracing.value.invalid", value, String.join(", ", allowed))));

@@ -1,4 +1,7 @@
-package vn.phaodai.tracing;
+package vn.phaodai.tracing.chains;
+
+import vn.phaodai.tracing.TracingChecks;
+import vn.phaodai.tracing.contacts.Contacts;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;

@@ -1,4 +1,6 @@
-package vn.phaodai.tracing;
+package vn.phaodai.tracing.chains;
+
+import vn.phaodai.tracing.TracingChecks;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

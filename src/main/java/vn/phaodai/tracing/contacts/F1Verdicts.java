@@ -1,4 +1,6 @@
-package vn.phaodai.tracing;
+package vn.phaodai.tracing.contacts;
+
+import vn.phaodai.tracing.Tiers;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package vn.phaodai.tracing;
+package vn.phaodai.tracing.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,7 @@
-package vn.phaodai.tracing;
+package vn.phaodai.tracing.contacts;
+
+import vn.phaodai.tracing.Tiers;
+import vn.phaodai.tracing.TracingChecks;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -1,4 +1,7 @@
-package vn.phaodai.tracing;
+package vn.phaodai.tracing.followups;
+
+import vn.phaodai.tracing.TracingChecks;
+import vn.phaodai.tracing.contacts.Contacts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

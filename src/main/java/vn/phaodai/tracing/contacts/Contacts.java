@@ -1,4 +1,7 @@
-package vn.phaodai.tracing;
+package vn.phaodai.tracing.contacts;
+
+import vn.phaodai.tracing.Tiers;
+import vn.phaodai.tracing.TracingChecks;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -260,7 +263,7 @@ public class Contacts {
         tiers.recompute(List.of(merged.winnerId()), 2);
     }
 
-    static String blankToNull(String s) {
+    public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 }

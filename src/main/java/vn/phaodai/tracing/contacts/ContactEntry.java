@@ -1,4 +1,7 @@
-package vn.phaodai.tracing;
+package vn.phaodai.tracing.contacts;
+
+import vn.phaodai.tracing.Tiers;
+import vn.phaodai.tracing.TracingChecks;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -35,7 +38,7 @@ public class ContactEntry {
     public record Row(String fullName, String birthYear, String sex, String phone, String villageId, String nationalId,
                       String proximity, Boolean masked, String minutes, String lastContactDate) {
 
-        static Row empty(String lastContactDate) {
+        public static Row empty(String lastContactDate) {
             return new Row(null, null, null, null, null, null, null, null, null, lastContactDate);
         }
 

@@ -1,4 +1,12 @@
-package vn.phaodai.tracing;
+package vn.phaodai.tracing.web;
+
+import vn.phaodai.tracing.Tiers;
+import vn.phaodai.tracing.contacts.ContactEntry;
+import vn.phaodai.tracing.contacts.ContactImport;
+import vn.phaodai.tracing.contacts.Contacts;
+import vn.phaodai.tracing.chains.Chains;
+import vn.phaodai.tracing.chains.Clusters;
+import vn.phaodai.tracing.followups.FollowUps;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
