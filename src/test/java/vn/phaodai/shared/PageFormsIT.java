@@ -156,6 +156,56 @@ class PageFormsIT {
     }
 
     @Test
+    void aWordOrAnImpossibleSpo2KeepsThePlacementForm() throws Exception {
+        long id = cases.freshCase(COMMUNE, null, LocalDate.now().minusDays(1));
+        String form = "/home-care/cases/" + id + "/placement";
+        var words = web.post(form, "spo2=" + WebSession.encode("chín sáu") + "&breathingRate=18&canSelfCare=true&_csrf=" + web.csrf(form));
+        aFormPage(words);
+        assertThat(messageAt(words.body(), "spo2")).contains(WHOLE_NUMBER);
+        assertThat(words.body()).contains("value=\"chín sáu\"").contains("value=\"18\"");
+
+        var impossible = web.post(form, "spo2=200&breathingRate=18&canSelfCare=true&hasCarer=true&_csrf=" + web.csrf(form));
+        aFormPage(impossible);
+        assertThat(messageAt(impossible.body(), "spo2")).contains("50").contains("100");
+        assertThat(impossible.body()).contains("value=\"200\"");
+        assertThat(jdbc.sql("select count(*) from home_placement where case_id = ?").param(id).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aNameAsThePersonsIdGoesBackToTheFacilityPageItWasTypedOn() throws Exception {
+        long facility = jdbc.sql("""
+                insert into quarantine_facility (code, name, kind, commune_code, capacity, created_by)
+                values ('FORMS-1', 'Khu cách ly Trường Chính trị', 'CONCENTRATED', ?, 100, 'admin')
+                on conflict (code) do update set name = excluded.name returning id""").param(COMMUNE).query(Long.class).single();
+        String page = "/quarantine/facilities/" + facility;
+        var answer = web.postFrom(page, page + "/stays", "personId=" + WebSession.encode("Phạm Văn B") + "&start=2021-10-02&subject=F1"
+                + "&vaccinated=true&group=" + WebSession.encode("Tầng 2") + "&_csrf=" + web.csrf(page));
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location").orElse("")).endsWith(page);
+        var shown = shown(answer);
+        aFormPage(shown);
+        assertThat(messageAt(shown.body(), "personId")).contains(WHOLE_NUMBER);
+        assertThat(shown.body()).contains("value=\"Phạm Văn B\"").contains("value=\"2021-10-02\"").contains("value=\"Tầng 2\"")
+                .containsPattern("value=\"F1\"[^>]*selected").containsPattern("id=\"vaccinated\"[^>]*checked");
+    }
+
+    @Test
+    void thePatientsOwnFormKeepsWhatThePatientTyped() throws Exception {
+        long id = cases.freshCase(COMMUNE, null, LocalDate.now().minusDays(1));
+        var issued = api.post("/api/v1/cases/" + id + "/patient-link", java.util.Map.of());
+        assertThat(issued.status()).as(issued.text()).isEqualTo(201);
+        String path = issued.body().get("path").asString();
+        WebSession patient = WebSession.anonymous(port);
+        var page = patient.post(path, "spo2=96&breathingRate=" + WebSession.encode("hai mươi") + "&temperature=" + WebSession.encode("38,5")
+                + "&symptoms=COUGH&_csrf=" + patient.csrf(path));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(messageAt(page.body(), "breathingRate")).contains(WHOLE_NUMBER);
+        assertThat(page.body()).contains("value=\"hai mươi\"").contains("value=\"38,5\"").contains("value=\"96\"")
+                .containsPattern("value=\"COUGH\"[^>]*checked");
+        assertThat(readings(id)).isZero();
+    }
+
+    @Test
     void theApiStillAnswersAWordInANumberWithProblemJson() {
         var r = api.get("/api/v1/quarantine/facilities?page=abc");
         assertThat(r.status()).isEqualTo(400);

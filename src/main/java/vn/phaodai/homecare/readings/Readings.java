@@ -208,6 +208,14 @@ public class Readings {
         return at;
     }
 
+    /** SpO2 and breathing rate typed elsewhere (the placement's facts) within the same plausible ranges as a reading's. */
+    public List<FieldError> implausible(Integer spo2, Integer breathingRate) {
+        List<FieldError> errors = new ArrayList<>();
+        range(errors, "spo2", spo2, 50, 100, "homecare.reading.label.spo2");
+        range(errors, "breathingRate", breathingRate, 5, 120, "homecare.reading.label.breathingRate");
+        return errors;
+    }
+
     private void range(List<FieldError> errors, String field, Integer v, int min, int max, String labelKey) {
         if (v != null && (v < min || v > max)) {
             errors.add(new FieldError(field, messages.get("homecare.reading.range", messages.get(labelKey), String.valueOf(min), String.valueOf(max))));

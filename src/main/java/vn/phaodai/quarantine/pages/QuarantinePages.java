@@ -113,7 +113,7 @@ class QuarantinePages {
                     overCapacityReason, null, nationalId)).stay().id();
             return "redirect:/quarantine/stays/" + stay;
         } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            FormErrors.flash(redirect, null, e); // at its field, what was typed kept
             return "redirect:/quarantine/facilities/" + id;
         }
     }
