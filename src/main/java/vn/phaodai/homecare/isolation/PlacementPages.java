@@ -38,6 +38,8 @@ class PlacementPages {
     }
 
     private String page(long id, Placements.PlacementForm form, Model model) {
+        if (form == null) form = new Placements.PlacementForm(null, null, null, null, null, null, null);
+        model.addAttribute("form", form); // a form that could not be read leaves the model's copy empty
         model.addAttribute("caseId", id);
         model.addAttribute("history", placements.ofCase(id));
         LocalDate on = null;
