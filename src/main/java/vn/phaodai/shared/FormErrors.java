@@ -1,6 +1,11 @@
 package vn.phaodai.shared;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.LinkedHashMap;
@@ -37,6 +42,34 @@ public final class FormErrors {
         return Map.of(FORM, String.valueOf(refusal.getMessage()));
     }
 
+    /**
+     * A form's fields that could not be read (a word where a number is asked, a date that is no date): a message
+     * in the user's language at each, naming what was expected; the typed value stays in "posted".
+     */
+    public static Map<String, String> of(BindingResult binding) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        for (org.springframework.validation.FieldError e : binding.getFieldErrors()) {
+            Class<?> type = e.contains(TypeMismatchException.class) ? e.unwrap(TypeMismatchException.class).getRequiredType() : null;
+            byField.putIfAbsent(e.getField(), wrongType(type));
+        }
+        for (org.springframework.validation.ObjectError e : binding.getGlobalErrors()) {
+            byField.putIfAbsent(FORM, SharedTexts.get("shared.form.unreadable"));
+        }
+        return byField;
+    }
+
+    /** The message at a field whose text could not be read as the type it asks for. */
+    public static String wrongType(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class || type == Short.class || type == short.class) {
+            return SharedTexts.get("shared.form.wholeNumber");
+        }
+        if (type != null && (Number.class.isAssignableFrom(type) || type == double.class || type == float.class)) {
+            return SharedTexts.get("shared.form.number");
+        }
+        if (type != null && java.time.temporal.Temporal.class.isAssignableFrom(type)) return SharedTexts.get("shared.form.date");
+        return SharedTexts.get("shared.form.unreadable");
+    }
+
     /** The form shown again as it was typed, with its errors: for a page that renders the form itself. */
     public static void show(Model model, Object typed, RuntimeException refusal) {
         model.addAttribute("errors", of(refusal));
@@ -47,5 +80,18 @@ public final class FormErrors {
     public static void flash(RedirectAttributes redirect, Object typed, RuntimeException refusal) {
         redirect.addFlashAttribute("errors", of(refusal));
         if (typed != null) redirect.addFlashAttribute("form", typed);
+        HttpServletRequest request = currentRequest();
+        if (request != null) redirect.addFlashAttribute("posted", PostedValues.of(request));
+    }
+
+    /** A form that could not be read ({@link #of(BindingResult)}), back to its page with what was typed. */
+    public static void flash(RedirectAttributes redirect, BindingResult binding) {
+        redirect.addFlashAttribute("errors", of(binding));
+        HttpServletRequest request = currentRequest();
+        if (request != null) redirect.addFlashAttribute("posted", PostedValues.of(request));
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a ? a.getRequest() : null;
     }
 }

@@ -71,7 +71,9 @@ class HomeCareBrowserIT {
         browser.findElement(By.id("spo2")).sendKeys("94");
         browser.findElement(By.id("breathingRate")).sendKeys("18");
         browser.findElement(By.id("temperature")).sendKeys("37.5");
-        browser.findElement(By.id("save-reading")).click();
+        var save = browser.findElement(By.id("save-reading")); // below whose reading and when: scrolled to, as a thumb would
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", save);
+        save.click();
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recorded")));
         assertThat(browser.findElement(By.id("recorded")).getText()).contains("SpO2 thấp");

@@ -642,7 +642,7 @@ class AuthorizationMatrixIT {
         String code = inside ? "LAB-1" : "HN-MATRIX";
         return jdbc.sql("select id from quarantine_facility where code = ?").param(code).query(Long.class).optional().orElseGet(() -> {
             var r = admin.post("/api/v1/quarantine/facilities", Map.of("name", "Cơ sở " + code, "kind", "CONCENTRATED",
-                    "communeCode", inside ? INSIDE : OUTSIDE, "capacity", 1_000_000, "code", code));
+                    "communeCode", inside ? INSIDE : OUTSIDE, "capacity", 20_000, "code", code));
             assertThat(r.status()).as(r.text()).isEqualTo(201);
             return r.body().get("id").asLong();
         });

@@ -55,6 +55,13 @@ public final class WebSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts a form from a page, as a browser does: the page is named as the Referer. */
+    public HttpResponse<String> postFrom(String page, String path, String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Referer", "http://localhost:" + port + page)
+                        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The CSRF token of a page's form. */
     public String csrf(String page) throws Exception {
         Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(page).body());

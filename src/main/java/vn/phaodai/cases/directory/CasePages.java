@@ -5,6 +5,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -153,7 +154,13 @@ class CasePages {
     }
 
     @PostMapping("/cases/new")
-    String create(@ModelAttribute CaseForms.NewCase form, Model model) {
+    String create(@ModelAttribute CaseForms.NewCase form, BindingResult binding, Model model) {
+        if (binding.hasErrors()) { // a name where the person's id is asked: the form again, the message at the field
+            model.addAttribute("form", form);
+            model.addAttribute("errors", FormErrors.of(binding));
+            lists(model);
+            return "cases/form";
+        }
         try {
             return "redirect:/cases/" + cases.create(form).id();
         } catch (InvalidInputException | ConflictException e) {

@@ -5,6 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.phaodai.shared.FormErrors;
@@ -31,7 +32,14 @@ class PlacementPages {
     }
 
     @GetMapping("/home-care/cases/{id}/placement")
-    String page(@PathVariable long id, @ModelAttribute("form") Placements.PlacementForm form, Model model) {
+    String page(@PathVariable long id, @ModelAttribute("form") Placements.PlacementForm form, BindingResult binding, Model model) {
+        if (binding.hasErrors()) model.addAttribute("errors", FormErrors.of(binding));
+        return page(id, form, model);
+    }
+
+    private String page(long id, Placements.PlacementForm form, Model model) {
+        if (form == null) form = new Placements.PlacementForm(null, null, null, null, null, null, null);
+        model.addAttribute("form", form); // a form that could not be read leaves the model's copy empty
         model.addAttribute("caseId", id);
         model.addAttribute("history", placements.ofCase(id));
         LocalDate on = null;
@@ -46,9 +54,13 @@ class PlacementPages {
     }
 
     @PostMapping("/home-care/cases/{id}/placement")
-    String place(@PathVariable long id, @ModelAttribute("form") Placements.PlacementForm form,
+    String place(@PathVariable long id, @ModelAttribute("form") Placements.PlacementForm form, BindingResult binding,
                  @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean evaluate, Model model,
                  RedirectAttributes redirect) {
+        if (binding.hasErrors()) { // a word as SpO2: the form again, the message at the field, nothing decided
+            model.addAttribute("errors", FormErrors.of(binding));
+            return page(id, form, model);
+        }
         if (evaluate) return page(id, form, model); // the facts changed: the eligibility again, nothing decided
         try {
             placements.place(id, form);

@@ -66,6 +66,8 @@ public class Placements {
         CurrentUser.require(Right.HOME_CARE_WRITE);
         String placedBy = CurrentUser.require(Right.CASE_WRITE).username();
         LocalDate on = day(form.on());
+        var implausible = readings.implausible(form.spo2(), form.breathingRate());
+        if (!implausible.isEmpty()) throw new InvalidInputException(implausible);
         CovidCase c = cases.get(caseId); // 404 outside the jurisdiction
         if (!c.active()) throw new ConflictException(messages.get("homecare.caseEndedWithStatus", c.status()), "status", Map.of());
         Eligibility.Facts facts = new Eligibility.Facts(on, form.breathingRate(), form.spo2(), form.comorbidityStable(), form.canSelfCare(),

@@ -4,6 +4,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.phaodai.homecare.readings.ReadingForm;
@@ -12,8 +14,6 @@ import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.InvalidInputException;
 
-import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,13 +40,16 @@ class PatientPages {
     }
 
     @PostMapping("/p/{token}")
-    String record(@PathVariable String token, @RequestParam(required = false) BigDecimal temperature,
-                  @RequestParam(required = false) Integer spo2, @RequestParam(required = false) Integer breathingRate,
-                  @RequestParam(required = false) Integer pulse, @RequestParam(required = false) List<String> symptoms, Model model) {
+    String record(@PathVariable String token, @ModelAttribute("reading") ReadingForm typed, BindingResult binding, Model model) {
         model.addAttribute("token", token);
         model.addAttribute("symptoms", ReadingForm.SYMPTOMS);
-        try {
-            model.addAttribute("recorded", links.record(token, new ReadingForm(null, temperature, spo2, breathingRate, pulse, null, null, symptoms)));
+        if (binding.hasErrors()) { // a word as a number: said at the field, what the patient typed kept
+            model.addAttribute("errors", FormErrors.of(binding));
+            return page(token, model);
+        }
+        try { // the patient gives no time (now) and no blood pressure
+            model.addAttribute("recorded", links.record(token, new ReadingForm(null, typed.temperature(), typed.spo2(), typed.breathingRate(),
+                    typed.pulse(), null, null, typed.symptoms())));
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FormErrors.of(e));
         }

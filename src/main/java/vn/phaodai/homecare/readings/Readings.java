@@ -36,6 +36,13 @@ public class Readings {
 
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
+    /** A body temperature a thermometer can plausibly read on a living patient: outside it, a typing slip (45 for 35). */
+    /** The time of an HTML datetime-local field, as the form sends it back. */
+    private static final java.time.format.DateTimeFormatter FORM_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    static final BigDecimal MIN_TEMPERATURE = new BigDecimal("34.0");
+    static final BigDecimal MAX_TEMPERATURE = new BigDecimal("42.0");
+
     /** A recorded reading and what it raised. */
     public record Recorded(long readingId, long caseId, OffsetDateTime takenAt, List<String> signs, int severity, String band,
                            String rule, Long alertId, boolean repeated) {
@@ -124,6 +131,28 @@ public class Readings {
                 .optional().orElseThrow(() -> new NotFoundException(messages.get("homecare.caseNotFound", String.valueOf(caseId))));
     }
 
+    /** Whose log a new reading goes to, and the time it is taken by default (now, on the application clock). */
+    public record Whose(long caseId, String fullName, int birthYear, String now) {
+    }
+
+    /** For the reading form's heading: the case within the user's area (else 404), the person's name shown (audited). */
+    public Whose whose(long caseId) {
+        PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_WRITE);
+        Map<String, Object> p = new HashMap<>(user.scope().params());
+        p.put("id", caseId);
+        Whose w = jdbc.sql("""
+                select c.id, p.full_name, p.birth_year, c.person_id
+                from case_card c join person_card p on p.id = c.person_id
+                where c.id = :id and """ + " " + user.scope().condition("c.commune_code", "c.village_id")).params(p)
+                .query((rs, i) -> {
+                    audit.recordShown("reading", Map.of("case", caseId), List.of(rs.getLong(4)));
+                    return new Whose(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                            clock.now().atZoneSameInstant(VIETNAM).toLocalDateTime().format(FORM_TIME));
+                })
+                .optional().orElseThrow(() -> new NotFoundException(messages.get("homecare.caseNotFound", String.valueOf(caseId))));
+        return w;
+    }
+
     /** A reading as stored. */
     public record Reading(long id, OffsetDateTime takenAt, BigDecimal temperature, Integer spo2, Integer breathingRate, Integer pulse,
                           Integer systolic, Integer diastolic, List<String> symptoms, List<String> signs, String enteredBy) {
@@ -163,7 +192,7 @@ public class Readings {
         range(errors, "pulse", f.pulse(), 20, 250, "homecare.reading.label.pulse");
         range(errors, "systolic", f.systolic(), 40, 260, "homecare.reading.label.systolic");
         range(errors, "diastolic", f.diastolic(), 20, 180, "homecare.reading.label.diastolic");
-        if (f.temperature() != null && (f.temperature().compareTo(BigDecimal.valueOf(30)) < 0 || f.temperature().compareTo(BigDecimal.valueOf(45)) > 0)) {
+        if (f.temperature() != null && (f.temperature().compareTo(MIN_TEMPERATURE) < 0 || f.temperature().compareTo(MAX_TEMPERATURE) > 0)) {
             errors.add(new FieldError("temperature", messages.get("homecare.reading.temperatureRange")));
         }
         if (f.symptoms() != null) {
@@ -177,6 +206,14 @@ public class Readings {
         }
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         return at;
+    }
+
+    /** SpO2 and breathing rate typed elsewhere (the placement's facts) within the same plausible ranges as a reading's. */
+    public List<FieldError> implausible(Integer spo2, Integer breathingRate) {
+        List<FieldError> errors = new ArrayList<>();
+        range(errors, "spo2", spo2, 50, 100, "homecare.reading.label.spo2");
+        range(errors, "breathingRate", breathingRate, 5, 120, "homecare.reading.label.breathingRate");
+        return errors;
     }
 
     private void range(List<FieldError> errors, String field, Integer v, int min, int max, String labelKey) {

@@ -2,7 +2,9 @@ package vn.phaodai.homecare.today;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,14 +12,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.phaodai.homecare.alerts.Alerts;
 import vn.phaodai.homecare.readings.ReadingForm;
 import vn.phaodai.homecare.readings.Readings;
-import vn.phaodai.security.CurrentUser;
-import vn.phaodai.security.Right;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.PageResult;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 /** Phone-first pages for the health worker: today's list with the alerts on top, and a reading form one tap away. */
@@ -46,19 +45,21 @@ class HomeCarePages {
 
     @GetMapping("/home-care/cases/{id}/reading")
     String form(@PathVariable long id, Model model) {
-        CurrentUser.require(Right.HOME_CARE_WRITE);
         model.addAttribute("caseId", id);
+        model.addAttribute("whose", readings.whose(id));
         model.addAttribute("symptoms", ReadingForm.SYMPTOMS);
         return "homecare/reading";
     }
 
+    /** Refused (a word in a number, a value out of range): back to the form, every message at its field, what was typed kept. */
     @PostMapping("/home-care/cases/{id}/reading")
-    String record(@PathVariable long id, @RequestParam(required = false) BigDecimal temperature, @RequestParam(required = false) Integer spo2,
-                  @RequestParam(required = false) Integer breathingRate, @RequestParam(required = false) Integer pulse,
-                  @RequestParam(required = false) Integer systolic, @RequestParam(required = false) Integer diastolic,
-                  @RequestParam(required = false) List<String> symptoms, RedirectAttributes redirect) {
+    String record(@PathVariable long id, @ModelAttribute("reading") ReadingForm form, BindingResult binding, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            FormErrors.flash(redirect, binding);
+            return "redirect:/home-care/cases/" + id + "/reading";
+        }
         try {
-            Readings.Recorded r = readings.record(id, new ReadingForm(null, temperature, spo2, breathingRate, pulse, systolic, diastolic, symptoms));
+            Readings.Recorded r = readings.record(id, form);
             redirect.addFlashAttribute("recorded", r);
             return "redirect:/home-care";
         } catch (InvalidInputException | ConflictException e) {

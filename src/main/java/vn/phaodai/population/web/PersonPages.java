@@ -12,6 +12,7 @@ import vn.phaodai.population.Relation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -106,7 +107,8 @@ class PersonPages {
     }
 
     @PostMapping("/persons/new")
-    String create(@ModelAttribute PersonForm form, Model model, RedirectAttributes redirect) {
+    String create(@ModelAttribute PersonForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        if (binding.hasErrors()) return unreadable(model, form, null, binding);
         try {
             Persons.Created created = persons.create(form);
             if (!created.duplicateCandidates().isEmpty()) redirect.addFlashAttribute("flagged", true);
@@ -119,7 +121,8 @@ class PersonPages {
     }
 
     @PostMapping("/persons/{id}/edit")
-    String update(@PathVariable long id, @ModelAttribute PersonForm form, Model model) {
+    String update(@PathVariable long id, @ModelAttribute PersonForm form, BindingResult binding, Model model) {
+        if (binding.hasErrors()) return unreadable(model, form, id, binding);
         try {
             persons.update(id, form);
             return "redirect:/persons/" + id;
@@ -128,6 +131,13 @@ class PersonPages {
         } catch (ConflictException e) {
             return form(model, form, id, List.of(new FieldError(e.field() == null ? "version" : e.field(), e.getMessage())));
         }
+    }
+
+    /** A word in a number field ("năm 90" as a birth year): the form again, the message at the field, what was typed kept. */
+    private String unreadable(Model model, PersonForm form, Long id, BindingResult binding) {
+        String view = form(model, form, id, List.of());
+        model.addAttribute("errors", FormErrors.of(binding));
+        return view;
     }
 
     private String form(Model model, PersonForm form, Long id, List<FieldError> errors) {

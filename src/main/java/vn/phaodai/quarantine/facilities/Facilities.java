@@ -36,6 +36,9 @@ public class Facilities {
 
     public static final Set<String> KINDS = Set.of("CONCENTRATED", "HOTEL", "TREATMENT", "HOSPITAL");
 
+    /** More beds (or rooms) than the largest field hospital of 2021 held: a typing slip, refused at its field. */
+    static final int MAX_BEDS = 20_000;
+
     public record Facility(long id, String code, String name, String kind, String convertedFrom, String communeCode,
                            int capacity, Integer rooms, String address, boolean active, int occupied) {
         @com.fasterxml.jackson.annotation.JsonProperty
@@ -146,7 +149,9 @@ public class Facilities {
             errors.add(new FieldError("kind", messages.get("quarantine.facility.kind.invalid")));
         }
         if (form.capacity() == null || form.capacity() < 0) errors.add(new FieldError("capacity", messages.get("quarantine.facility.capacity.required")));
+        else if (form.capacity() > MAX_BEDS) errors.add(new FieldError("capacity", messages.get("quarantine.facility.capacity.tooMany", MAX_BEDS)));
         if (form.rooms() != null && form.rooms() < 0) errors.add(new FieldError("rooms", messages.get("quarantine.facility.rooms.negative")));
+        else if (form.rooms() != null && form.rooms() > MAX_BEDS) errors.add(new FieldError("rooms", messages.get("quarantine.facility.rooms.tooMany", MAX_BEDS)));
         if (form.communeCode() == null || geography.findCommune(form.communeCode()).isEmpty()) {
             errors.add(new FieldError("communeCode", messages.get("quarantine.facility.commune.unknown", form.communeCode())));
         }
@@ -190,7 +195,9 @@ public class Facilities {
             throw new InvalidInputException("kind", messages.get("quarantine.facility.kind.invalid"));
         }
         if (form.capacity() != null && form.capacity() < 0) throw new InvalidInputException("capacity", messages.get("quarantine.facility.capacity.negative"));
+        if (form.capacity() != null && form.capacity() > MAX_BEDS) throw new InvalidInputException("capacity", messages.get("quarantine.facility.capacity.tooMany", MAX_BEDS));
         if (form.rooms() != null && form.rooms() < 0) throw new InvalidInputException("rooms", messages.get("quarantine.facility.rooms.negative"));
+        if (form.rooms() != null && form.rooms() > MAX_BEDS) throw new InvalidInputException("rooms", messages.get("quarantine.facility.rooms.tooMany", MAX_BEDS));
         String kind = form.kind() == null ? f.kind() : form.kind();
         jdbc.sql("""
                 update quarantine_facility set name = :name, kind = :kind, converted_from = :from, capacity = :capacity,

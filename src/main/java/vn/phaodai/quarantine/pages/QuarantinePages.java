@@ -23,6 +23,7 @@ import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.PageResult;
@@ -78,14 +79,15 @@ class QuarantinePages {
     }
 
     @PostMapping("/quarantine/facilities")
-    String createFacility(@RequestParam String name, @RequestParam String kind, @RequestParam String communeCode,
+    String createFacility(@RequestParam(required = false) String name, @RequestParam(required = false) String kind,
+                          @RequestParam(required = false) String communeCode,
                           @RequestParam(required = false) Integer capacity, @RequestParam(required = false) Integer rooms,
                           @RequestParam(required = false) String code, RedirectAttributes redirect) {
         try {
             long id = facilities.create(new Facilities.FacilityForm(name, kind, communeCode, capacity, rooms, code, null, null)).id();
             return "redirect:/quarantine/facilities/" + id;
         } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            FormErrors.flash(redirect, null, e); // each message at its field, what was typed kept
             return "redirect:/quarantine/facilities";
         }
     }
@@ -111,7 +113,7 @@ class QuarantinePages {
                     overCapacityReason, null, nationalId)).stay().id();
             return "redirect:/quarantine/stays/" + stay;
         } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            FormErrors.flash(redirect, null, e); // at its field, what was typed kept
             return "redirect:/quarantine/facilities/" + id;
         }
     }

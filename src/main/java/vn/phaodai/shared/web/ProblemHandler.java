@@ -43,6 +43,7 @@ import java.util.List;
  * tells nothing of the inside.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(0) // before PageInputAdvice, which would also match a RestController
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
