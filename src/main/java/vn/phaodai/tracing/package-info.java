@@ -3,5 +3,5 @@
  * tiers.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "cases :: api", "geography", "jobs", "population", "security :: api", "shared"})
+        "cases :: api", "geography", "geography :: pickers", "jobs", "population", "security :: api", "shared"})
 package vn.phaodai.tracing;
