@@ -9,5 +9,5 @@
  * workers and who follows whom) and {@code rest} (the JSON API).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "cases :: api", "householdsupport", "security :: api", "shared", "testing :: api"})
+        "cases :: api", "cases :: pickers", "householdsupport", "security :: api", "shared", "testing :: api"})
 package vn.phaodai.homecare;

@@ -1,4 +1,4 @@
 /** Samples, pools and laboratory results, testing campaigns and the factories' testing. */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "geography", "jobs", "population", "security :: api", "shared"})
+        "geography", "geography :: pickers", "jobs", "population", "security :: api", "shared"})
 package vn.phaodai.testing;

@@ -5,5 +5,5 @@
  * {@code followups} the daily follow-up of F1, {@code web} the pages and the API.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "cases :: api", "geography", "jobs", "population", "security :: api", "shared"})
+        "cases :: api", "geography", "geography :: pickers", "jobs", "population", "security :: api", "shared"})
 package vn.phaodai.tracing;

@@ -175,6 +175,12 @@ class AuthorizationMatrixIT {
             POST /api/v1/clusters/{id}/close                  | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403 | 403 | 403 | 403
             GET /api/v1/follow-ups                            | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 403 | 403 | 403 | 403
             POST /api/v1/follow-ups                           | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 403 | 403 | 403 | 403
+            GET /api/v1/pick/communes                         | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200 | 200 | 200 | 200
+            GET /api/v1/pick/villages                         | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200 | 200 | 200 | 200
+            GET /api/v1/pick/persons                          | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 403 | 403 | 403 | 403
+            GET /api/v1/pick/cases                            | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403
+            GET /api/v1/pick/facilities                       | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 200 | 200 | 403
+            GET /api/v1/pick/workers                          | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403
             """;
 
     /** Endpoints whose answer carries personal data: each 200 must leave an audit entry of the caller. */
@@ -189,7 +195,8 @@ class AuthorizationMatrixIT {
             "GET /api/v1/quarantine/tests-missed", "GET /api/v1/quarantine/arrivals", "GET /api/v1/cases/{id}/home-care/eligibility",
             "GET /api/v1/cases/{id}/home-care/end-of-isolation", "GET /api/v1/cases/{id}/home-care/placements",
             "GET /api/v1/support-requests", "GET /api/v1/cases/{id}/contacts", "GET /api/v1/cases/{id}/chain",
-            "GET /api/v1/persons/{id}/tier", "GET /api/v1/chains", "GET /api/v1/clusters/{id}", "GET /api/v1/follow-ups");
+            "GET /api/v1/persons/{id}/tier", "GET /api/v1/chains", "GET /api/v1/clusters/{id}", "GET /api/v1/follow-ups",
+            "GET /api/v1/pick/persons", "GET /api/v1/pick/cases");
 
     static final String INSIDE = "18073";   // Phường Nam Hà, thành phố Hà Tĩnh (district 436, province 42)
     static final String OUTSIDE = "00001";  // Phường Phúc Xá, Hà Nội
@@ -575,6 +582,12 @@ class AuthorizationMatrixIT {
                     Map.of("caseId", covidCase(commune, inside))).status();
             case "POST /api/v1/clusters/{id}/close" -> api.post("/api/v1/clusters/" + cluster(commune, inside) + "/close", Map.of()).status();
             case "GET /api/v1/follow-ups" -> api.get("/api/v1/follow-ups").status();
+            case "GET /api/v1/pick/communes" -> api.get("/api/v1/pick/communes?q=nam").status();
+            case "GET /api/v1/pick/villages" -> api.get("/api/v1/pick/villages?q=thon").status();
+            case "GET /api/v1/pick/persons" -> api.get("/api/v1/pick/persons?q=tran").status();
+            case "GET /api/v1/pick/cases" -> api.get("/api/v1/pick/cases?q=tran").status();
+            case "GET /api/v1/pick/facilities" -> api.get("/api/v1/pick/facilities?q=khu").status();
+            case "GET /api/v1/pick/workers" -> api.get("/api/v1/pick/workers?q=can").status();
             case "POST /api/v1/follow-ups" -> api.post("/api/v1/follow-ups", Map.of("personId", person(commune, inside),
                     "date", TODAY.minusDays(1).toString(), "kind", "CALL", "outcome", "WELL")).status();
             default -> throw new AssertionError("No call written for " + endpoint);

@@ -19,6 +19,8 @@ import vn.phaodai.cases.CovidCase;
 import vn.phaodai.cases.Decisions;
 import vn.phaodai.cases.decisions.DecisionsApi;
 import vn.phaodai.geography.Geography;
+import vn.phaodai.geography.pickers.CommunePicker;
+import vn.phaodai.population.pickers.PersonPicker;
 import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
 import vn.phaodai.shared.FormErrors;
@@ -38,9 +40,13 @@ class CasePages {
     private final Decisions decisions;
     private final ApplicationClock clock;
     private final CaseExport export;
+    private final CommunePicker places;
+    private final PersonPicker persons;
 
     CasePages(Cases cases, CaseTimeline timeline, Geography geography, Decisions decisions, ApplicationClock clock,
-              CaseExport export) {
+              CaseExport export, CommunePicker places, PersonPicker persons) {
+        this.places = places;
+        this.persons = persons;
         this.export = export;
         this.clock = clock;
         this.decisions = decisions;
@@ -51,11 +57,14 @@ class CasePages {
 
     @GetMapping("/cases")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String commune,
+                @RequestParam(required = false) String communeName,
                 @RequestParam(required = false) String status, @RequestParam(required = false) String severity,
                 @RequestParam(required = false) String careSetting,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("communeName", communeName);
+        commune = places.filter("commune", commune, communeName, model);
         CaseCriteria criteria = new CaseCriteria(q, commune, null, status, severity, careSetting, from, to);
         PageResult<CovidCase> result = cases.search(criteria, PageResult.page(page), 50);
         model.addAttribute("criteria", criteria);
@@ -141,8 +150,14 @@ class CasePages {
 
     /** The isolation decisions of every case a commune confirmed on a day, issued, in one PDF to print and deliver. */
     @PostMapping("/cases/decisions/isolation.pdf")
-    ResponseEntity<byte[]> batch(@RequestParam String commune, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return DecisionsApi.pdf(decisions.batch(commune, date));
+    ResponseEntity<byte[]> batch(@RequestParam(required = false) String commune, @RequestParam(required = false) String communeName,
+                                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        var chosen = places.choose(commune, communeName);
+        if (chosen.failed()) { // back to the list, the typed name kept and the message at the field
+            return ResponseEntity.status(303).location(org.springframework.web.util.UriComponentsBuilder.fromPath("/cases")
+                    .queryParam("communeName", communeName).encode().build().toUri()).build();
+        }
+        return DecisionsApi.pdf(decisions.batch(chosen.id(), date));
     }
 
     @GetMapping("/cases/new")
@@ -154,7 +169,8 @@ class CasePages {
     }
 
     @PostMapping("/cases/new")
-    String create(@ModelAttribute CaseForms.NewCase form, BindingResult binding, Model model) {
+    String create(@ModelAttribute CaseForms.NewCase form, BindingResult binding, @RequestParam(required = false) String personIdName, Model model) {
+        model.addAttribute("personIdName", personIdName);
         if (binding.hasErrors()) { // a name where the person's id is asked: the form again, the message at the field
             model.addAttribute("form", form);
             model.addAttribute("errors", FormErrors.of(binding));
@@ -162,6 +178,13 @@ class CasePages {
             return "cases/form";
         }
         try {
+            if (form.personId() == null) { // the person typed by name, without choosing a suggestion
+                var chosen = persons.choose(null, personIdName);
+                if (chosen.failed()) throw new InvalidInputException("personId", chosen.error());
+                if (chosen.id() != null) form = new CaseForms.NewCase(Long.valueOf(chosen.id()), form.confirmedOn(), form.evidence(),
+                        form.source(), form.symptomatic(), form.onsetDate(), form.severity(), form.careSetting(), form.facility(),
+                        form.vaccineDoses());
+            }
             return "redirect:/cases/" + cases.create(form).id();
         } catch (InvalidInputException | ConflictException e) {
             model.addAttribute("form", form);

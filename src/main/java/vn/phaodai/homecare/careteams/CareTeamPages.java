@@ -8,8 +8,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import vn.phaodai.cases.pickers.CasePicker;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
+import vn.phaodai.shared.Choice;
 import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.ConflictException;
@@ -37,7 +39,10 @@ class CareTeamPages {
 
     private final Messages messages;
 
-    CareTeamPages(CareTeamBoard board, CareTeams teams, Messages messages) {
+    private final CasePicker casePicker;
+
+    CareTeamPages(CareTeamBoard board, CareTeams teams, Messages messages, CasePicker casePicker) {
+        this.casePicker = casePicker;
         this.messages = messages;
         this.board = board;
         this.teams = teams;
@@ -89,11 +94,15 @@ class CareTeamPages {
 
     @PostMapping("/care-teams/reassign")
     String reassign(@RequestParam(required = false) String commune, @RequestParam(required = false) String caseId,
+                    @RequestParam(required = false) String caseIdName,
                     @RequestParam(required = false) String workerId, RedirectAttributes redirect) {
         CurrentUser.require(Right.HOME_CARE_WRITE);
         Map<String, String> errors = new LinkedHashMap<>();
-        Long caseNumber = number(caseId), worker = number(workerId);
-        if (caseNumber == null) errors.put("caseId", messages.get("careteam.caseIdNeeded"));
+        // The case chosen by its patient's name (the picker's id), or the name typed without choosing resolved.
+        Choice chosen = casePicker.choose(caseId, caseIdName, blank(commune) ? null : commune.strip());
+        Long caseNumber = number(chosen.id()), worker = number(workerId);
+        if (chosen.failed()) errors.put("caseId", chosen.error());
+        else if (caseNumber == null) errors.put("caseId", messages.get("careteam.caseIdNeeded"));
         if (worker == null) errors.put("workerId", messages.get("careteam.workerNeeded"));
         try {
             if (errors.isEmpty()) {
@@ -109,6 +118,7 @@ class CareTeamPages {
         if (!errors.isEmpty()) {
             redirect.addFlashAttribute("reassignErrors", errors);
             redirect.addFlashAttribute("typed", new Typed(null, null, null, List.of(), caseId, workerId));
+            redirect.addFlashAttribute("caseIdName", caseIdName);
         }
         return back(commune);
     }

@@ -9,6 +9,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.phaodai.geography.Geography;
+import vn.phaodai.shared.Choice;
+import vn.phaodai.geography.pickers.CommunePicker;
+import vn.phaodai.population.pickers.PersonPicker;
 import vn.phaodai.quarantine.admission.Admissions;
 import vn.phaodai.quarantine.admission.Arrivals;
 import vn.phaodai.quarantine.admission.Transfers;
@@ -51,10 +54,15 @@ class QuarantinePages {
     private final Geography geography;
     private final ApplicationClock clock;
     private final Messages messages;
+    private final CommunePicker places;
+    private final PersonPicker persons;
 
     QuarantinePages(Facilities facilities, StaySearch stays, Admissions admissions, Transfers transfers, Releases releases,
                     EndOfQuarantineDecisions endDecisions, TestSchedule tests,
-                    Policies policies, Arrivals arrivals, Geography geography, ApplicationClock clock, Messages messages) {
+                    Policies policies, Arrivals arrivals, Geography geography, ApplicationClock clock, Messages messages,
+                    CommunePicker places, PersonPicker persons) {
+        this.places = places;
+        this.persons = persons;
         this.messages = messages;
         this.clock = clock;
         this.facilities = facilities;
@@ -80,14 +88,19 @@ class QuarantinePages {
 
     @PostMapping("/quarantine/facilities")
     String createFacility(@RequestParam(required = false) String name, @RequestParam(required = false) String kind,
-                          @RequestParam(required = false) String communeCode,
+                          @RequestParam(required = false) String communeCode, @RequestParam(required = false) String communeCodeName,
                           @RequestParam(required = false) Integer capacity, @RequestParam(required = false) Integer rooms,
                           @RequestParam(required = false) String code, RedirectAttributes redirect) {
+        var form = new Facilities.FacilityForm(name, kind, communeCode, capacity, rooms, code, null, null);
         try {
-            long id = facilities.create(new Facilities.FacilityForm(name, kind, communeCode, capacity, rooms, code, null, null)).id();
+            Choice commune = places.choose(communeCode, communeCodeName);
+            if (commune.failed()) throw new InvalidInputException("communeCode", commune.error());
+            long id = facilities.create(new Facilities.FacilityForm(name, kind, commune.id(), capacity, rooms, code, null, null)).id();
             return "redirect:/quarantine/facilities/" + id;
         } catch (InvalidInputException | ConflictException e) {
-            FormErrors.flash(redirect, null, e); // each message at its field, what was typed kept
+            // What was typed comes back with the message at its field (the commune as typed: nothing was chosen).
+            FormErrors.flash(redirect, form, e);
+            redirect.addFlashAttribute("communeCodeName", communeCodeName);
             return "redirect:/quarantine/facilities";
         }
     }
@@ -103,12 +116,13 @@ class QuarantinePages {
     }
 
     @PostMapping("/quarantine/facilities/{id}/stays")
-    String admit(@PathVariable long id, @RequestParam(required = false) Long personId,
+    String admit(@PathVariable long id, @RequestParam(required = false) Long personId, @RequestParam(required = false) String personIdName,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
                  @RequestParam(required = false) Boolean vaccinated, @RequestParam(required = false) String subject,
                  @RequestParam(required = false) String group, @RequestParam(required = false) String overCapacityReason,
                  @RequestParam(required = false) String nationalId, RedirectAttributes redirect) {
         try {
+            personId = person(personId, personIdName);
             long stay = admissions.admit(new Stays.StayForm(personId, id, null, null, start, vaccinated, group, subject,
                     overCapacityReason, null, nationalId)).stay().id();
             return "redirect:/quarantine/stays/" + stay;
@@ -185,7 +199,10 @@ class QuarantinePages {
     }
 
     @GetMapping("/quarantine/arrivals")
-    String arrivals(@RequestParam(required = false) String commune, @RequestParam(required = false) Integer page, Model model) {
+    String arrivals(@RequestParam(required = false) String commune, @RequestParam(required = false) String communeName,
+                    @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("communeName", communeName);
+        commune = places.filter("commune", commune, communeName, model);
         model.addAttribute("result", arrivals.search(commune, null, null, PageResult.page(page), 50));
         model.addAttribute("commune", commune);
         model.addAttribute("facilities", facilities.list(null, null, null).stream().filter(Facilities.Facility::active).toList());
@@ -194,13 +211,15 @@ class QuarantinePages {
     }
 
     @PostMapping("/quarantine/arrivals")
-    String arrive(@RequestParam(required = false) Long personId, @RequestParam(required = false) String originKind,
+    String arrive(@RequestParam(required = false) Long personId, @RequestParam(required = false) String personIdName,
+                  @RequestParam(required = false) String originKind,
                   @RequestParam(required = false) String origin, @RequestParam(required = false) Boolean outbreakArea,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate arrivedOn,
                   @RequestParam(required = false) String checkpoint, @RequestParam(required = false) Boolean vaccinated,
                   @RequestParam(required = false) Long facilityId, @RequestParam(required = false) String nationalId,
                   RedirectAttributes redirect) {
         try {
+            personId = person(personId, personIdName);
             var registered = arrivals.register(new Arrivals.ArrivalForm(personId, originKind, origin, outbreakArea, arrivedOn,
                     checkpoint, vaccinated, null, facilityId != null, facilityId, null, null, null, nationalId));
             if (registered.stay() != null) return "redirect:/quarantine/stays/" + registered.stay().stay().id();
@@ -212,8 +231,10 @@ class QuarantinePages {
 
     @GetMapping("/quarantine/tests-due")
     String due(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-               @RequestParam(required = false) String commune, @RequestParam(required = false) Long facility,
-               @RequestParam(required = false) Integer page, Model model) {
+               @RequestParam(required = false) String commune, @RequestParam(required = false) String communeName,
+               @RequestParam(required = false) Long facility, @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("communeName", communeName);
+        commune = places.filter("commune", commune, communeName, model);
         LocalDate day = date == null ? clock.today() : date;
         model.addAttribute("date", day);
         model.addAttribute("commune", commune);
@@ -221,5 +242,13 @@ class QuarantinePages {
         model.addAttribute("due", tests.due(day, commune, facility, PageResult.page(page), 100));
         model.addAttribute("missed", tests.missed(day, commune, facility, 0, 100));
         return "quarantine/tests-due";
+    }
+
+    /** The person chosen in a picker, or the one the typed name (phone, ID number) names in the user's area. */
+    private Long person(Long chosen, String typed) {
+        if (chosen != null) return chosen;
+        Choice choice = persons.choose(null, typed);
+        if (choice.failed()) throw new InvalidInputException("personId", choice.error());
+        return choice.id() == null ? null : Long.valueOf(choice.id());
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
+import vn.phaodai.geography.pickers.CommunePicker;
 import vn.phaodai.jobs.ImportFlow;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
@@ -30,10 +31,11 @@ import java.util.Map;
 class TestingPages {
 
     private final Samples samples;
+    private final CommunePicker places;
 
-
-    TestingPages(Samples samples) {
+    TestingPages(Samples samples, CommunePicker places) {
         this.samples = samples;
+        this.places = places;
     }
 
     @GetMapping("/persons/{id}/tests")
@@ -65,7 +67,10 @@ class TestingPages {
     }
 
     @GetMapping("/retests")
-    String retests(@RequestParam(required = false) String commune, @RequestParam(required = false) Integer page, Model model) {
+    String retests(@RequestParam(required = false) String commune, @RequestParam(required = false) String communeName,
+                   @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("communeName", communeName);
+        commune = places.filter("commune", commune, communeName, model);
         model.addAttribute("commune", commune);
         model.addAttribute("result", samples.retests(commune, PageResult.page(page), 50));
         return "testing/retests";

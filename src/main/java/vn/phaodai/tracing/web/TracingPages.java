@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 import vn.phaodai.shared.ApplicationClock;
+import vn.phaodai.shared.Choice;
+import vn.phaodai.geography.pickers.CommunePicker;
 import vn.phaodai.jobs.ImportFlow;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
@@ -46,10 +48,12 @@ class TracingPages {
 
     private final ApplicationClock clock;
     private final Messages messages;
+    private final CommunePicker places;
 
     TracingPages(Contacts contacts, ContactEntry entry, Tiers tiers, Chains chains, Clusters clusters, FollowUps followUps, JsonMapper json,
-                 ApplicationClock clock, Messages messages) {
+                 ApplicationClock clock, Messages messages, CommunePicker places) {
         this.entry = entry;
+        this.places = places;
         this.messages = messages;
         this.clock = clock;
         this.contacts = contacts;
@@ -178,8 +182,10 @@ class TracingPages {
     }
 
     @GetMapping("/clusters")
-    String clusters(@RequestParam(required = false) String commune, @RequestParam(required = false) Boolean open,
-                    @RequestParam(required = false) Integer page, Model model) {
+    String clusters(@RequestParam(required = false) String commune, @RequestParam(required = false) String communeName,
+                    @RequestParam(required = false) Boolean open, @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("communeName", communeName);
+        commune = places.filter("commune", commune, communeName, model);
         model.addAttribute("result", clusters.search(commune, open, PageResult.page(page), 50));
         model.addAttribute("commune", commune);
         model.addAttribute("kinds", Clusters.KINDS);
@@ -188,8 +194,17 @@ class TracingPages {
     }
 
     @PostMapping("/clusters")
-    String open(@ModelAttribute Clusters.ClusterForm form, RedirectAttributes redirect) {
+    String open(@ModelAttribute Clusters.ClusterForm form, @RequestParam(required = false) String communeCodeName,
+                @RequestParam(required = false) String villageIdName,
+                RedirectAttributes redirect) {
         try {
+            Choice commune = places.choose(form.communeCode(), communeCodeName);
+            if (commune.failed()) throw new InvalidInputException("communeCode", commune.error());
+            Choice village = form.villageId() != null ? new Choice(String.valueOf(form.villageId()), null)
+                    : places.chooseVillage(commune.id(), null, villageIdName);
+            if (village.failed()) throw new InvalidInputException("villageId", village.error());
+            form = new Clusters.ClusterForm(form.name(), form.kind(), commune.id(),
+                    village.id() == null ? null : Long.valueOf(village.id()), form.address(), form.openedOn(), form.note());
             return "redirect:/clusters/" + clusters.open(form).id();
         } catch (InvalidInputException e) {
             FormErrors.flash(redirect, null, e);
@@ -225,9 +240,17 @@ class TracingPages {
     }
 
     @GetMapping("/follow-ups")
-    String followUps(@RequestParam(required = false) String commune, @RequestParam(required = false) Long village,
+    String followUps(@RequestParam(required = false) String commune, @RequestParam(required = false) String communeName,
+                     @RequestParam(required = false) Long village, @RequestParam(required = false) String villageName,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                      @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("communeName", communeName);
+        model.addAttribute("villageName", villageName);
+        commune = places.filter("commune", commune, communeName, model);
+        if (village == null) {
+            String chosen = places.filterVillage("village", commune, villageName, model);
+            village = chosen == null ? null : Long.valueOf(chosen);
+        }
         model.addAttribute("lists", followUps.lists(commune, village, date, PageResult.page(page), 100));
         model.addAttribute("commune", commune);
         model.addAttribute("village", village);
