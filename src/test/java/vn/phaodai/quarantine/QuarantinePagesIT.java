@@ -111,6 +111,13 @@ class QuarantinePagesIT {
         var policies = web.get("/quarantine/policies");
         assertThat(policies.statusCode()).isEqualTo(200);
         assertThat(policies.body()).contains("Quy định cách ly", "5599/BYT-MT (14/7/2021)", "10696/BYT-MT", "1909/BYT-DP", "new-policy");
+        // An editor's rows have one cell a header, so every header stands over its own column.
+        String table = policies.body().substring(policies.body().indexOf("id=\"policies\""));
+        table = table.substring(0, table.indexOf("</table>"));
+        int headers = count(table.substring(0, table.indexOf("</thead>")), "<th");
+        String[] rows = table.substring(table.indexOf("<tbody>")).split("<tr");
+        assertThat(rows.length).isGreaterThan(3);
+        for (int i = 1; i < rows.length; i++) assertThat(count(rows[i], "<td")).as(rows[i]).isEqualTo(headers);
         long maxPolicy = jdbc.sql("select max(id) from quarantine_policy").query(Long.class).single();
         try {
             var bad = web.post("/quarantine/policies", "subject=F1&vaccination=ANY&validFrom=2035-01-01&place=NONE&quarantineDays=5"
@@ -125,5 +132,9 @@ class QuarantinePagesIT {
         } finally {
             jdbc.sql("delete from quarantine_policy where id > ?").param(maxPolicy).update();
         }
+    }
+
+    private static int count(String text, String tag) {
+        return text.split(java.util.regex.Pattern.quote(tag) + "[ >]", -1).length - 1;
     }
 }

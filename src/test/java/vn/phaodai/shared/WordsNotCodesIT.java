@@ -149,6 +149,10 @@ class WordsNotCodesIT {
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         String users = web.get("/admin/users").body();
         assertThat(visible(users)).contains("Ban Chỉ đạo tỉnh", "Phường Nam Hà").doesNotContain("PROVINCIAL_COMMITTEE", "COMMUNE " + NAM_HA, "??");
+        // No "disable" on one's own row (the server refuses it too); another user's row offers it.
+        String own = users.substring(users.indexOf("<td>admin</td>"));
+        assertThat(own.substring(0, own.indexOf("</tr>"))).doesNotContain("/disable");
+        assertThat(users).contains("/disable");
 
         var bad = web.post("/admin/users", "username=sai-ma-" + System.nanoTime() + "&password=Mat-khau-kiem-thu-9&roles=COMMUNE_OFFICER"
                 + "&level=COMMUNE&codes=99999&_csrf=" + web.csrf("/admin/users"));
