@@ -120,11 +120,12 @@ class PageFormsIT {
 
     @Test
     void aNameAsThePersonsIdKeepsTheCaseForm() throws Exception {
-        var page = web.post("/cases/new", "personId=" + WebSession.encode("Nguyễn Văn A") + "&confirmedOn=2021-09-05&evidence="
+        // The person is picked by name: the box the officer types in is personIdName; a name in the hidden id too.
+        var page = web.post("/cases/new", "personId=" + WebSession.encode("Nguyễn Văn A") + "&personIdName=" + WebSession.encode("Nguyễn Văn A") + "&confirmedOn=2021-09-05&evidence="
                 + WebSession.encode("PCR Bệnh viện tỉnh") + "&source=COMMUNITY&severity=MILD&careSetting=HOME&vaccineDoses=2&_csrf="
                 + web.csrf("/cases/new"));
         aFormPage(page);
-        assertThat(messageAt(page.body(), "personId")).contains(WHOLE_NUMBER);
+        assertThat(messageAt(page.body(), "personId-picker")).contains(WHOLE_NUMBER);
         assertThat(page.body()).contains("value=\"Nguyễn Văn A\"").contains("value=\"PCR Bệnh viện tỉnh\"").contains("value=\"2021-09-05\"")
                 .containsPattern("value=\"MILD\"[^>]*selected");
     }
@@ -178,13 +179,13 @@ class PageFormsIT {
                 values ('FORMS-1', 'Khu cách ly Trường Chính trị', 'CONCENTRATED', ?, 100, 'admin')
                 on conflict (code) do update set name = excluded.name returning id""").param(COMMUNE).query(Long.class).single();
         String page = "/quarantine/facilities/" + facility;
-        var answer = web.postFrom(page, page + "/stays", "personId=" + WebSession.encode("Phạm Văn B") + "&start=2021-10-02&subject=F1"
+        var answer = web.postFrom(page, page + "/stays", "personId=" + WebSession.encode("Phạm Văn B") + "&personIdName=" + WebSession.encode("Phạm Văn B") + "&start=2021-10-02&subject=F1"
                 + "&vaccinated=true&group=" + WebSession.encode("Tầng 2") + "&_csrf=" + web.csrf(page));
         assertThat(answer.statusCode()).isEqualTo(302);
         assertThat(answer.headers().firstValue("Location").orElse("")).endsWith(page);
         var shown = shown(answer);
         aFormPage(shown);
-        assertThat(messageAt(shown.body(), "personId")).contains(WHOLE_NUMBER);
+        assertThat(messageAt(shown.body(), "personId-picker")).contains(WHOLE_NUMBER);
         assertThat(shown.body()).contains("value=\"Phạm Văn B\"").contains("value=\"2021-10-02\"").contains("value=\"Tầng 2\"")
                 .containsPattern("value=\"F1\"[^>]*selected").containsPattern("id=\"vaccinated\"[^>]*checked");
     }
