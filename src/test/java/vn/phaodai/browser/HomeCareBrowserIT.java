@@ -72,7 +72,7 @@ class HomeCareBrowserIT {
         browser.findElement(By.id("breathingRate")).sendKeys("18");
         browser.findElement(By.id("temperature")).sendKeys("37.5");
         var save = browser.findElement(By.id("save-reading")); // below whose reading and when: scrolled to, as a thumb would
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", save);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", save);
         save.click();
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recorded")));
