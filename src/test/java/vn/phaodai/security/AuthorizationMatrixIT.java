@@ -163,7 +163,7 @@ class AuthorizationMatrixIT {
             POST /api/v1/contacts                             | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 403 | 403 | 403 | 403
             POST /api/v1/contacts/import                      | 202     | 403     | 202     | 202     | 202     | 202     | 202     | 403     | 403 | 403 | 403 | 403
             POST /api/v1/cases/{id}/contacts                  | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403 | 403 | 403 | 403
-            POST /api/v1/cases/{id}/contacts/persons          | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403 | 403 | 403 | 403
+            POST /api/v1/cases/{id}/contacts/persons          | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 400/404 | 403/403 | 403 | 403 | 403 | 403
             GET /api/v1/cases/{id}/contacts                   | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403
             GET /api/v1/cases/{id}/chain                      | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403
             GET /api/v1/persons/{id}/tier                     | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403
@@ -571,10 +571,13 @@ class AuthorizationMatrixIT {
             case "POST /api/v1/cases/{id}/contacts" -> api.post("/api/v1/cases/" + covidCase(commune, inside) + "/contacts", Map.of(
                     "details", Map.of("exposureDate", "2021-09-04", "proximity", "WITHIN_1M"),
                     "lines", List.of(Map.of("personId", person(INSIDE, true))))).status();
+            // A community team traces but does not register persons (no PERSON_WRITE): a new person is refused at its field, 400.
             case "POST /api/v1/cases/{id}/contacts/persons" -> api.post("/api/v1/cases/" + covidCase(commune, inside) + "/contacts/persons",
-                    Map.of("rows", List.of(Map.of("fullName", "Trần Thị Ma Trận", "birthYear", "1990", "proximity", "WITHIN_1M",
+                    Map.of("rows", List.of(Map.of("fullName", "Trần Thị Ma Trận", "birthYear", "1990", "sex", "FEMALE", "proximity", "PHYSICAL",
                             "phone", "09" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999)),
-                            "lastContactDate", "2021-09-04")))).status();
+                            "lastContactDate", "2021-09-04",
+                            // in the village of the village-level team when the case is inside: its person must be in reach
+                            "villageId", inside ? String.valueOf(village) : "")))).status();
             case "GET /api/v1/cases/{id}/contacts" -> api.get("/api/v1/cases/" + covidCase(commune, inside) + "/contacts").status();
             case "GET /api/v1/cases/{id}/chain" -> api.get("/api/v1/cases/" + covidCase(commune, inside) + "/chain").status();
             case "GET /api/v1/persons/{id}/tier" -> api.get("/api/v1/persons/" + person(commune, inside) + "/tier").status();
