@@ -59,7 +59,8 @@ class TableOwnershipTest {
             Map.entry("security", 3), Map.entry("jobs", 4), Map.entry("testing", 5), Map.entry("cases", 6),
             Map.entry("tracing", 7), Map.entry("quarantine", 8), Map.entry("homecare", 9), Map.entry("demo", 10),
             Map.entry("shared", 11), Map.entry("database", 12), Map.entry("commandline", 13), Map.entry("home", 14),
-            Map.entry("decisions", 15), Map.entry("householdsupport", 16));
+            Map.entry("decisions", 15), Map.entry("householdsupport", 16),
+            Map.entry("vaccination", 17));
 
     static boolean published(String relation) {
         return relation.endsWith("_card");

@@ -40,5 +40,13 @@ public enum Right {
     /** Support requests of F0 households of the jurisdiction (who, address, phone, the need): never health data. */
     SUPPORT_READ,
     /** Take a support request, mark it done or cancel it: the commune's mass organisations. */
-    SUPPORT_HANDLE
+    SUPPORT_HANDLE,
+    /** Doses, vaccination status, coverage and the lists of who is missing, of the jurisdiction. */
+    VACCINATION_READ,
+    /** Record doses, refusals and home-vaccination needs; run vaccination points and sessions. */
+    VACCINATION_WRITE,
+    /** Vaccine stock by lot: what is held, allocated, used, wasted and what expires soon. */
+    VACCINE_STOCK_READ,
+    /** Receive, allocate, return and discard vaccine lots. */
+    VACCINE_STOCK_WRITE
 }
