@@ -35,6 +35,8 @@ class MoreFormsIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApplicationClock clock;
     TestApi api;
     CaseFixture cases;
     WebSession web;
@@ -250,5 +252,44 @@ class MoreFormsIT {
         String weak = refused("/me", "/me/password", "currentPassword=" + e(TestApi.ADMIN_PASSWORD) + "&newPassword=ngan");
         assertThat(messageAt(weak, "newPassword")).isNotBlank();
         assertThat(List.of(weak)).noneMatch(b -> b.contains(TestApi.ADMIN_PASSWORD));
+    }
+
+    @Test
+    void clustersVillagesAndAStaysReleaseKeepWhatWasTyped() throws Exception {
+        // A cluster without a name: at the name, the address and the day as typed.
+        String clusters = refused("/clusters", "/clusters", "name=&kind=MARKET&communeCode=" + COMMUNE + "&communeCodeName=&address="
+                + e("Chợ Thử, lô 3") + "&openedOn=2021-09-20");
+        assertThat(messageAt(clusters, "cluster-name")).contains("Thiếu tên ổ dịch");
+        assertThat(form(clusters, "new-cluster")).contains("value=\"Chợ Thử, lô 3\"", "value=\"2021-09-20\"").containsPattern("value=\"MARKET\"[^>]*selected");
+
+        // A word as the case to link: at the case's box, as typed.
+        var opened = api.post("/api/v1/clusters", Map.of("name", "Ổ dịch biểu mẫu", "kind", "MARKET", "communeCode", COMMUNE));
+        assertThat(opened.status()).as(opened.text()).isEqualTo(201);
+        String cluster = "/clusters/" + opened.body().get("id").asLong();
+        String linked = refused(cluster, cluster + "/cases", "caseId=" + e("ca của bà Tư"));
+        assertThat(messageAt(linked, "caseId")).contains(WHOLE_NUMBER);
+        assertThat(form(linked, "add-case")).contains("value=\"ca của bà Tư\"");
+
+        // A village without a name: at the name, the kind as chosen.
+        String commune = "/geography/communes/" + COMMUNE;
+        String village = refused(commune, commune + "/villages", "name=%20&kind=XOM");
+        assertThat(messageAt(village, "village-name")).isNotBlank();
+        assertThat(form(village, "add-village")).containsPattern("value=\"XOM\"[^>]*selected");
+
+        // A release in the future: at its day, as typed; the stay still open (a day of 2021, when F1 were quarantined).
+        try (var at = ClockForTests.at(clock, LocalDate.of(2021, 10, 10))) {
+            var facility = api.post("/api/v1/quarantine/facilities", Map.of("name", "Khu cách ly biểu mẫu", "kind", "CONCENTRATED",
+                    "communeCode", COMMUNE, "capacity", 50));
+            assertThat(facility.status()).as(facility.text()).isEqualTo(201);
+            var admitted = api.post("/api/v1/quarantine/stays", Map.of("personId", cases.person(COMMUNE, null), "start", "2021-10-01",
+                    "facilityId", facility.body().get("id").asLong(), "subject", "F1"));
+            assertThat(admitted.status()).as(admitted.text()).isEqualTo(201);
+            long stay = admitted.body().get("id").asLong();
+            String page = "/quarantine/stays/" + stay;
+            String released = refused(page, page + "/release", "on=2021-10-15");
+            assertThat(messageAt(released, "release-on")).contains("Ngày kết thúc ở tương lai");
+            assertThat(form(released, "release")).contains("value=\"2021-10-15\"");
+            assertThat(jdbc.sql("select status from quarantine_stay where id = ?").param(stay).query(String.class).single()).isEqualTo("ACTIVE");
+        }
     }
 }

@@ -149,7 +149,7 @@ class QuarantinePages {
         try {
             releases.release(id, on);
         } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            FormErrors.flash(redirect, null, e); // at the day, the day typed kept
         }
         return "redirect:/quarantine/stays/" + id;
     }
