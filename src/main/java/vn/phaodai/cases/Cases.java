@@ -247,10 +247,12 @@ public class Cases {
             }
         }
         if (at.toLocalDate().isBefore(before.confirmedOn())) errors.add(new FieldError("at", messages.get("cases.beforeConfirmation")));
+        // Anywhere but home is a place: a transfer that does not say which facility leaves the patient nowhere.
+        String facility = "HOME".equals(care) ? null : blankToNull(form.facility());
+        if (!"HOME".equals(care) && facility == null) errors.add(new FieldError("facility", messages.get("cases.transfer.facilityNeeded")));
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         LocalDate day = at.toLocalDate();
         if ("HOME".equals(care) && !"HOME".equals(before.careSetting())) homeCareGate.ifAvailable(g -> g.admit(id, day));
-        String facility = "HOME".equals(care) ? null : blankToNull(form.facility());
         jdbc.sql("""
                 insert into case_state (case_id, valid_from, care_setting, facility, severity, note, changed_by)
                 values (?, ?, ?, ?, ?, ?, ?)""").params(id, at, care, facility, severity, blankToNull(form.note()), user.username()).update();

@@ -58,7 +58,7 @@ class HomeCarePagesIT {
 
         // No action chosen: refused, said in Vietnamese, nothing changed.
         web.post("/home-care/alerts/" + a + "/resolve", "action=&_csrf=" + web.csrf("/home-care"));
-        assertThat(web.get("/home-care").body()).contains("alert-error").contains("Chọn cách xử lý");
+        assertThat(web.get("/home-care").body()).contains("action-error-" + a).contains("Chọn cách xử lý"); // at the alert's field
         assertThat(alertStatus(a)).isEqualTo("OPEN");
 
         web.post("/home-care/alerts/" + a + "/resolve", "action=PHONE_CALL&note=" + WebSession.encode("Đã gọi, SpO2 đo lại 97%")

@@ -96,18 +96,37 @@ class CasePages {
         return "cases/case";
     }
 
+    /**
+     * The facility is chosen by name (fragments/picker.html): the case keeps the facility's name, the box's text
+     * without the commune its suggestion adds; a name typed without choosing is kept as typed (a hospital outside
+     * the province's list). A refusal goes back to the case page, the message at its field, what was typed kept.
+     */
     @PostMapping("/cases/{id}/transfer")
-    String transfer(@PathVariable long id, @ModelAttribute CaseForms.Transfer form, RedirectAttributes redirect) {
+    String transfer(@PathVariable long id, @ModelAttribute CaseForms.Transfer form, BindingResult binding,
+                    @RequestParam(required = false) String facilityName, RedirectAttributes redirect) {
         try {
-            cases.transfer(id, form);
+            cases.transfer(id, new CaseForms.Transfer(form.careSetting(), facilityNamed(form.facility(), facilityName), form.severity(),
+                    form.at(), form.note()));
         } catch (InvalidInputException | ConflictException e) {
             FormErrors.flash(redirect, null, e);
         }
         return "redirect:/cases/" + id;
     }
 
+    /** The facility's name: the picker's text (a suggestion's label is "name — commune"), else the field itself unless it is a bare id. */
+    static String facilityNamed(String field, String typed) {
+        String name = typed != null && !typed.isBlank() ? typed.strip() : field == null || field.strip().matches("\\d+") ? null : field.strip();
+        if (name == null) return null;
+        int dash = name.indexOf(" — ");
+        return dash > 0 ? name.substring(0, dash).strip() : name;
+    }
+
     @PostMapping("/cases/{id}/details")
-    String details(@PathVariable long id, @ModelAttribute CaseForms.Details form, RedirectAttributes redirect) {
+    String details(@PathVariable long id, @ModelAttribute CaseForms.Details form, BindingResult binding, RedirectAttributes redirect) {
+        if (binding.hasErrors()) { // a word as the number of doses: at its field, what was typed kept
+            FormErrors.flash(redirect, binding);
+            return "redirect:/cases/" + id;
+        }
         try {
             cases.update(id, form);
         } catch (InvalidInputException | ConflictException e) {
@@ -117,7 +136,7 @@ class CasePages {
     }
 
     @PostMapping("/cases/{id}/outcome")
-    String close(@PathVariable long id, @ModelAttribute CaseForms.Outcome form, RedirectAttributes redirect) {
+    String close(@PathVariable long id, @ModelAttribute CaseForms.Outcome form, BindingResult binding, RedirectAttributes redirect) {
         try {
             cases.close(id, form);
         } catch (InvalidInputException | ConflictException e) {

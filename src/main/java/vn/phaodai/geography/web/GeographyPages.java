@@ -82,12 +82,12 @@ class GeographyPages {
 
     @PostMapping("/geography/communes/{code}/villages")
     @PreAuthorize("hasAuthority('GEOGRAPHY_ADMIN')")
-    String addVillage(@PathVariable String code, @RequestParam String name, @RequestParam(required = false) String kind,
+    String addVillage(@PathVariable String code, @RequestParam(required = false) String name, @RequestParam(required = false) String kind,
                       RedirectAttributes redirect) {
         try {
             geography.addVillage(code, name, kind);
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", e.errors().get(0).message());
+            vn.phaodai.shared.FormErrors.flash(redirect, null, e); // at its field, what was typed kept
         }
         return "redirect:/geography/communes/" + code;
     }

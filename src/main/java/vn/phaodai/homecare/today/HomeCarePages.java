@@ -73,8 +73,9 @@ class HomeCarePages {
                    @RequestParam(required = false) String facility, @RequestParam(required = false) String note, RedirectAttributes redirect) {
         try {
             alerts.resolve(id, action, careSetting == null || careSetting.isBlank() ? null : careSetting, facility, note);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("alertError", e.errors().get(0).message());
+        } catch (InvalidInputException e) { // at its field of that alert's form, what was typed kept
+            FormErrors.flash(redirect, null, e);
+            redirect.addFlashAttribute("alertId", id);
         } catch (ConflictException e) {
             redirect.addFlashAttribute("alertError", e.getMessage());
         }

@@ -3,7 +3,9 @@ package vn.phaodai.quarantine.pages;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,12 +28,14 @@ import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.PageResult;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -145,7 +149,7 @@ class QuarantinePages {
         try {
             releases.release(id, on);
         } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            FormErrors.flash(redirect, null, e); // at the day, the day typed kept
         }
         return "redirect:/quarantine/stays/" + id;
     }
@@ -175,27 +179,56 @@ class QuarantinePages {
         return "quarantine/policies";
     }
 
+    /** A policy form as typed on the page: days are numbers (a word is said at its field), test days a list "1, 7". */
+    record PolicyTyped(Long id, String subject, String vaccination, String validFrom, String validTo, String place, Integer quarantineDays,
+                       Integer homeMonitoringDays, Integer selfMonitoringDays, String testDays, String document, String note) {
+    }
+
+    /** A new policy, or a row corrected; a refusal back to the table, the messages at the row's fields, what was typed kept. */
     @PostMapping("/quarantine/policies")
-    String savePolicy(@RequestParam(required = false) Long id, @RequestParam String subject, @RequestParam String vaccination,
-                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
-                      @RequestParam String place, @RequestParam Integer quarantineDays,
-                      @RequestParam(required = false) Integer homeMonitoringDays, @RequestParam(required = false) Integer selfMonitoringDays,
-                      @RequestParam(required = false) String testDays, @RequestParam String document,
-                      @RequestParam(required = false) String note, RedirectAttributes redirect) {
+    String savePolicy(@ModelAttribute("policy") PolicyTyped typed, BindingResult binding, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            FormErrors.flash(redirect, binding);
+            return "redirect:/quarantine/policies";
+        }
         try {
-            List<Integer> tests = testDays == null || testDays.isBlank() ? List.of()
-                    : Arrays.stream(testDays.split("[,; ]+")).filter(s -> !s.isBlank()).map(String::strip).map(Integer::valueOf).toList();
-            Policies.PolicyForm form = new Policies.PolicyForm(subject, vaccination, validFrom, validTo, place, quarantineDays,
-                    homeMonitoringDays, selfMonitoringDays, tests, document, note);
-            if (id == null) policies.create(form);
-            else policies.update(id, form);
+            List<FieldError> errors = new ArrayList<>();
+            LocalDate from = day(errors, "validFrom", typed.validFrom());
+            LocalDate to = day(errors, "validTo", typed.validTo());
+            List<Integer> tests = testDays(errors, typed.testDays());
+            if (!errors.isEmpty()) throw new InvalidInputException(errors);
+            Policies.PolicyForm form = new Policies.PolicyForm(typed.subject(), typed.vaccination(), from, to, typed.place(), typed.quarantineDays(),
+                    typed.homeMonitoringDays(), typed.selfMonitoringDays(), tests, typed.document(), typed.note());
+            if (typed.id() == null) policies.create(form);
+            else policies.update(typed.id(), form);
         } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        } catch (NumberFormatException e) {
-            redirect.addFlashAttribute("error", messages.get("quarantine.policy.testDays.notNumbers"));
+            FormErrors.flash(redirect, null, e);
         }
         return "redirect:/quarantine/policies";
+    }
+
+    /** A day typed in a date box (yyyy-MM-dd) or by hand (dd/MM/yyyy); blank is none. */
+    private static LocalDate day(List<FieldError> errors, String field, String typed) {
+        if (typed == null || typed.isBlank()) return null;
+        for (var format : List.of(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu"))) {
+            try {
+                return LocalDate.parse(typed.strip(), format);
+            } catch (java.time.format.DateTimeParseException ignored) {
+                // the next format
+            }
+        }
+        errors.add(new FieldError(field, FormErrors.wrongType(LocalDate.class)));
+        return null;
+    }
+
+    private List<Integer> testDays(List<FieldError> errors, String typed) {
+        if (typed == null || typed.isBlank()) return List.of();
+        try {
+            return Arrays.stream(typed.split("[,;\\s]+")).filter(s -> !s.isBlank()).map(String::strip).map(Integer::valueOf).toList();
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError("testDays", messages.get("quarantine.policy.testDays.notNumbers")));
+            return List.of();
+        }
     }
 
     @GetMapping("/quarantine/arrivals")
@@ -224,7 +257,7 @@ class QuarantinePages {
                     checkpoint, vaccinated, null, facilityId != null, facilityId, null, null, null, nationalId));
             if (registered.stay() != null) return "redirect:/quarantine/stays/" + registered.stay().stay().id();
         } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            FormErrors.flash(redirect, null, e); // at its field, what was typed kept
         }
         return "redirect:/quarantine/arrivals";
     }

@@ -6,7 +6,9 @@ import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.accounts.UserAdministration;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,13 +17,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.phaodai.shared.ConflictException;
+import vn.phaodai.shared.FormErrors;
 import vn.phaodai.shared.InvalidInputException;
+import vn.phaodai.shared.PostedValues;
 import vn.phaodai.shared.PageResult;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Users (for their administrators), the audit trail (for auditors), and one's own password and tokens. */
 @Controller
@@ -46,22 +52,31 @@ class SecurityPages {
         return "security/users";
     }
 
+    /** A refused user comes back to the form as typed (never the password), each message at its field. */
     @PostMapping("/admin/users")
-    String createUser(@RequestParam String username, @RequestParam(required = false) String fullName,
-                      @RequestParam String password, @RequestParam(required = false) List<String> roles,
-                      @RequestParam String level, @RequestParam(required = false) String codes, RedirectAttributes redirect) {
+    String createUser(@RequestParam(required = false) String username, @RequestParam(required = false) String fullName,
+                      @RequestParam(required = false) String password, @RequestParam(required = false) List<String> roles,
+                      @RequestParam(required = false) String level, @RequestParam(required = false) String codes,
+                      HttpServletRequest request, RedirectAttributes redirect) {
         List<String> codeList = codes == null || codes.isBlank() ? List.of()
                 : Arrays.stream(codes.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
         try {
             administration.create(new UserAdministration.NewUser(username, password, fullName, roles == null ? List.of() : roles,
                     new UserAdministration.Jurisdiction(level, codeList)));
             redirect.addFlashAttribute("message", username);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", e.errors().get(0).message()); // the words, never the field's path
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+        } catch (InvalidInputException | ConflictException | AccessDeniedException e) {
+            refused(redirect, request, e);
         }
         return "redirect:/admin/users";
+    }
+
+    /** The messages at the page's fields: the API's "jurisdiction.level" and "jurisdiction.codes" are the boxes level and codes. */
+    private static void refused(RedirectAttributes redirect, HttpServletRequest request, RuntimeException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (e instanceof AccessDeniedException) errors.put(FormErrors.FORM, e.getMessage());
+        else FormErrors.of(e).forEach((field, message) -> errors.merge(field.replaceFirst("^jurisdiction\\.", ""), message, (x, y) -> x + "; " + y));
+        redirect.addFlashAttribute("errors", errors);
+        redirect.addFlashAttribute("posted", PostedValues.of(request));
     }
 
     @PostMapping("/admin/users/{id}/disable")
@@ -100,13 +115,17 @@ class SecurityPages {
         return "security/me";
     }
 
+    /** A refused password at its field: the policy's "password" is the box of the new one. Passwords are never typed back. */
     @PostMapping("/me/password")
-    String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword, RedirectAttributes redirect) {
+    String changePassword(@RequestParam(required = false) String currentPassword, @RequestParam(required = false) String newPassword,
+                          RedirectAttributes redirect) {
         try {
             administration.changeOwnPassword(currentPassword, newPassword);
             return "redirect:/login?changed";
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", e.errors().get(0).message());
+            Map<String, String> errors = new LinkedHashMap<>();
+            FormErrors.of(e).forEach((field, message) -> errors.put("password".equals(field) ? "newPassword" : field, message));
+            redirect.addFlashAttribute("errors", errors);
             return "redirect:/me";
         }
     }

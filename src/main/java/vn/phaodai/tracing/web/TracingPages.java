@@ -220,11 +220,14 @@ class TracingPages {
     }
 
     @PostMapping("/clusters/{id}/cases")
-    String addCase(@PathVariable long id, @RequestParam Long caseId, RedirectAttributes redirect) {
+    String addCase(@PathVariable long id, @RequestParam(required = false) Long caseId, RedirectAttributes redirect) {
         try {
+            if (caseId == null) throw new InvalidInputException("caseId", messages.get("tracing.caseId.required"));
             clusters.addCase(id, caseId);
-        } catch (ConflictException | vn.phaodai.shared.NotFoundException e) {
+        } catch (InvalidInputException | ConflictException e) {
             FormErrors.flash(redirect, null, e);
+        } catch (vn.phaodai.shared.NotFoundException e) { // a case outside the area is as missing: said at the field
+            FormErrors.flash(redirect, null, new InvalidInputException("caseId", e.getMessage()));
         }
         return "redirect:/clusters/" + id;
     }
