@@ -371,7 +371,7 @@ class RoleWalkBrowserIT {
         return codes;
     }
 
-    /** Buttons, form controls and menu links under 44 px high (a link inside running text is left to its line). */
+    /** Buttons, form controls, menu links and folds (summary) under 44 px high (a link inside running text is left to its line). */
     @SuppressWarnings("unchecked")
     private List<String> smallTargets() {
         return (List<String>) js("""
@@ -380,7 +380,7 @@ class RoleWalkBrowserIT {
                   return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && r.bottom > -10000;
                 }
                 var small = [];
-                document.querySelectorAll('a, button, input, select, textarea').forEach(function (e) {
+                document.querySelectorAll('a, button, input, select, textarea, summary').forEach(function (e) {
                   if (e.type === 'hidden' || !shown(e)) return;
                   var target = e;
                   if (e.tagName === 'A') {
