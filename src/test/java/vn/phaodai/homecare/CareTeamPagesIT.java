@@ -156,6 +156,19 @@ class CareTeamPagesIT {
         post(web, "/care-teams/reassign", "commune=" + COMMUNE + "&caseId=" + c3 + "&workerId=" + stranger);
         assertThat(web.get(PAGE).body()).contains("Cán bộ không thuộc đội/trạm của xã có ca bệnh").doesNotContain("Người xã khác");
         assertThat(jdbc.sql("select worker_id from care_assignment where case_id = ?").param(c3).query(Long.class).single()).isEqualTo(hoa);
+
+        // An F0 of the south left without a worker (as before this was mended); giving Hoa the south village gives it a worker.
+        long left = caseIn(south);
+        jdbc.sql("delete from care_assignment where case_id = ?").param(left).update();
+        assertThat(total(web.get(PAGE).body(), "without-worker")).isEqualTo("1");
+        assertThat(web.get(PAGE).body()).contains("Giao thêm thôn/tổ dân phố", "/care-teams/" + team + "/workers/" + hoa + "/villages");
+        post(web, "/care-teams/" + team + "/workers/" + hoa + "/villages", "commune=" + COMMUNE + "&villageIds=" + south);
+        page = web.get(PAGE).body();
+        assertThat(page).contains("Đã giao thêm thôn/tổ");
+        assertThat(jdbc.sql("select count(*) from care_worker_village where worker_id = ?").param(hoa).query(Long.class).single()).isEqualTo(2);
+        assertThat(total(page, "without-worker")).isEqualTo("0");
+        assertThat(jdbc.sql("select worker_id from care_assignment where case_id = ?").param(left).query(Long.class).single())
+                .isIn(hoa, lan);
     }
 
     @Test
