@@ -65,4 +65,20 @@ public class Display {
         }
         return rest.isEmpty() ? a : a + ", " + String.join(", ", rest);
     }
+
+    /**
+     * The street address where the village is shown beside it (its own column or row): the village it ends with
+     * left out, "Số 12 Tổ dân phố 3" beside "Tổ dân phố 3" reads "Số 12".
+     */
+    public static String street(String address, String village) {
+        if (address == null || address.isBlank()) return "";
+        String a = address.strip();
+        if (village == null || village.isBlank()) return a;
+        String v = village.strip().toLowerCase(Locale.ROOT);
+        String lower = a.toLowerCase(Locale.ROOT);
+        if (lower.equals(v)) return "";
+        if (!lower.endsWith(v) || Character.isLetterOrDigit(lower.charAt(lower.length() - v.length() - 1))) return a;
+        String rest = a.substring(0, a.length() - v.length()).replaceAll("[\\s,;\\-–]+$", "");
+        return rest.isEmpty() ? "" : rest;
+    }
 }

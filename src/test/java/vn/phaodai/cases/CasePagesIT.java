@@ -40,6 +40,9 @@ class CasePagesIT {
     @Test
     void anOfficerEntersACaseByHandFollowsItAndClosesIt() throws Exception {
         long person = new Registry(api).person(COMMUNE, null);
+        // Without a case the person's page offers only to enter one.
+        String before = web.get("/persons/" + person).body();
+        assertThat(before).contains("/cases/new?person=" + person).doesNotContain("Xem ca bệnh", "person-case");
         var form = web.get("/cases/new?person=" + person);
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("Nhập ca bệnh", "Bằng chứng");
@@ -54,6 +57,10 @@ class CasePagesIT {
 
         var page = web.get("/cases/" + id);
         assertThat(page.body()).contains("Đang điều trị", "Nhập tay (có bằng chứng)", "Diễn biến", "PCR Bệnh viện tỉnh");
+        // The person's page links to the open case, in words, and no longer offers a second one.
+        String withCase = web.get("/persons/" + person).body();
+        assertThat(withCase).contains("href=\"/cases/" + id + "\"", "Xem ca bệnh (xác định 05/09/2021, Đang điều trị)")
+                .doesNotContain("/cases/new?person=");
         var moved = web.post("/cases/" + id + "/transfer", "careSetting=HOSPITAL&severity=SEVERE&facility="
                 + WebSession.encode("Bệnh viện Đa khoa tỉnh") + "&at=2021-09-07T10:00&note=&_csrf=" + web.csrf("/cases/" + id));
         assertThat(moved.statusCode()).isEqualTo(302);
@@ -69,6 +76,8 @@ class CasePagesIT {
         assertThat(web.get("/cases/" + id).body()).contains("Trước ngày xác định ca bệnh");
         web.post("/cases/" + id + "/outcome", "outcome=RECOVERED&on=2021-09-20&_csrf=" + web.csrf("/cases/" + id));
         assertThat(web.get("/cases/" + id).body()).contains("Khỏi bệnh");
+        // Closed: the link stays, with its state, and a new case may be entered again.
+        assertThat(web.get("/persons/" + person).body()).contains("Xem ca bệnh (xác định 05/09/2021, Khỏi bệnh)", "/cases/new?person=" + person);
 
         // A link only shows what was issued; issuing is the page's form (a POST with its CSRF token).
         assertThat(web.bytes("/cases/" + id + "/decisions/isolation.pdf").statusCode()).isEqualTo(404);

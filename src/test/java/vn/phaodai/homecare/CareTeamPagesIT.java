@@ -104,8 +104,11 @@ class CareTeamPagesIT {
         post(web, "/care-teams", "commune=" + COMMUNE + "&kind=HOME_CARE_TEAM&name=" + encode("Trạm lưu động số 1"));
         assertThat(web.get(PAGE).body()).contains("Xã đã có đội/trạm tên Trạm lưu động số 1");
         long team = jdbc.sql("select id from care_team where name = 'Trạm lưu động số 1'").query(Long.class).single();
-        // An F0 before the team has anyone: without a worker.
+        // An F0 before the team has anyone: without a worker, listed as such.
         long early = caseIn(null);
+        String before = web.get(PAGE).body();
+        assertThat(total(before, "without-worker")).isEqualTo("1");
+        assertThat(before).contains("id=\"unassigned\"", "href=\"/cases/" + early + "\"");
 
         String workers = "/care-teams/" + team + "/workers";
         post(web, workers, "commune=" + COMMUNE + "&fullName=&phone=0912345678&villageIds=" + north);
@@ -123,23 +126,25 @@ class CareTeamPagesIT {
         long c1 = caseIn(south);
         caseIn(south);
         long c3 = caseIn(north);
+        // The first worker took the F0 nobody followed (the commune's, as it has no village); the new ones went by village.
+        assertThat(jdbc.sql("select worker_id from care_assignment where case_id = ?").param(early).query(Long.class).single())
+                .isEqualTo(hoa);
         String page = web.get(PAGE).body();
-        assertThat(load(page)).containsExactlyInAnyOrderEntriesOf(Map.of(lan, 2L, hoa, 1L));
+        assertThat(load(page)).containsExactlyInAnyOrderEntriesOf(Map.of(lan, 2L, hoa, 2L));
         assertThat(total(page, "at-home")).isEqualTo("4");
-        assertThat(total(page, "without-worker")).isEqualTo("1");
+        assertThat(total(page, "without-worker")).isEqualTo("0");
         assertThat(page).contains("tel:0912345678", "Phụ trách: Thôn Bắc", "Phụ trách: Thôn Bắc, Thôn Nam", "lan-nam-ha", "2 F0");
-        assertThat(page.indexOf("data-worker=\"" + lan + "\"")).as("the busiest first").isLessThan(page.indexOf("data-worker=\"" + hoa + "\""));
-        assertThat(page).contains("id=\"unassigned\"", "href=\"/cases/" + early + "\"");
+        assertThat(page).doesNotContain("id=\"unassigned\"");
 
         post(web, "/care-teams/reassign", "commune=" + COMMUNE + "&caseId=" + c1 + "&workerId=" + hoa);
         page = web.get(PAGE).body();
         assertThat(page).contains("Đã giao ca cho Y sĩ Hoa.");
-        assertThat(load(page)).containsExactlyInAnyOrderEntriesOf(Map.of(lan, 1L, hoa, 2L));
+        assertThat(load(page)).containsExactlyInAnyOrderEntriesOf(Map.of(lan, 1L, hoa, 3L));
+        assertThat(page.indexOf("data-worker=\"" + hoa + "\"")).as("the busiest first").isLessThan(page.indexOf("data-worker=\"" + lan + "\""));
         post(web, "/care-teams/reassign", "commune=" + COMMUNE + "&caseId=" + early + "&workerId=" + lan);
         page = web.get(PAGE).body();
         assertThat(load(page)).containsExactlyInAnyOrderEntriesOf(Map.of(lan, 2L, hoa, 2L));
         assertThat(total(page, "without-worker")).isEqualTo("0");
-        assertThat(page).doesNotContain("id=\"unassigned\"");
 
         post(web, "/care-teams/reassign", "commune=" + COMMUNE + "&caseId=&workerId=" + hoa);
         assertThat(web.get(PAGE).body()).contains("Nhập mã ca bệnh");
@@ -151,6 +156,19 @@ class CareTeamPagesIT {
         post(web, "/care-teams/reassign", "commune=" + COMMUNE + "&caseId=" + c3 + "&workerId=" + stranger);
         assertThat(web.get(PAGE).body()).contains("Cán bộ không thuộc đội/trạm của xã có ca bệnh").doesNotContain("Người xã khác");
         assertThat(jdbc.sql("select worker_id from care_assignment where case_id = ?").param(c3).query(Long.class).single()).isEqualTo(hoa);
+
+        // An F0 of the south left without a worker (as before this was mended); giving Hoa the south village gives it a worker.
+        long left = caseIn(south);
+        jdbc.sql("delete from care_assignment where case_id = ?").param(left).update();
+        assertThat(total(web.get(PAGE).body(), "without-worker")).isEqualTo("1");
+        assertThat(web.get(PAGE).body()).contains("Giao thêm thôn/tổ dân phố", "/care-teams/" + team + "/workers/" + hoa + "/villages");
+        post(web, "/care-teams/" + team + "/workers/" + hoa + "/villages", "commune=" + COMMUNE + "&villageIds=" + south);
+        page = web.get(PAGE).body();
+        assertThat(page).contains("Đã giao thêm thôn/tổ");
+        assertThat(jdbc.sql("select count(*) from care_worker_village where worker_id = ?").param(hoa).query(Long.class).single()).isEqualTo(2);
+        assertThat(total(page, "without-worker")).isEqualTo("0");
+        assertThat(jdbc.sql("select worker_id from care_assignment where case_id = ?").param(left).query(Long.class).single())
+                .isIn(hoa, lan);
     }
 
     @Test

@@ -125,4 +125,51 @@ class CareTeamsIT {
         // 1 + 7 cases between the village's two workers: four each; the worker of no village gets none.
         assertThat(workload()).containsEntry(a, 4L).containsEntry(b, 4L).containsEntry(other, 0L);
     }
+
+    private Long workerOf(long caseId) {
+        return jdbc.sql("select worker_id from care_assignment where case_id = ?").param(caseId).query(Long.class).optional().orElse(null);
+    }
+
+    @Test
+    void theFirstWorkerOfAVillageTakesItsUnfollowedF0AndThoseWithAWorkerKeepTheirs() {
+        long north = village("Thôn Bắc"), south = village("Thôn Nam");
+        long teamId = api.post("/api/v1/care-teams", Map.of("communeCode", COMMUNE, "kind", "HOME_CARE_TEAM", "name", "Tổ F0"))
+                .body().get("id").asLong();
+        CaseFixture cases = new CaseFixture(api, jdbc);
+        LocalDate yesterday = LocalDate.now().minusDays(1);
+        // Opened while the commune had nobody: nobody follows them.
+        long c1 = cases.confirmed(cases.person(COMMUNE, north), COMMUNE, north, yesterday);
+        long c2 = cases.confirmed(cases.person(COMMUNE, north), COMMUNE, north, yesterday);
+        long c3 = cases.confirmed(cases.person(COMMUNE, south), COMMUNE, south, yesterday);
+        jdbc.sql("update covid_case set care_setting = 'HOSPITAL' where id = ?").param(c3).update();
+        assertThat(workerOf(c1)).isNull();
+        assertThat(workerOf(c2)).isNull();
+
+        long a = api.post("/api/v1/care-teams/" + teamId + "/workers", Map.of("fullName", "Y sĩ Hoa", "villageIds", List.of(north)))
+                .body().get("id").asLong();
+        assertThat(workerOf(c1)).isEqualTo(a);
+        assertThat(workerOf(c2)).isEqualTo(a);
+        assertThat(workerOf(c3)).as("in hospital, not at home").isNull();
+        // A new case of the south village gets the commune's worker; a second worker for that village leaves it with her.
+        long c4 = cases.confirmed(cases.person(COMMUNE, south), COMMUNE, south, yesterday);
+        assertThat(workerOf(c4)).isEqualTo(a);
+        long b = api.post("/api/v1/care-teams/" + teamId + "/workers", Map.of("fullName", "Điều dưỡng Lan")).body().get("id").asLong();
+        assertThat(workerOf(c4)).isEqualTo(a);
+
+        // Back home, the hospital case waits for a worker; giving the south village to Lan gives it to her.
+        jdbc.sql("update covid_case set care_setting = 'HOME' where id = ?").param(c3).update();
+        var given = api.post("/api/v1/care-teams/" + teamId + "/workers/" + b + "/villages", Map.of("villageIds", List.of(south)));
+        assertThat(given.status()).as(given.text()).isEqualTo(200);
+        assertThat(given.body().get("villageIds").get(0).asLong()).isEqualTo(south);
+        assertThat(workerOf(c3)).isEqualTo(b);
+        assertThat(workerOf(c4)).isEqualTo(a);
+        assertThat(workerOf(c1)).isEqualTo(a);
+        assertThat(workload()).containsEntry(a, 3L).containsEntry(b, 1L);
+        // A village of another commune, or a worker of another team: refused at the field, or not found.
+        long elsewhere = api.post("/api/v1/geography/communes/18070/villages", Map.of("name", "Thôn Xa")).body().get("id").asLong();
+        assertThat(api.post("/api/v1/care-teams/" + teamId + "/workers/" + b + "/villages", Map.of("villageIds", List.of(elsewhere)))
+                .status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/care-teams/" + teamId + "/workers/999999/villages", Map.of("villageIds", List.of(south)))
+                .status()).isEqualTo(404);
+    }
 }

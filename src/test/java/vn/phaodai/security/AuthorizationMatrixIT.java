@@ -154,6 +154,7 @@ class AuthorizationMatrixIT {
             POST /api/v1/care-teams                           | 201/201 | 403/403 | 201/403 | 201/403 | 201/403 | 201/403 | 403/403 | 201/403 | 403 | 403 | 403 | 403 | 403/403 | 403/403
             GET /api/v1/care-teams                            | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403 | 403 | 403
             POST /api/v1/care-teams/{id}/workers              | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 201/404 | 403 | 403 | 403 | 403 | 403/403 | 403/403
+            POST /api/v1/care-teams/{id}/workers/{worker}/villages | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403 | 403/403 | 403/403
             PUT /api/v1/cases/{id}/care-worker                | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 200/404 | 403 | 403 | 403 | 403 | 403/403 | 403/403
             POST /api/v1/cases/{id}/support-requests          | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 201/404 | 403 | 403 | 403 | 403 | 403/403 | 403/403
             GET /api/v1/support-requests                      | 200     | 403     | 200     | 200     | 200     | 200     | 200     | 200     | 403 | 403 | 403 | 403 | 403 | 403
@@ -549,6 +550,12 @@ class AuthorizationMatrixIT {
             case "GET /api/v1/care-teams" -> api.get("/api/v1/care-teams").status();
             case "POST /api/v1/care-teams/{id}/workers" -> api.post("/api/v1/care-teams/" + careTeam(commune) + "/workers",
                     Map.of("fullName", "Cán bộ " + letters(serial.incrementAndGet()))).status();
+            case "POST /api/v1/care-teams/{id}/workers/{worker}/villages" -> {
+                long team = careTeam(commune);
+                long worker = admin.post("/api/v1/care-teams/" + team + "/workers", Map.of("fullName", "Y sĩ " + letters(serial.incrementAndGet())))
+                        .body().get("id").asLong();
+                yield api.post("/api/v1/care-teams/" + team + "/workers/" + worker + "/villages", Map.of("villageIds", List.of())).status();
+            }
             case "PUT /api/v1/cases/{id}/care-worker" -> {
                 long team = careTeam(commune);
                 long worker = admin.post("/api/v1/care-teams/" + team + "/workers", Map.of("fullName", "Y sĩ " + letters(serial.incrementAndGet())))

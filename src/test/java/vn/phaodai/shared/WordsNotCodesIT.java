@@ -118,6 +118,8 @@ class WordsNotCodesIT {
                 .doesNotContain("NEGATIVE", ">" + NAM_HA + "<");
         String facilities = web.get("/quarantine/facilities").body();
         assertThat(facilities).contains(">1.200<", "Phường Nam Hà").doesNotContain(">1200<", ">" + NAM_HA + "<");
+        // The facility's own page counts its beds the same way (it said "Số giường: 1200").
+        assertThat(visible(web.get(page).body())).contains("Số giường: 1.200").doesNotContain("1200");
     }
 
     @Test

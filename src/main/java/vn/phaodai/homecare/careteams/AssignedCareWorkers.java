@@ -26,7 +26,7 @@ class AssignedCareWorkers implements CareWorkers {
                 where a.case_id = any(:ids)""").param("ids", caseIds.toArray(Long[]::new))
                 .query(rs -> {
                     String phone = rs.getString(3);
-                    workers.put(rs.getLong(1), rs.getString(2) + (phone == null || phone.isBlank() ? "" : " (" + phone + ")"));
+                    workers.put(rs.getLong(1), rs.getString(2) + (phone == null || phone.isBlank() ? "" : " (" + vn.phaodai.shared.Display.phone(phone) + ")"));
                 });
         return workers;
     }

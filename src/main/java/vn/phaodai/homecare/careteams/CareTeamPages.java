@@ -92,6 +92,20 @@ class CareTeamPages {
         return back(commune);
     }
 
+    /** More villages for a worker: the villages' F0 at home that nobody follows are given one. */
+    @PostMapping("/care-teams/{id}/workers/{worker}/villages")
+    String giveVillages(@PathVariable long id, @PathVariable long worker, @RequestParam(required = false) String commune,
+                        @RequestParam(required = false) List<Long> villageIds, RedirectAttributes redirect) {
+        try {
+            teams.giveVillages(id, worker, villageIds == null ? List.of() : villageIds);
+            redirect.addFlashAttribute("done", "careteam.villagesGiven");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("failedTeam", id);
+            redirect.addFlashAttribute("workerErrors", FormErrors.of(e));
+        }
+        return back(commune);
+    }
+
     @PostMapping("/care-teams/reassign")
     String reassign(@RequestParam(required = false) String commune, @RequestParam(required = false) String caseId,
                     @RequestParam(required = false) String caseIdName,

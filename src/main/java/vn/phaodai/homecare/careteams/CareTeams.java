@@ -86,14 +86,11 @@ public class CareTeams {
         if (phone != null && !phone.matches("\\+?[0-9 .]{8,13}")) {
             throw new InvalidInputException("phone", messages.get("homecare.worker.invalidPhone", phone));
         }
-        List<Long> villages = form.villageIds() == null ? List.of() : form.villageIds();
-        if (!villages.isEmpty() && jdbc.sql("select count(*) from village_card where id = any(?) and commune_code = ?")
-                .params(villages.toArray(Long[]::new), team.communeCode()).query(Long.class).single() != villages.size()) {
-            throw new InvalidInputException("villageIds", messages.get("homecare.worker.villagesOfCommune"));
-        }
+        List<Long> villages = villagesOf(team, form.villageIds());
         long id = jdbc.sql("insert into care_worker (team_id, full_name, phone, username) values (?, ?, ?, ?) returning id")
                 .params(teamId, form.fullName().strip(), phone, username).query(Long.class).single();
         for (Long v : villages) jdbc.sql("insert into care_worker_village (worker_id, village_id) values (?, ?)").params(id, v).update();
+        assignUnfollowedAtHome(team.communeCode());
         audit.record("CREATE", "care_worker", id, null, Map.of("team", teamId));
         return team(teamId, user.scope()).workers().stream().filter(w -> w.id() == id).findFirst().orElseThrow();
     }
@@ -144,11 +141,26 @@ public class CareTeams {
     @EventListener
     void on(CasesChanged changed) {
         if (changed.opened().isEmpty()) return;
+        assignWithoutWorker("c.id = any(:cases)",
+                Map.of("cases", changed.opened().stream().map(CasesChanged.Change::caseId).toArray(Long[]::new)));
+    }
+
+    /**
+     * When a commune gains a worker, or a worker villages, its F0 at home that nobody follows yet (opened while
+     * the commune had no worker) are given one by the same rule as a new case; those with a worker keep theirs.
+     */
+    private void assignUnfollowedAtHome(String commune) {
+        assignWithoutWorker("c.commune_code = :commune and c.status = 'ACTIVE' and c.care_setting = 'HOME'", Map.of("commune", commune));
+    }
+
+    /** The cases of {@code condition} (on case_card c) without a worker get the least loaded of their village, else commune. */
+    private void assignWithoutWorker(String condition, Map<String, Object> params) {
         jdbc.sql("""
                 with fresh as (
                     select c.id, c.commune_code, c.village_id,
                            row_number() over (partition by c.commune_code, c.village_id order by c.id) - 1 as n
-                    from case_card c where c.id = any(:cases)),
+                    from case_card c where\s""" + condition + """
+                     and not exists (select 1 from care_assignment a where a.case_id = c.id)),
                 workers as (
                     select w.id, t.commune_code,
                            (select count(*) from care_assignment a join case_card c on c.id = a.case_id
@@ -163,8 +175,34 @@ public class CareTeams {
                     from fresh f)
                 insert into care_assignment (case_id, worker_id, assigned_by)
                 select id, ids[n % cardinality(ids) + 1], 'auto' from candidates where ids is not null
-                on conflict (case_id) do nothing""")
-                .param("cases", changed.opened().stream().map(CasesChanged.Change::caseId).toArray(Long[]::new)).update();
+                on conflict (case_id) do nothing""").params(params).update();
+    }
+
+    /** More villages for a worker of the team; the villages' F0 at home without a worker are given one. */
+    @Transactional
+    public Worker giveVillages(long teamId, long workerId, List<Long> villageIds) {
+        PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_WRITE);
+        Team team = team(teamId, user.scope());
+        if (team.workers().stream().noneMatch(w -> w.id() == workerId)) {
+            throw new NotFoundException(messages.get("homecare.worker.notFound", String.valueOf(workerId)));
+        }
+        List<Long> villages = villagesOf(team, villageIds);
+        for (Long v : villages) {
+            jdbc.sql("insert into care_worker_village (worker_id, village_id) values (?, ?) on conflict do nothing").params(workerId, v).update();
+        }
+        assignUnfollowedAtHome(team.communeCode());
+        audit.record("UPDATE", "care_worker", workerId, null, Map.of("villages", villages));
+        return team(teamId, user.scope()).workers().stream().filter(w -> w.id() == workerId).findFirst().orElseThrow();
+    }
+
+    /** The villages asked for, each of the team's commune (else 400 at villageIds). */
+    private List<Long> villagesOf(Team team, List<Long> villageIds) {
+        List<Long> villages = villageIds == null ? List.of() : villageIds.stream().distinct().toList();
+        if (!villages.isEmpty() && jdbc.sql("select count(*) from village_card where id = any(?) and commune_code = ?")
+                .params(villages.toArray(Long[]::new), team.communeCode()).query(Long.class).single() != villages.size()) {
+            throw new InvalidInputException("villageIds", messages.get("homecare.worker.villagesOfCommune"));
+        }
+        return villages;
     }
 
     @Transactional

@@ -157,6 +157,15 @@ class HomeCareApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(teams.addWorker(id, form));
     }
 
+    record Villages(List<Long> villageIds) {
+    }
+
+    @PostMapping("/care-teams/{id}/workers/{worker}/villages")
+    @Operation(summary = "More villages for a worker; their F0 at home without a worker are given one")
+    CareTeams.Worker giveVillages(@PathVariable long id, @PathVariable long worker, @RequestBody Villages v) {
+        return teams.giveVillages(id, worker, v.villageIds());
+    }
+
     record Assignment(Long workerId) {
     }
 

@@ -1,8 +1,11 @@
 package vn.phaodai.population.spreadsheets;
 
+import vn.phaodai.geography.Geography;
+import vn.phaodai.geography.Village;
 import vn.phaodai.population.Relation;
 
 import vn.phaodai.population.PersonCriteria;
+import vn.phaodai.population.registry.PersonRepository;
 import vn.phaodai.population.registry.PersonSearch;
 import vn.phaodai.population.Sex;
 
@@ -11,17 +14,20 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
 import vn.phaodai.security.Scope;
+import vn.phaodai.shared.Display;
 import vn.phaodai.shared.Messages;
+import vn.phaodai.shared.SheetCells;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A list of persons as an Excel workbook, streamed row by row (SXSSF keeps only a window in memory), in the user's
- * language. The import template stays Vietnamese in any language: its headers are the file layout the import reads.
+ * language and the pages' words: commune and village names, labels, dates dd/MM/yyyy, phones 0912 345 678. The import template stays Vietnamese in any language: its headers are the file layout the import reads.
  */
 @Component
 public class PersonExport {
@@ -33,10 +39,14 @@ public class PersonExport {
 
     private final PersonSearch search;
     private final Messages messages;
+    private final Geography geography;
+    private final PersonRepository repository;
 
-    PersonExport(PersonSearch search, Messages messages) {
+    PersonExport(PersonSearch search, Messages messages, Geography geography, PersonRepository repository) {
         this.search = search;
         this.messages = messages;
+        this.geography = geography;
+        this.repository = repository;
     }
 
     /** Without the personal-data right, names, ID numbers, phones and addresses are left out. */
@@ -50,24 +60,37 @@ public class PersonExport {
             for (Sex s : Sex.values()) sexes.put(s, messages.get("person.sex." + s.name()));
             Map<Relation, String> relations = new EnumMap<>(Relation.class);
             for (Relation rel : Relation.values()) relations.put(rel, messages.get("population.relation." + rel.name()));
+            boolean english = "en".equals(Messages.locale().getLanguage());
+            Map<String, String> illnesses = new HashMap<>();
+            for (PersonRepository.Comorbidity c : repository.comorbidities()) {
+                illnesses.put(c.code(), english && c.nameEn() != null ? c.nameEn() : c.nameVi());
+            }
+            // Names once per commune: its name and its villages'.
+            Map<String, String> communes = new HashMap<>();
+            Map<Long, String> villages = new HashMap<>();
+            SheetCells cells = new SheetCells(wb);
+            String yes = messages.get("population.export.yes");
             int[] n = {1};
             search.each(criteria, scope, MAX_ROWS, p -> {
-                Row r = sheet.createRow(n[0]++);
-                int c = 0;
-                r.createCell(c++).setCellValue(p.id());
-                r.createCell(c++).setCellValue(personalData ? p.fullName() : "");
-                r.createCell(c++).setCellValue(sexes.get(p.sex()));
-                r.createCell(c++).setCellValue(personalData ? p.born() : String.valueOf(p.birthYear()));
-                r.createCell(c++).setCellValue(personalData ? nz(p.nationalId()) : "");
-                r.createCell(c++).setCellValue(personalData ? nz(p.phoneDisplay()) : "");
-                r.createCell(c++).setCellValue(p.communeCode());
-                r.createCell(c++).setCellValue(p.villageId() == null ? "" : p.villageId().toString());
-                r.createCell(c++).setCellValue(personalData ? nz(p.address()) : "");
-                r.createCell(c++).setCellValue(p.householdId() == null ? "" : p.householdId().toString());
-                r.createCell(c++).setCellValue(p.relationToHead() == null ? "" : relations.get(p.relationToHead()));
-                r.createCell(c++).setCellValue(nz(p.occupation()));
-                r.createCell(c++).setCellValue(personalData && Boolean.TRUE.equals(p.pregnant()) ? "x" : "");
-                r.createCell(c).setCellValue(personalData ? String.join(";", p.comorbidities()) : "");
+                if (!communes.containsKey(p.communeCode())) {
+                    communes.put(p.communeCode(), geography.communeNames(List.of(p.communeCode())).getOrDefault(p.communeCode(), p.communeCode()));
+                    for (Village v : geography.villages(p.communeCode())) villages.put(v.id(), v.name());
+                }
+                String village = p.villageId() == null ? "" : villages.get(p.villageId());
+                cells.row(sheet.createRow(n[0]++), p.id(),
+                        personalData ? p.fullName() : "",
+                        sexes.get(p.sex()),
+                        personalData && p.dateOfBirth() != null ? p.dateOfBirth() : p.birthYear(),
+                        personalData ? p.nationalId() : "",
+                        personalData ? SheetCells.phone(p.phone()) : "",
+                        communes.get(p.communeCode()),
+                        village,
+                        personalData ? Display.street(p.address(), village) : "", // the village has its column
+                        p.householdId(),
+                        p.relationToHead() == null ? "" : relations.get(p.relationToHead()),
+                        p.occupation(),
+                        personalData && Boolean.TRUE.equals(p.pregnant()) ? yes : "",
+                        personalData ? String.join("; ", p.comorbidities().stream().map(c -> illnesses.getOrDefault(c, c)).toList()) : "");
             });
             wb.write(out);
         }

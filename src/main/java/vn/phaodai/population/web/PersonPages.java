@@ -43,10 +43,11 @@ class PersonPages {
     private final Persons persons;
     private final Households households;
     private final Geography geography;
+    private final PersonCases cases;
 
-
-    PersonPages(Persons persons, Households households, Geography geography) {
+    PersonPages(Persons persons, Households households, Geography geography, PersonCases cases) {
         this.persons = persons;
+        this.cases = cases;
         this.households = households;
         this.geography = geography;
     }
@@ -93,6 +94,10 @@ class PersonPages {
         model.addAttribute("workplace", p.workplaceId() == null ? null : households.enterprise(p.workplaceId()).orElse(null));
         model.addAttribute("candidates", p.mergedInto() == null ? persons.possibleDuplicates(id) : List.of());
         model.addAttribute("comorbidityNames", persons.comorbidityNames());
+        // Links to the person's cases for who may read them; a new case only while none is open.
+        List<PersonCases.CaseLink> personCases = CurrentUser.get().can(Right.CASE_READ) ? cases.of(id) : List.of();
+        model.addAttribute("cases", personCases);
+        model.addAttribute("openCase", personCases.stream().anyMatch(PersonCases.CaseLink::open));
         return "population/person";
     }
 

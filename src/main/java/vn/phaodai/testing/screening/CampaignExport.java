@@ -3,7 +3,9 @@ package vn.phaodai.testing.screening;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import vn.phaodai.shared.Display;
 import vn.phaodai.shared.Messages;
+import vn.phaodai.shared.SheetCells;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,23 +31,11 @@ final class CampaignExport {
             SXSSFSheet sheet = wb.createSheet(messages.get("testing.export.sheet"));
             Row header = sheet.createRow(0);
             for (int i = 0; i < HEADERS.size(); i++) header.createCell(i).setCellValue(messages.get("testing.export." + HEADERS.get(i)));
+            SheetCells cells = new SheetCells(wb);
             int[] n = {1};
-            rows.accept(p -> {
-                Row r = sheet.createRow(n[0]++);
-                r.createCell(0).setCellValue(p.id());
-                r.createCell(1).setCellValue(p.fullName());
-                r.createCell(2).setCellValue(p.birthYear());
-                r.createCell(3).setCellValue("MALE".equals(p.sex()) ? male : female);
-                r.createCell(4).setCellValue(p.villageName());
-                r.createCell(5).setCellValue(nz(p.address()));
-                r.createCell(6).setCellValue(nz(p.phoneDisplay()));
-                r.createCell(7).setCellValue(p.householdId() == null ? "" : p.householdId().toString());
-            });
+            rows.accept(p -> cells.row(sheet.createRow(n[0]++), p.id(), p.fullName(), p.birthYear(),
+                    "MALE".equals(p.sex()) ? male : female, p.villageName(), Display.street(p.address(), p.villageName()), SheetCells.phone(p.phone()), p.householdId()));
             wb.write(out);
         }
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }
