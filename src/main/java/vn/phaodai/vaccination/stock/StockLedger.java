@@ -134,7 +134,9 @@ public class StockLedger {
         if (lotNumber.isEmpty()) errors.add("lot", messages.get("vaccination.stock.lot.required"));
         else if (lotNumber.length() > 40) errors.add("lot", messages.get("vaccination.stock.text.tooLong", 40));
         LocalDate expiry = date(errors, "expiry", r.expiry(), false);
-        Integer perVial = r.dosesPerVial() == null || r.dosesPerVial().isBlank() ? productDoses.orElse(null) : whole(errors, "dosesPerVial", r.dosesPerVial(), 20);
+        // Left out: the product's doses per vial (none when the product is unknown, already an error).
+        Integer perVial = r.dosesPerVial() == null || r.dosesPerVial().isBlank() ? productDoses.orElse(null)
+                : Integer.valueOf(whole(errors, "dosesPerVial", r.dosesPerVial(), 20));
         int doses = whole(errors, "doses", r.doses(), MAX_DOSES);
         String supplier = text(errors, "supplier", r.supplier(), true);
         LocalDate on = date(errors, "on", r.on(), true);

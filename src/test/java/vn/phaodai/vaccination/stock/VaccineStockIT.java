@@ -172,6 +172,9 @@ class VaccineStockIT {
         var tooFew = api.post("/api/v1/vaccine/vial-counts", Map.of("lotId", lot, "point", point, "openedVials", 1,
                 "on", TODAY.minusDays(6).toString()));
         assertThat(tooFew.status()).isIn(400, 409);
+        var empty = api.post("/api/v1/vaccine/lots", Map.of());
+        assertThat(empty.status()).as("an empty delivery: " + empty.text()).isEqualTo(400);
+        assertThat(empty.text()).contains("\"unit\"", "\"product\"", "\"doses\"");
         var wrongWay = move(api, "allocations", lot, COMMUNE, DISTRICT, 1, TODAY);
         assertThat(wrongWay.status()).as("allocations go down").isEqualTo(400);
         assertThat(wrongWay.text()).contains("\"to\"");
