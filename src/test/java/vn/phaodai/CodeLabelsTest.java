@@ -73,6 +73,9 @@ class CodeLabelsTest {
         shown.put("population.relation", names(Relation.values()));
         shown.put("geo.villageKind", names(vn.phaodai.geography.VillageKind.values()));
         shown.put("user.level", List.of("PROVINCE", "DISTRICT", "COMMUNE", "VILLAGE", "FACILITY"));
+        shown.put("vstock.level", names(vn.phaodai.vaccination.stock.Holder.Level.values()));
+        shown.put("vstock.reason", vn.phaodai.vaccination.stock.StockLedger.REASONS);
+        shown.put("vstock.done", List.of("RECEIVE", "ALLOCATE", "RETURN", "DISCARD", "WASTE"));
         List<String> missing = new ArrayList<>();
         shown.forEach((area, codes) -> {
             assertThat(codes).as(area).isNotEmpty();

@@ -183,6 +183,15 @@ class AuthorizationMatrixIT {
             GET /api/v1/pick/cases                            | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403 | 403 | 403
             GET /api/v1/pick/facilities                       | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 200 | 200 | 403 | 403 | 403
             GET /api/v1/pick/workers                          | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403 | 403 | 403
+            GET /api/v1/vaccine/stock                         | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 403/403 | 200/404
+            GET /api/v1/vaccine/stock/export                  | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 403/403 | 200/404
+            GET /api/v1/vaccine/expiring                      | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 403     | 403 | 403 | 403 | 403 | 403 | 200
+            POST /api/v1/vaccine/lots                         | 201/201 | 403/403 | 201/404 | 403/403 | 404/404 | 404/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 403/403 | 404/404
+            POST /api/v1/vaccine/allocations                  | 201/201 | 403/403 | 201/404 | 403/403 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 403/403 | 201/404
+            POST /api/v1/vaccine/returns                      | 201/201 | 403/403 | 201/404 | 403/403 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 403/403 | 201/404
+            POST /api/v1/vaccine/discards                     | 201/201 | 403/403 | 201/404 | 403/403 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 403/403 | 201/404
+            POST /api/v1/vaccine/vial-counts                  | 201/201 | 403/403 | 201/404 | 403/403 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 403/403 | 201/404
+            GET /api/v1/pick/vaccine-holders                  | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 403     | 403 | 403 | 403 | 403 | 403 | 200
             """;
 
     /** Endpoints whose answer carries personal data: each 200 must leave an audit entry of the caller. */
@@ -605,8 +614,51 @@ class AuthorizationMatrixIT {
             case "GET /api/v1/pick/workers" -> api.get("/api/v1/pick/workers?q=can").status();
             case "POST /api/v1/follow-ups" -> api.post("/api/v1/follow-ups", Map.of("personId", person(commune, inside),
                     "date", TODAY.minusDays(1).toString(), "kind", "CALL", "outcome", "WELL")).status();
+            // issue 15 §8: vaccine stock. Each write has a fresh lot, held by the commune and its point, received by its district.
+            case "GET /api/v1/vaccine/stock" -> api.get("/api/v1/vaccine/stock?unit=" + commune).status();
+            case "GET /api/v1/vaccine/stock/export" -> api.download("/api/v1/vaccine/stock/export?unit=" + commune).status();
+            case "GET /api/v1/vaccine/expiring" -> api.get("/api/v1/vaccine/expiring?days=60").status();
+            case "POST /api/v1/vaccine/lots" -> api.post("/api/v1/vaccine/lots", newLot(districtOf(commune))).status();
+            case "POST /api/v1/vaccine/allocations" -> api.post("/api/v1/vaccine/allocations", Map.of("lotId", stockedLot(commune),
+                    "from", commune, "to", vaccinationPoint(commune), "doses", 5, "on", TODAY.toString())).status();
+            case "POST /api/v1/vaccine/returns" -> api.post("/api/v1/vaccine/returns", Map.of("lotId", stockedLot(commune),
+                    "from", commune, "doses", 5, "on", TODAY.toString())).status();
+            case "POST /api/v1/vaccine/discards" -> api.post("/api/v1/vaccine/discards", Map.of("lotId", stockedLot(commune),
+                    "unit", commune, "doses", 5, "reason", "DAMAGED", "on", TODAY.toString())).status();
+            case "POST /api/v1/vaccine/vial-counts" -> api.post("/api/v1/vaccine/vial-counts", Map.of("lotId", stockedLot(commune),
+                    "point", vaccinationPoint(commune), "openedVials", 1, "on", TODAY.toString())).status();
+            case "GET /api/v1/pick/vaccine-holders" -> api.get("/api/v1/pick/vaccine-holders?q=nam").status();
             default -> throw new AssertionError("No call written for " + endpoint);
         };
+    }
+
+    private static String districtOf(String commune) {
+        return commune.equals(INSIDE) ? "436" : "001";
+    }
+
+    /** A delivery of a lot never seen before. */
+    private Map<String, Object> newLot(String district) {
+        return Map.of("unit", district, "product", "ASTRAZENECA", "lot", "MT-" + serial.incrementAndGet(),
+                "expiry", TODAY.plusDays(45).toString(), "doses", 200, "supplier", "Bộ Y tế", "on", TODAY.toString());
+    }
+
+    /** The commune's health station as a vaccination point (made once). */
+    private String vaccinationPoint(String commune) {
+        return "point-" + jdbc.sql("""
+                insert into vaccination_point (commune_code, name, kind) values (?, 'Trạm Y tế (ma trận)', 'HEALTH_STATION')
+                on conflict (commune_code, name) do update set active = true returning id""").param(commune).query(Long.class).single();
+    }
+
+    /** A fresh lot received by the commune's district: 100 doses allocated to the commune, 20 of them on to its point. */
+    private long stockedLot(String commune) {
+        var received = admin.post("/api/v1/vaccine/lots", newLot(districtOf(commune)));
+        assertThat(received.status()).as(received.text()).isEqualTo(201);
+        long lot = received.body().get("lotId").asLong();
+        assertThat(admin.post("/api/v1/vaccine/allocations", Map.of("lotId", lot, "from", districtOf(commune), "to", commune, "doses", 100,
+                "on", TODAY.toString())).status()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/vaccine/allocations", Map.of("lotId", lot, "from", commune, "to", vaccinationPoint(commune),
+                "doses", 20, "on", TODAY.toString())).status()).isEqualTo(201);
+        return lot;
     }
 
     /** A fresh adult; inside the community team's village when inside. */

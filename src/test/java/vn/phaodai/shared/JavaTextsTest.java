@@ -66,7 +66,8 @@ class JavaTextsTest {
             Map.entry("tracing/web/TracingApi.java", API_DOC),
             Map.entry("geography/web/GeographyApi.java", API_DOC),
             Map.entry("testing/pages/CampaignsApi.java", API_DOC),
-            Map.entry("householdsupport/SupportApi.java", API_DOC)));
+            Map.entry("householdsupport/SupportApi.java", API_DOC),
+            Map.entry("vaccination/stock/StockPages.java", "the names of those who deliver vaccine to a province, offered to type")));
 
     @Test
     void noJavaTextForAUserIsVietnameseOutsideTheBundles() throws IOException {

@@ -1,0 +1,19 @@
+package vn.phaodai.vaccination.stock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.phaodai.shared.NavigationEntry;
+
+import static vn.phaodai.shared.NavigationArea.REGISTRY;
+
+/** The stock pages in the menu. */
+@Configuration
+class StockNavigation {
+
+    @Bean
+    NavigationEntry.Contribution vaccineStockMenu() {
+        return new NavigationEntry.Contribution(
+                NavigationEntry.of(REGISTRY, 80, "nav.vaccineStock", "/vaccine/stock", "VACCINE_STOCK_READ"),
+                NavigationEntry.of(REGISTRY, 81, "nav.vaccineExpiring", "/vaccine/expiring", "VACCINE_STOCK_READ"));
+    }
+}
