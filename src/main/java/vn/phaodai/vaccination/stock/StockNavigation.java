@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.phaodai.shared.NavigationEntry;
 
-import static vn.phaodai.shared.NavigationArea.REGISTRY;
+import static vn.phaodai.shared.NavigationArea.VACCINATION;
 
 /** The stock pages in the menu. */
 @Configuration
@@ -13,7 +13,7 @@ class StockNavigation {
     @Bean
     NavigationEntry.Contribution vaccineStockMenu() {
         return new NavigationEntry.Contribution(
-                NavigationEntry.of(REGISTRY, 80, "nav.vaccineStock", "/vaccine/stock", "VACCINE_STOCK_READ"),
-                NavigationEntry.of(REGISTRY, 81, "nav.vaccineExpiring", "/vaccine/expiring", "VACCINE_STOCK_READ"));
+                NavigationEntry.of(VACCINATION, 80, "nav.vaccineStock", "/vaccine/stock", "VACCINE_STOCK_READ"),
+                NavigationEntry.of(VACCINATION, 81, "nav.vaccineExpiring", "/vaccine/expiring", "VACCINE_STOCK_READ"));
     }
 }
