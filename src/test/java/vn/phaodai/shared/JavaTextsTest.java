@@ -48,6 +48,8 @@ class JavaTextsTest {
             Map.entry("testing/results/ResultColumns.java", FILE_LAYOUT),
             Map.entry("testing/results/ResultFields.java", FILE_LAYOUT),
             Map.entry("tracing/contacts/ContactImport.java", FILE_LAYOUT),
+            Map.entry("vaccination/imports/DoseColumns.java", FILE_LAYOUT),
+            Map.entry("vaccination/imports/DoseImportApi.java", API_DOC),
             Map.entry("tracing/contacts/Contacts.java", "the words a form may type for a sex"),
             Map.entry("cases/Cases.java", STORED + " (a case's state notes, the reasons a sample is set aside)"),
             Map.entry("cases/confirmation/CaseConfirmation.java", STORED + " (a case's state notes)"),
