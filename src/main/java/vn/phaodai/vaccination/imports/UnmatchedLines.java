@@ -132,6 +132,7 @@ public class UnmatchedLines {
     @Transactional
     public Matched register(long id, String sex, String communeCode, Long villageId, String address) {
         CurrentUser.require(Right.VACCINATION_WRITE);
+        CurrentUser.require(Right.PERSON_WRITE); // a vaccinator matches lines; registering persons is the registry's officers'
         Line line = get(id);
         PersonForm form = new PersonForm(line.fullName(), sex != null && !sex.isBlank() ? sex : line.sex(),
                 line.dateOfBirth() == null ? null : line.dateOfBirth().format(VN_DATE), null, line.nationalId(), line.phone(),
