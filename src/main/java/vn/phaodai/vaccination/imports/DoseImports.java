@@ -74,7 +74,7 @@ public class DoseImports {
         try {
             user = CurrentUser.require(Right.VACCINATION_WRITE);
             if (!SpreadsheetReader.supports(fileName)) throw new InvalidInputException("file", messages.get("vaccination.import.type"));
-            audit.record("IMPORT", "vaccine_dose", null, null, Map.of("file", fileName));
+            audit.record("IMPORT", "vaccine_import", null, null, Map.of("file", fileName));
         } catch (RuntimeException e) {
             Uploads.delete(file);
             throw e;

@@ -31,6 +31,8 @@ import java.util.Optional;
 public class UnmatchedLines {
 
     private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** Why a line matched nobody (vaccine_import_unmatched.reason), each with its label (vimport.reason.*). */
+    public static final List<String> REASONS = List.of("NO_SUCH_ID", "SEVERAL", "NONE");
 
     /** A line as read from the file, and why it matched nobody (NO_SUCH_ID, SEVERAL, NONE). */
     public record Line(long id, int line, String fullName, LocalDate dateOfBirth, String sex, String nationalId, String phone,
