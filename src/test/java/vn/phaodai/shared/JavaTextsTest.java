@@ -58,6 +58,7 @@ class JavaTextsTest {
             Map.entry("householdsupport/SupportPages.java", "the official names of the commune's mass organisations, offered to type"),
             Map.entry("security/accounts/AdminBootstrap.java", "the first administrator's stored full name"),
             Map.entry("demo/Census.java", "synthetic names and places"),
+            Map.entry("demo/DoseExportFile.java", "synthetic doses written in the national platform's file layout"),
             Map.entry("demo/PopulationSynthesizer.java", "synthetic persons written in the registry's file layout"),
             Map.entry("demo/SyntheticProvince.java", "synthetic places and persons"),
             Map.entry("demo/LabResultFile.java", "a synthetic laboratory file in its layout"),
