@@ -72,6 +72,7 @@ class CodeLabelsTest {
         shown.put("person.sex", names(Sex.values()));
         shown.put("population.relation", names(Relation.values()));
         shown.put("geo.villageKind", names(vn.phaodai.geography.VillageKind.values()));
+        shown.put("vimport.reason", vn.phaodai.vaccination.imports.UnmatchedLines.REASONS);
         shown.put("user.level", List.of("PROVINCE", "DISTRICT", "COMMUNE", "VILLAGE", "FACILITY"));
         shown.put("vstock.level", names(vn.phaodai.vaccination.stock.Holder.Level.values()));
         shown.put("vstock.reason", vn.phaodai.vaccination.stock.StockLedger.REASONS);

@@ -16,6 +16,7 @@ import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
 import vn.phaodai.shared.ApplicationClock;
 import vn.phaodai.testing.LabResults;
+import vn.phaodai.vaccination.imports.DoseImports;
 import vn.phaodai.tracing.SyntheticContacts;
 import vn.phaodai.tracing.Tiers;
 
@@ -56,7 +57,8 @@ public class Benchmark {
     }
 
     /** The scenarios {@code --only} can name; the setup they need (the persons' import, the F0 at home) always runs. */
-    public static final Set<String> GROUPS = Set.of("directory", "lab", "tracing", "home-care", "create-person", "readings");
+    public static final Set<String> GROUPS = Set.of("directory", "lab", "tracing", "home-care", "create-person", "readings",
+            "vaccination-import");
 
     private final SyntheticProvince province;
     private final PersonImport personImport;
@@ -70,10 +72,12 @@ public class Benchmark {
     private final SyntheticContacts syntheticContacts;
     private final Floors floors;
     private final ApplicationClock clock;
+    private final DoseImports doseImports;
 
     Benchmark(SyntheticProvince province, PersonImport personImport, Persons persons, DataSource dataSource, JdbcClient jdbc,
               JsonMapper json, LabResults labResults, Tiers tiers, HomeCareBench homeCareBench,
-              SyntheticContacts syntheticContacts, Floors floors, ApplicationClock clock) {
+              SyntheticContacts syntheticContacts, Floors floors, ApplicationClock clock, DoseImports doseImports) {
+        this.doseImports = doseImports;
         this.floors = floors;
         this.clock = clock;
         this.homeCareBench = homeCareBench;
@@ -134,6 +138,8 @@ public class Benchmark {
             if (labResults > 0 && (wanted.test("lab") || wanted.test("tracing"))) scenarios.addAll(labResults(labResults, seed, data));
             if (contacts > 0 && wanted.test("tracing")) scenarios.addAll(tracing(contacts, newPositives, seed, requests, data));
             if (homeCare > 0 && (wanted.test("home-care") || wanted.test("readings"))) scenarios.addAll(homeCareBench.run(homeCare, seed, data));
+            // The platform's export has as many lines as the lab's file has results (--lab-results, 1,000,000 by default).
+            if (labResults > 0 && wanted.test("vaccination-import")) scenarios.addAll(doseImport(labResults, seed, data));
         } finally {
             try {
                 Files.deleteIfExists(prepared.file());
@@ -177,6 +183,49 @@ public class Benchmark {
                         raw, ms / (double) rawMs, first ? "< 60 s for 1,000,000" : "nothing created or amended",
                         first ? ms * 1_000_000.0 / count < 60_000 : ((Number) summary.get("created")).longValue() == 0
                                 && ((Number) summary.get("amended")).longValue() == 0, values));
+            }
+            return out;
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temp file
+            }
+        }
+    }
+
+    /**
+     * The national vaccination platform's export over the registry (issue 15 §2), imported through the same path as
+     * the pages: matched by ID number, else name and birth date, doses written set-based; then the same file again,
+     * which must change nothing.
+     */
+    private List<Scenario> doseImport(int count, long seed, String persons) {
+        Path file = DoseExportFile.write(jdbc, count, seed);
+        try {
+            long rawMs = floors.rawCopy(file, 10);
+            List<Scenario> out = new ArrayList<>();
+            for (String run : List.of("first", "again")) {
+                long start = System.nanoTime();
+                Job job = CurrentUser.asSystem(() -> doseImports.importNow(file, "bench-doses.csv", "benchmark"));
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                if (!"DONE".equals(job.status())) throw new IllegalStateException("Dose import failed: " + job.error());
+                @SuppressWarnings("unchecked")
+                Map<String, Object> values = new LinkedHashMap<>(json.readValue(job.result(), Map.class));
+                values.put("ms", ms);
+                values.put("floorMs", rawMs);
+                long lines = ((Number) values.get("rowsRead")).longValue();
+                String data = String.format("%,d lines of the platform's export over %s", lines, persons);
+                String raw = String.format("raw COPY of the file into a bare table: %,d ms, %,.0f rows/s", rawMs, lines * 1000.0 / rawMs);
+                boolean first = run.equals("first");
+                long created = ((Number) values.get("created")).longValue();
+                long listed = ((Number) values.get("unmatchedNew")).longValue();
+                out.add(new Scenario(first ? "vaccination import from the national platform (COPY + set-based matching)"
+                        : "the same platform export again (idempotent)", data,
+                        String.format("%,d ms, %,.0f lines/s; created %s, unchanged %s, unmatched %s, conflicts %s, rejected %s",
+                                ms, lines * 1000.0 / ms, values.get("created"), values.get("unchanged"), values.get("unmatched"),
+                                values.get("conflicts"), values.get("rejected")),
+                        raw, ms / (double) rawMs, first ? "< 60 s for 1,000,000" : "nothing created, no new unmatched line",
+                        first ? ms * 1_000_000.0 / Math.max(1, lines) < 60_000 : created == 0 && listed == 0, values));
             }
             return out;
         } finally {

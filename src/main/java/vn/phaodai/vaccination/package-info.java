@@ -7,5 +7,5 @@
  * testing and cases below it may ask it for a status without a cycle.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "geography", "geography :: pickers", "population", "population :: pickers", "security :: api", "shared"})
+        "geography", "geography :: pickers", "jobs", "population", "population :: pickers", "security :: api", "shared"})
 package vn.phaodai.vaccination;

@@ -30,7 +30,7 @@ class BenchmarkIT {
     void everyScenarioMeasuresSomething() {
         TestData.registryOnNationalList(jdbc, new TestApi(port));
         List<Benchmark.Scenario> scenarios = benchmark.run(20_000, 3, "42", 50, 20_000, 50_000, 1_000, 2_000);
-        assertThat(scenarios).hasSize(15);
+        assertThat(scenarios).hasSize(17);
         assertThat(scenarios).allSatisfy(s -> assertThat(s.figure()).isNotBlank());
         // Every figure beside its floor, measured in the same run, and the ratio compared from run to run.
         assertThat(scenarios).allSatisfy(s -> {
@@ -70,6 +70,14 @@ class BenchmarkIT {
                 join care_worker_village v on v.worker_id = a.worker_id and v.village_id = c.village_id
                 where c.id between ? and ?""").params(home.get("firstCaseId"), home.get("lastCaseId")).query(Long.class).single())
                 .isEqualTo(2_000);
+        // The platform's export: 20,000 lines at most over the registry, doses created once; the second run changes nothing.
+        var doses = scenarios.get(15).values();
+        assertThat(((Number) doses.get("created")).longValue()).isPositive();
+        assertThat(((Number) doses.get("unmatched")).longValue()).isPositive();
+        assertThat(jdbc.sql("select count(*) from vaccine_dose where source = 'IMPORT'").query(Long.class).single())
+                .isEqualTo(((Number) doses.get("created")).longValue());
+        assertThat(((Number) scenarios.get(16).values().get("created")).longValue()).isZero();
+        assertThat(scenarios.get(16).met()).isTrue();
         // The floors of what bench/run measures over HTTP: the bare SQL of each GET, bare inserts for each POST.
         String commune = jdbc.sql("select commune_code from person order by id limit 1").query(String.class).single();
         Map<String, Object> http = benchmark.httpFloors(commune, (String) home.get("busiestCommune"), 20, 200, 8, 300, 16,

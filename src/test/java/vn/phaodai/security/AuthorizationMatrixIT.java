@@ -177,6 +177,10 @@ class AuthorizationMatrixIT {
             POST /api/v1/clusters/{id}/close                  | 200/200 | 403/403 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403/403 | 403 | 403 | 403 | 403 | 403/403 | 403/403
             GET /api/v1/follow-ups                            | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 403 | 403 | 403 | 403 | 403 | 403
             POST /api/v1/follow-ups                           | 201/201 | 403/403 | 201/404 | 201/404 | 201/404 | 201/404 | 201/404 | 403/403 | 403 | 403 | 403 | 403 | 403/403 | 403/403
+            POST /api/v1/doses/import                         | 202     | 403     | 202     | 403     | 202     | 202     | 403     | 403     | 403 | 403 | 403 | 403 | 202 | 403
+            GET /api/v1/doses/import/unmatched                | 200     | 403     | 200     | 403     | 200     | 200     | 403     | 403     | 403 | 403 | 403 | 403 | 200 | 403
+            POST /api/v1/doses/import/unmatched/{id}/match    | 200/200 | 403/403 | 200/404 | 403/403 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            POST /api/v1/doses/import/unmatched/{id}/register | 201/201 | 403/403 | 201/404 | 403/403 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 403/403 | 403/403
             GET /api/v1/pick/communes                         | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200 | 200 | 200 | 200 | 200 | 200
             GET /api/v1/pick/villages                         | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200 | 200 | 200 | 200 | 200 | 200
             GET /api/v1/pick/persons                          | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 403 | 403 | 403 | 403 | 200 | 403
@@ -207,7 +211,7 @@ class AuthorizationMatrixIT {
             "GET /api/v1/cases/{id}/home-care/end-of-isolation", "GET /api/v1/cases/{id}/home-care/placements",
             "GET /api/v1/support-requests", "GET /api/v1/cases/{id}/contacts", "GET /api/v1/cases/{id}/chain",
             "GET /api/v1/persons/{id}/tier", "GET /api/v1/chains", "GET /api/v1/clusters/{id}", "GET /api/v1/follow-ups",
-            "GET /api/v1/pick/persons", "GET /api/v1/pick/cases");
+            "GET /api/v1/pick/persons", "GET /api/v1/pick/cases", "GET /api/v1/doses/import/unmatched");
 
     static final String INSIDE = "18073";   // Phường Nam Hà, thành phố Hà Tĩnh (district 436, province 42)
     static final String OUTSIDE = "00001";  // Phường Phúc Xá, Hà Nội
@@ -628,6 +632,13 @@ class AuthorizationMatrixIT {
             case "POST /api/v1/vaccine/vial-counts" -> api.post("/api/v1/vaccine/vial-counts", Map.of("lotId", stockedLot(commune),
                     "point", vaccinationPoint(commune), "openedVials", 1, "on", TODAY.toString())).status();
             case "GET /api/v1/pick/vaccine-holders" -> api.get("/api/v1/pick/vaccine-holders?q=nam").status();
+            case "POST /api/v1/doses/import" -> api.upload("/api/v1/doses/import", csv("Họ và tên,Tên vắc xin,Ngày tiêm,Mũi tiêm\n"
+                    + "Người Thử An,AstraZeneca,01/09/2021,Mũi 1\n")).status();
+            case "GET /api/v1/doses/import/unmatched" -> api.get("/api/v1/doses/import/unmatched").status();
+            case "POST /api/v1/doses/import/unmatched/{id}/match" -> api.post("/api/v1/doses/import/unmatched/" + unmatchedLine(commune)
+                    + "/match", Map.of("personId", person(commune, inside))).status();
+            case "POST /api/v1/doses/import/unmatched/{id}/register" -> api.post("/api/v1/doses/import/unmatched/" + unmatchedLine(commune)
+                    + "/register", Map.of("sex", "MALE")).status();
             default -> throw new AssertionError("No call written for " + endpoint);
         };
     }
@@ -659,6 +670,17 @@ class AuthorizationMatrixIT {
         assertThat(admin.post("/api/v1/vaccine/allocations", Map.of("lotId", lot, "from", commune, "to", vaccinationPoint(commune),
                 "doses", 20, "on", TODAY.toString())).status()).isEqualTo(201);
         return lot;
+    }
+
+    /** A line of the platform's export that matched nobody, on the commune's list, with its own name and ID number. */
+    private long unmatchedLine(String commune) {
+        int n = serial.incrementAndGet();
+        return jdbc.sql("""
+                insert into vaccine_import_unmatched (line_key, job_id, line, full_name, date_of_birth, national_id, product_code,
+                    given_on, dose_kind, commune_code, reason, created_by)
+                values (?, gen_random_uuid(), 2, ?, '1980-01-01', ?, 'ASTRAZENECA', '2021-09-01', 'PRIMARY_1', ?, 'NONE', 'admin')
+                returning id""").params("matrix-" + n, "Người Tiêm " + letters(n), String.format("042080%06d", n), commune)
+                .query(Long.class).single();
     }
 
     /** A fresh adult; inside the community team's village when inside. */
