@@ -268,7 +268,10 @@ class VaccinationStatusIT {
         var bad = web.post(path, "personId=" + p + "&product=ASTRAZENECA&doseKind=PRIMARY_2&givenOn=99%2F99%2F2021&lot=NJ-4711&_csrf=" + web.csrf(path));
         assertThat(bad.body()).contains("Không đọc được ngày", "NJ-4711", "99/99/2021");
         var kept = web.post(path, typed + "&overrideReason=" + WebSession.encode("Đi công tác dài ngày") + "&_csrf=" + web.csrf(path));
-        assertThat(kept.statusCode()).isEqualTo(200);
-        assertThat(kept.body()).contains("Đã lưu mũi tiêm", "Mũi 2", "Đi công tác dài ngày", "Đã tiêm đủ liều cơ bản");
+        assertThat(kept.statusCode()).isEqualTo(302);
+        String location = kept.headers().firstValue("Location").orElseThrow();
+        assertThat(location).contains("/vaccination/persons/" + p);
+        var page = web.get(location.replaceFirst("^https?://[^/]+", ""));
+        assertThat(page.body()).contains("Đã lưu mũi tiêm", "Mũi 2", "Đi công tác dài ngày", "Đã tiêm đủ liều cơ bản");
     }
 }
