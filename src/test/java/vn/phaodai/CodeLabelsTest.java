@@ -68,6 +68,10 @@ class CodeLabelsTest {
         // a stay's and a person's tests: a sample's result, or none yet
         shown.put("test.conclusion", List.of("NEGATIVE", "POSITIVE", "INVALID", "RETEST", "PENDING", "POOL_POSITIVE", "POOL_INVALID"));
         shown.put("support.kind", SupportRequests.KINDS);
+        shown.put("vaccination.status", names(vn.phaodai.vaccination.VaccinationStatuses.Level.values()));
+        shown.put("vaccination.doseKind", vn.phaodai.vaccination.rules.DoseJudge.DOSE_KINDS);
+        shown.put("vaccination.reaction", vn.phaodai.vaccination.doses.Doses.REACTIONS);
+        shown.put("vaccination.source", List.of("SESSION", "MANUAL", "IMPORT"));
         shown.put("homecare.symptom", ReadingForm.SYMPTOMS);
         shown.put("person.sex", names(Sex.values()));
         shown.put("population.relation", names(Relation.values()));

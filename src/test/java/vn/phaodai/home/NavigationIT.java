@@ -56,9 +56,9 @@ class NavigationIT {
         assertThat(created.status()).isEqualTo(201);
 
         String officersPage = WebSession.logIn(port, officer, PASSWORD).get("/").body();
-        assertThat(areas(officersPage)).contains("REGISTRY", "TESTING", "CASES", "TRACING_AND_QUARANTINE", "HOME_CARE", "REPORTS")
+        assertThat(areas(officersPage)).contains("REGISTRY", "TESTING", "CASES", "TRACING_AND_QUARANTINE", "HOME_CARE", "VACCINATION", "REPORTS")
                 .doesNotContain("ADMINISTRATION");
-        assertThat(officersPage).contains("href=\"/persons\"", "href=\"/cases\"", "Truy vết, cách ly", "Đăng xuất")
+        assertThat(officersPage).contains("href=\"/persons\"", "href=\"/cases\"", "Truy vết, cách ly", "Đăng xuất", "href=\"/vaccination/doses/new\"")
                 .doesNotContain("href=\"/admin/users\"", "href=\"/admin/audit\"", "href=\"/geography/import\"", "href=\"/quarantine/policies\"");
 
         String adminsPage = WebSession.admin(port).get("/?lang=en").body();

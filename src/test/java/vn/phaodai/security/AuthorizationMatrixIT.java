@@ -196,6 +196,8 @@ class AuthorizationMatrixIT {
             POST /api/v1/vaccine/discards                     | 201/201 | 403/403 | 201/404 | 403/403 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 403/403 | 201/404
             POST /api/v1/vaccine/vial-counts                  | 201/201 | 403/403 | 201/404 | 403/403 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 403/403 | 201/404
             GET /api/v1/pick/vaccine-holders                  | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 403     | 403 | 403 | 403 | 403 | 403 | 200
+            POST /api/v1/doses                                | 201/201 | 403/403 | 201/404 | 403/403 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 201/404 | 403/403
+            GET /api/v1/persons/{id}/vaccination              | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
             """;
 
     /** Endpoints whose answer carries personal data: each 200 must leave an audit entry of the caller. */
@@ -211,7 +213,8 @@ class AuthorizationMatrixIT {
             "GET /api/v1/cases/{id}/home-care/end-of-isolation", "GET /api/v1/cases/{id}/home-care/placements",
             "GET /api/v1/support-requests", "GET /api/v1/cases/{id}/contacts", "GET /api/v1/cases/{id}/chain",
             "GET /api/v1/persons/{id}/tier", "GET /api/v1/chains", "GET /api/v1/clusters/{id}", "GET /api/v1/follow-ups",
-            "GET /api/v1/pick/persons", "GET /api/v1/pick/cases", "GET /api/v1/doses/import/unmatched");
+            "GET /api/v1/pick/persons", "GET /api/v1/pick/cases", "GET /api/v1/doses/import/unmatched",
+            "GET /api/v1/persons/{id}/vaccination");
 
     static final String INSIDE = "18073";   // Phường Nam Hà, thành phố Hà Tĩnh (district 436, province 42)
     static final String OUTSIDE = "00001";  // Phường Phúc Xá, Hà Nội
@@ -578,6 +581,9 @@ class AuthorizationMatrixIT {
             case "POST /api/v1/cases/{id}/support-requests" -> api.post("/api/v1/cases/" + covidCase(commune, inside, false)
                     + "/support-requests", Map.of("kind", "FOOD", "detail", "Gạo, rau")).status();
             case "GET /api/v1/support-requests" -> api.get("/api/v1/support-requests").status();
+            case "POST /api/v1/doses" -> api.post("/api/v1/doses", Map.of("personId", person(commune, inside), "givenOn", "2021-10-15",
+                    "product", "COMIRNATY_30", "lot", "FK1234", "doseKind", "PRIMARY_1")).status();
+            case "GET /api/v1/persons/{id}/vaccination" -> api.get("/api/v1/persons/" + person(commune, inside) + "/vaccination").status();
             case "POST /api/v1/support-requests/{id}/take" -> api.post("/api/v1/support-requests/" + supportRequest(commune, inside, false)
                     + "/take", Map.of("handledBy", "Hội Phụ nữ phường")).status();
             case "POST /api/v1/support-requests/{id}/done" -> api.post("/api/v1/support-requests/" + supportRequest(commune, inside, true)

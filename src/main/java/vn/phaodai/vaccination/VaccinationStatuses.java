@@ -1,0 +1,120 @@
+package vn.phaodai.vaccination;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A person's vaccination on any date, derived from the registry of doses (never stored), and whether the person is
+ * "fully vaccinated" in the sense of the rule that asks (home care, quarantine, factory testing), by the definition in
+ * force on that date (table vaccination_definition, each row citing its document).
+ * <p>
+ * The caller has already checked that its user may see the person (it holds the person's case, stay or worker): this
+ * service checks no right and writes no audit entry. For lists, ask for many persons at once, or join the SQL function
+ * {@code vaccination_on(date)} on person_id: one query, never one per person.
+ */
+@Service
+@org.springframework.modulith.NamedInterface("api")
+public class VaccinationStatuses {
+
+    /** Where a person stands, in the order of progress. */
+    public enum Level {NOT_VACCINATED, PRIMARY_STARTED, PRIMARY_COMPLETE, ADDITIONAL, BOOSTED}
+
+    /** Who asks what "fully vaccinated" means. */
+    public enum Purpose {QUARANTINE, HOME_CARE, FACTORY_TESTING}
+
+    /**
+     * A person's vaccination on a day: the level, the doses given by then, the day the primary course was complete
+     * (null if not), the last dose's day and every dose's day (oldest first).
+     */
+    public record Status(long personId, LocalDate on, Level level, int doses, LocalDate primaryCompleteOn,
+                         LocalDate lastDoseOn, List<LocalDate> doseDates) {
+        static Status none(long personId, LocalDate on) {
+            return new Status(personId, on, Level.NOT_VACCINATED, 0, null, null, List.of());
+        }
+    }
+
+    /** The answer for one purpose on one day, with the document of the definition that answered (null if none in force). */
+    public record FullyVaccinated(long personId, boolean fully, String document) {
+    }
+
+    private record Definition(String kind, Integer minDoses, int minDays, Integer maxDays, String document) {
+    }
+
+    private final JdbcClient jdbc;
+
+    VaccinationStatuses(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Status of(long personId, LocalDate on) {
+        return of(List.of(personId), on).get(personId);
+    }
+
+    /** Many persons, one day, one query; every person asked for has an answer. */
+    public Map<Long, Status> of(Collection<Long> personIds, LocalDate on) {
+        Map<Long, Status> all = new HashMap<>();
+        for (Long id : personIds) all.put(id, Status.none(id, on));
+        if (personIds.isEmpty()) return all;
+        jdbc.sql("select * from vaccination_on(:on) where person_id = any(:ids)")
+                .param("on", on).param("ids", personIds.toArray(Long[]::new))
+                .query((rs, i) -> {
+                    long id = rs.getLong("person_id");
+                    LocalDate complete = rs.getObject("primary_complete_on", LocalDate.class);
+                    Level level = rs.getInt("boosters") > 0 ? Level.BOOSTED : rs.getBoolean("has_additional") ? Level.ADDITIONAL
+                            : complete != null ? Level.PRIMARY_COMPLETE : rs.getInt("primary_doses") > 0 ? Level.PRIMARY_STARTED : Level.NOT_VACCINATED;
+                    return new Status(id, on, level, rs.getInt("doses"), complete, rs.getObject("last_dose_on", LocalDate.class),
+                            dates(rs.getArray("dose_dates")));
+                }).list().forEach(s -> all.put(s.personId(), s));
+        return all;
+    }
+
+    public FullyVaccinated fullyVaccinated(long personId, LocalDate on, Purpose purpose) {
+        return fullyVaccinated(List.of(personId), on, purpose).get(personId);
+    }
+
+    /** Many persons by the definition in force on the day for the purpose; none in force: nobody is. */
+    public Map<Long, FullyVaccinated> fullyVaccinated(Collection<Long> personIds, LocalDate on, Purpose purpose) {
+        List<Definition> definitions = jdbc.sql("""
+                select kind, min_doses, min_days, max_days, document from vaccination_definition
+                where purpose = ? and valid_from <= ? and (valid_to is null or valid_to >= ?) order by id""")
+                .params(purpose.name(), on, on)
+                .query((rs, i) -> new Definition(rs.getString(1), (Integer) rs.getObject(2), rs.getInt(3), (Integer) rs.getObject(4), rs.getString(5)))
+                .list();
+        Map<Long, FullyVaccinated> answers = new HashMap<>();
+        String anyDocument = definitions.isEmpty() ? null : String.join("; ", definitions.stream().map(Definition::document).distinct().toList());
+        of(personIds, on).forEach((id, status) -> {
+            Definition met = definitions.stream().filter(d -> meets(status, d, on)).findFirst().orElse(null);
+            answers.put(id, new FullyVaccinated(id, met != null, met != null ? met.document() : anyDocument));
+        });
+        return answers;
+    }
+
+    private static boolean meets(Status s, Definition d, LocalDate on) {
+        LocalDate counted;
+        if (d.kind().equals("PRIMARY_COMPLETE")) {
+            if (s.primaryCompleteOn() == null) return false;
+            counted = s.lastDoseOn(); // the course's last dose, or an additional dose or booster given since
+        } else {
+            if (s.doses() < d.minDoses()) return false;
+            counted = s.doseDates().get(d.minDoses() - 1);
+        }
+        long days = ChronoUnit.DAYS.between(counted, on);
+        return days >= d.minDays() && (d.maxDays() == null || days <= d.maxDays());
+    }
+
+    private static List<LocalDate> dates(Array array) throws SQLException {
+        if (array == null) return List.of();
+        Object[] values = (Object[]) array.getArray();
+        return Arrays.stream(values).map(v -> v instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) v).toList();
+    }
+}
