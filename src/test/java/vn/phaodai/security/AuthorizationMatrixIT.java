@@ -182,6 +182,7 @@ class AuthorizationMatrixIT {
             GET /api/v1/pick/cases                            | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403 | 403 | 403
             GET /api/v1/pick/facilities                       | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 200 | 200 | 403 | 403 | 403
             GET /api/v1/pick/workers                          | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 200     | 403 | 403 | 403 | 403 | 403 | 403
+            GET /api/v1/persons/{id}/vaccination/certificate  | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
             """;
 
     /** Endpoints whose answer carries personal data: each 200 must leave an audit entry of the caller. */
@@ -197,7 +198,8 @@ class AuthorizationMatrixIT {
             "GET /api/v1/cases/{id}/home-care/end-of-isolation", "GET /api/v1/cases/{id}/home-care/placements",
             "GET /api/v1/support-requests", "GET /api/v1/cases/{id}/contacts", "GET /api/v1/cases/{id}/chain",
             "GET /api/v1/persons/{id}/tier", "GET /api/v1/chains", "GET /api/v1/clusters/{id}", "GET /api/v1/follow-ups",
-            "GET /api/v1/pick/persons", "GET /api/v1/pick/cases");
+            "GET /api/v1/pick/persons", "GET /api/v1/pick/cases",
+            "GET /api/v1/persons/{id}/vaccination/certificate");
 
     static final String INSIDE = "18073";   // Phường Nam Hà, thành phố Hà Tĩnh (district 436, province 42)
     static final String OUTSIDE = "00001";  // Phường Phúc Xá, Hà Nội
@@ -598,6 +600,12 @@ class AuthorizationMatrixIT {
             case "GET /api/v1/pick/workers" -> api.get("/api/v1/pick/workers?q=can").status();
             case "POST /api/v1/follow-ups" -> api.post("/api/v1/follow-ups", Map.of("personId", person(commune, inside),
                     "date", TODAY.minusDays(1).toString(), "kind", "CALL", "outcome", "WELL")).status();
+            // issue 15: the certificate of a person with one dose (written straight into the registry)
+            case "GET /api/v1/persons/{id}/vaccination/certificate" -> {
+                long id = person(commune, inside);
+                new vn.phaodai.support.CertificateDoses(jdbc).dose(id, LocalDate.of(2021, 9, 1), "ASTRAZENECA", "PRIMARY_1", "NJ0342", null);
+                yield api.download("/api/v1/persons/" + id + "/vaccination/certificate").status();
+            }
             default -> throw new AssertionError("No call written for " + endpoint);
         };
     }
