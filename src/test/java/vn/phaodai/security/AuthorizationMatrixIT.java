@@ -198,6 +198,7 @@ class AuthorizationMatrixIT {
             GET /api/v1/pick/vaccine-holders                  | 200     | 200     | 200     | 200     | 200     | 200     | 403     | 403     | 403 | 403 | 403 | 403 | 403 | 200
             POST /api/v1/doses                                | 201/201 | 403/403 | 201/404 | 403/403 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 201/404 | 403/403
             GET /api/v1/persons/{id}/vaccination              | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            GET /api/v1/persons/{id}/vaccination/certificate  | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
             """;
 
     /** Endpoints whose answer carries personal data: each 200 must leave an audit entry of the caller. */
@@ -214,7 +215,7 @@ class AuthorizationMatrixIT {
             "GET /api/v1/support-requests", "GET /api/v1/cases/{id}/contacts", "GET /api/v1/cases/{id}/chain",
             "GET /api/v1/persons/{id}/tier", "GET /api/v1/chains", "GET /api/v1/clusters/{id}", "GET /api/v1/follow-ups",
             "GET /api/v1/pick/persons", "GET /api/v1/pick/cases", "GET /api/v1/doses/import/unmatched",
-            "GET /api/v1/persons/{id}/vaccination");
+            "GET /api/v1/persons/{id}/vaccination", "GET /api/v1/persons/{id}/vaccination/certificate");
 
     static final String INSIDE = "18073";   // Phường Nam Hà, thành phố Hà Tĩnh (district 436, province 42)
     static final String OUTSIDE = "00001";  // Phường Phúc Xá, Hà Nội
@@ -645,6 +646,12 @@ class AuthorizationMatrixIT {
                     + "/match", Map.of("personId", person(commune, inside))).status();
             case "POST /api/v1/doses/import/unmatched/{id}/register" -> api.post("/api/v1/doses/import/unmatched/" + unmatchedLine(commune)
                     + "/register", Map.of("sex", "MALE")).status();
+            // issue 15: the certificate of a person with one dose (written straight into the registry)
+            case "GET /api/v1/persons/{id}/vaccination/certificate" -> {
+                long id = person(commune, inside);
+                new vn.phaodai.support.CertificateDoses(jdbc).dose(id, LocalDate.of(2021, 9, 1), "ASTRAZENECA", "PRIMARY_1", "NJ0342", null);
+                yield api.download("/api/v1/persons/" + id + "/vaccination/certificate").status();
+            }
             default -> throw new AssertionError("No call written for " + endpoint);
         };
     }

@@ -104,6 +104,8 @@ class SecurityConfiguration {
                                 "/error").permitAll()
                         // A patient's own reading form: the secret in the link is checked by the page itself.
                         .requestMatchers("/p/**").permitAll()
+                        // A vaccination certificate's QR code: anyone checks it; the signature in the code is checked by the page.
+                        .requestMatchers("/verify/*").permitAll()
                         .anyRequest().authenticated())
                 // Every redirect relative: the Host header a client sends never comes back in a Location.
                 .formLogin(f -> f.loginPage("/login").successHandler(afterLogin()).failureHandler(loginFailed()))
