@@ -54,8 +54,8 @@ class DoseImportPages {
     @Bean
     static NavigationEntry.Contribution doseImportMenu() {
         return new NavigationEntry.Contribution(
-                NavigationEntry.of(NavigationArea.REGISTRY, 40, "nav.doseImport", "/vaccination/import", "VACCINATION_WRITE"),
-                NavigationEntry.of(NavigationArea.REGISTRY, 41, "nav.doseUnmatched", "/vaccination/unmatched", "VACCINATION_WRITE"));
+                NavigationEntry.of(NavigationArea.VACCINATION, 40, "nav.doseImport", "/vaccination/import", "VACCINATION_WRITE"),
+                NavigationEntry.of(NavigationArea.VACCINATION, 41, "nav.doseUnmatched", "/vaccination/unmatched", "VACCINATION_WRITE"));
     }
 
     @GetMapping("/vaccination/unmatched")
