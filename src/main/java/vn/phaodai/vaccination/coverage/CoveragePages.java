@@ -30,7 +30,7 @@ import java.util.Map;
 @Controller
 class CoveragePages {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private final VaccinationCoverage coverage;
     private final Unvaccinated unvaccinated;
@@ -60,7 +60,7 @@ class CoveragePages {
         if (typed == null || typed.isBlank()) return clock.today();
         String t = typed.strip();
         try {
-            return t.contains("/") ? LocalDate.parse(t, DAY.withResolverStyle(java.time.format.ResolverStyle.SMART)) : LocalDate.parse(t);
+            return t.contains("/") ? LocalDate.parse(t, DAY) : LocalDate.parse(t);
         } catch (DateTimeParseException e) {
             errors.put("on", messages.get("vaccination.coverage.on.invalid", t));
             return clock.today();
@@ -129,7 +129,7 @@ class CoveragePages {
         }
         model.addAttribute("errors", errors);
         model.addAttribute("report", report);
-        model.addAttribute("on", on == null || on.isBlank() || errors.containsKey("on") ? DAY.format(day) : on.strip());
+        model.addAttribute("on", on == null || on.isBlank() ? DAY.format(day) : on.strip());
         model.addAttribute("day", day);
         model.addAttribute("areas", areas(CurrentUser.get()));
         model.addAttribute("area", area);

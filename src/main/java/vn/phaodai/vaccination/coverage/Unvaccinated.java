@@ -67,7 +67,7 @@ public class Unvaccinated {
         p.put("limit", size);
         p.put("offset", (long) page * size);
         List<Person> items = jdbc.sql(sql + ORDER + " limit :limit offset :offset").params(p).query((rs, i) -> person(rs)).list();
-        audit.recordShown("vaccine_dose", criteria(c, "unvaccinated"), items, Person::id);
+        audit.recordShown("vaccination_coverage", criteria(c, "unvaccinated"), items, Person::id);
         return new PageResult<>(items, total, page, size);
     }
 
@@ -84,8 +84,8 @@ public class Unvaccinated {
             shown.add(person.id());
             sink.accept(person);
         });
-        if (export) audit.record("EXPORT", "vaccine_dose", null, null, criteria(c, "unvaccinated"));
-        else audit.recordShown("vaccine_dose", criteria(c, "unvaccinated-sheet"), shown);
+        if (export) audit.record("EXPORT", "vaccination_coverage", null, null, criteria(c, "unvaccinated"));
+        else audit.recordShown("vaccination_coverage", criteria(c, "unvaccinated-sheet"), shown);
     }
 
     private static Map<String, Object> criteria(Criteria c, String list) {
