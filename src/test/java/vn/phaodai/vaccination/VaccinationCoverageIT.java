@@ -91,8 +91,9 @@ class VaccinationCoverageIT {
         Map<String, Object> p = new HashMap<>();
         p.put("fullName", name);
         p.put("sex", name.contains("Thị") ? "FEMALE" : "MALE");
-        p.put("dateOfBirth", born);
-        p.put("nationalId", String.format("042099%06d", ++serial));
+        if (born.length() == 4) p.put("birthYear", Integer.parseInt(born));
+        else p.put("dateOfBirth", born);
+        ++serial; // no ID number: children and many elders have none (decision 0012)
         p.put("communeCode", commune);
         p.put("villageId", village);
         p.put("address", "Số " + serial + " đường Hà Huy Tập");

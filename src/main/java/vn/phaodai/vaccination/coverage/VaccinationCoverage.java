@@ -152,7 +152,9 @@ public class VaccinationCoverage {
         p.put("communes", unit.communes().toArray(String[]::new));
         p.put("village", unit.villageId());
         jdbc.sql(COUNTS.formatted(key, join, place, user.scope().condition("r.commune_code", "r.village_id"),
-                        childLevel == null ? "(b.code)" : "(b.code), (b.code, a.unit_key)"))
+                        childLevel == null ? "(b.code)" : "(b.code), (b.code, a.unit_key)",
+                        childLevel == null ? "true" : "grouping(a.unit_key) = 1",
+                        childLevel == null ? "cast(null as text)" : "a.unit_key"))
                 .params(p).query(rs -> {
                     long[] n = {rs.getLong("residents"), rs.getLong("one"), rs.getLong("complete"), rs.getLong("boosted")};
                     if (rs.getBoolean("whole")) total.put(rs.getString("band"), n);
@@ -240,7 +242,7 @@ public class VaccinationCoverage {
                 select unit_key, age, count(*) as residents, count(*) filter (where any_dose) as one,
                        count(*) filter (where complete) as complete, count(*) filter (where boosted) as boosted
                 from per_person group by unit_key, age)
-            select b.code as band, a.unit_key, grouping(a.unit_key) = 1 as whole, sum(a.residents) as residents,
+            select b.code as band, %7$s as unit_key, %6$s as whole, sum(a.residents) as residents,
                    sum(a.one) as one, sum(a.complete) as complete, sum(a.boosted) as boosted
             from per_age a join coverage_age_band b on a.age >= b.min_age and (b.max_age is null or a.age <= b.max_age)
             where b.valid_from <= cast(:on as date) and (b.valid_to is null or b.valid_to > cast(:on as date))
