@@ -199,6 +199,8 @@ class AuthorizationMatrixIT {
             POST /api/v1/doses                                | 201/201 | 403/403 | 201/404 | 403/403 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 201/404 | 403/403
             GET /api/v1/persons/{id}/vaccination              | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
             GET /api/v1/persons/{id}/vaccination/certificate  | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            GET /api/v1/vaccination/coverage                  | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 404/404 | 200/404 | 403 | 403 | 403 | 200/404 | 200/404 | 200/404
+            GET /api/v1/vaccination/unvaccinated              | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
             """;
 
     /** Endpoints whose answer carries personal data: each 200 must leave an audit entry of the caller. */
@@ -215,7 +217,8 @@ class AuthorizationMatrixIT {
             "GET /api/v1/support-requests", "GET /api/v1/cases/{id}/contacts", "GET /api/v1/cases/{id}/chain",
             "GET /api/v1/persons/{id}/tier", "GET /api/v1/chains", "GET /api/v1/clusters/{id}", "GET /api/v1/follow-ups",
             "GET /api/v1/pick/persons", "GET /api/v1/pick/cases", "GET /api/v1/doses/import/unmatched",
-            "GET /api/v1/persons/{id}/vaccination", "GET /api/v1/persons/{id}/vaccination/certificate");
+            "GET /api/v1/persons/{id}/vaccination", "GET /api/v1/persons/{id}/vaccination/certificate",
+            "GET /api/v1/vaccination/unvaccinated");
 
     static final String INSIDE = "18073";   // Phường Nam Hà, thành phố Hà Tĩnh (district 436, province 42)
     static final String OUTSIDE = "00001";  // Phường Phúc Xá, Hà Nội
@@ -376,6 +379,9 @@ class AuthorizationMatrixIT {
                     api.post("/api/v1/geography/communes/" + INSIDE + "/villages", Map.of("name", "Thôn " + serial.incrementAndGet())).status();
             case "POST /api/v1/geography/villages/import" -> api.upload("/api/v1/geography/villages/import",
                     csv("Mã PX,Tên,Loại\n" + INSIDE + ",Xóm " + serial.incrementAndGet() + ",xóm\n")).status();
+            // issue 15: coverage (numbers of a commune; its residents with no dose)
+            case "GET /api/v1/vaccination/coverage" -> api.get("/api/v1/vaccination/coverage?unit=" + commune + "&on=2022-06-15").status();
+            case "GET /api/v1/vaccination/unvaccinated" -> api.get("/api/v1/vaccination/unvaccinated?commune=" + commune + "&on=2022-06-15").status();
             case "GET /api/v1/persons" -> api.get("/api/v1/persons").status();
             case "GET /api/v1/persons/missing-national-id" -> api.get("/api/v1/persons/missing-national-id").status();
             case "POST /api/v1/persons" -> api.post("/api/v1/persons", newPerson(commune, inside)).status();
