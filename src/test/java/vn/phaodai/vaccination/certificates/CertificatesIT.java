@@ -1,10 +1,5 @@
 package vn.phaodai.vaccination.certificates;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -246,9 +241,7 @@ class CertificatesIT {
     private static String qr(PDDocument doc) throws Exception {
         BufferedImage image = image(doc.getPage(0).getResources());
         assertThat(image).as("an image on the page").isNotNull();
-        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        return QrImageTest.read(image);
     }
 
     private static BufferedImage image(PDResources resources) throws Exception {
