@@ -240,6 +240,7 @@ public class Persons {
     public Person merge(long winnerId, long loserId) {
         PhaodaiUser user = CurrentUser.require(Right.PERSON_MERGE);
         if (winnerId == loserId) throw new InvalidInputException("duplicateId", messages.get("population.merge.self"));
+        audit.holdLane(); // the lane before the pair, as every writer does (see AuditLog.holdLane)
         // Lock in id order so that two officers merging the same pair cannot deadlock.
         long first = Math.min(winnerId, loserId), second = Math.max(winnerId, loserId);
         repository.findLockedLiving(first, user.scope()).orElseThrow(() -> new NotFoundException(messages.get("population.merge.notFound", String.valueOf(first))));

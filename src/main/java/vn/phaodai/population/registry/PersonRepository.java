@@ -94,9 +94,14 @@ public class PersonRepository {
                 .params(scope.params()).param("id", id).query(PERSON).optional();
     }
 
+    /**
+     * A living person inside the scope, locked against other writers of the person. "No key update": rows that only
+     * refer to the person (a duplicate pair, a sample, a contact) take a key-share lock on it and go on meanwhile,
+     * so a registration referring to its look-alikes never waits on a merge that waits on it.
+     */
     public Optional<Person> findLockedLiving(long id, Scope scope) {
         return jdbc.sql("select * from person p where p.id = :id and p.merged_into is null and "
-                        + scope.condition("p.commune_code", "p.village_id") + " for update")
+                        + scope.condition("p.commune_code", "p.village_id") + " for no key update")
                 .params(scope.params()).param("id", id).query(PERSON).optional();
     }
 

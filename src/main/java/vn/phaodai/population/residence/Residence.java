@@ -206,7 +206,7 @@ public class Residence {
         Current p = jdbc.sql("""
                 select id, commune_code, village_id, residence_kind, resident_since, resident_until, died_on,
                        merged_into is not null as merged
-                from person where id = ? for update""").param(personId)
+                from person where id = ? for no key update""").param(personId)
                 .query((rs, i) -> new Current(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
                         rs.getBoolean(8))).optional().orElseThrow(() -> notFound(personId));
