@@ -9,12 +9,12 @@ public final class CaseForms {
 
     /** A case entered by hand, with its evidence (a test done elsewhere, a hospital's paper). */
     public record NewCase(Long personId, String confirmedOn, String evidence, String source, Boolean symptomatic, String onsetDate,
-                   String severity, String careSetting, String facility, Integer vaccineDoses) {
+                   String severity, String careSetting, String facility) {
     }
 
     /** The clinical and epidemiological details, changed with the version read. */
     public record Details(Integer version, String source, Boolean symptomatic, String onsetDate, java.util.List<String> comorbidities,
-                   Boolean pregnant, Integer vaccineDoses, String evidence) {
+                   Boolean pregnant, String evidence) {
     }
 
     /** A move to another care setting, or a change of severity, from a time. */

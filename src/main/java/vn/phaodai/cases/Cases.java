@@ -55,7 +55,6 @@ public class Cases {
             rs.getString("rule_document"), rs.getString("evidence"), rs.getString("source"), rs.getBoolean("symptomatic"),
             rs.getObject("onset_date", LocalDate.class), rs.getString("severity"), rs.getString("care_setting"),
             rs.getString("facility"), strings(rs.getArray("comorbidities")), rs.getBoolean("pregnant"),
-            (Integer) rs.getObject("vaccine_doses"),
             rs.getObject("outcome_on", LocalDate.class), rs.getString("discarded_reason"), rs.getString("created_by"),
             rs.getObject("created_at", OffsetDateTime.class));
 
@@ -151,7 +150,6 @@ public class Cases {
         String source = oneOf(errors, "source", form.source(), CovidCase.SOURCES, "COMMUNITY");
         String severity = oneOf(errors, "severity", form.severity(), CovidCase.SEVERITIES, "ASYMPTOMATIC");
         String care = oneOf(errors, "careSetting", form.careSetting(), CovidCase.CARE_SETTINGS, "HOME");
-        doses(errors, form.vaccineDoses());
         if (confirmed != null && confirmed.isAfter(clock.today())) errors.add(new FieldError("confirmedOn", messages.get("cases.confirmedOn.future")));
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         Map<String, Object> person = person(form.personId(), user.scope());
@@ -169,16 +167,14 @@ public class Cases {
         p.put("severity", severity);
         p.put("care", care);
         p.put("facility", blankToNull(form.facility()));
-        p.put("doses", form.vaccineDoses());
         p.put("user", user.username());
         long id;
         try {
             id = jdbc.sql("""
                     insert into covid_case (person_id, commune_code, village_id, confirmed_on, basis, evidence, source, symptomatic,
-                                            onset_date, severity, care_setting, facility, comorbidities, pregnant, vaccine_doses,
-                                            created_by)
+                                            onset_date, severity, care_setting, facility, comorbidities, pregnant, created_by)
                     values (:id, :commune_code, :village_id, :confirmed, 'MANUAL', :evidence, :source, :symptomatic, :onset, :severity,
-                            :care, :facility, :comorbidities, :pregnant, :doses, :user)
+                            :care, :facility, :comorbidities, :pregnant, :user)
                     returning id""").params(p).query(Long.class).single();
         } catch (DataIntegrityViolationException e) {
             // Another request opened a case for the person a moment ago: the unique index refuses a second.
@@ -206,7 +202,6 @@ public class Cases {
         if (form.version() == null) errors.add(new FieldError("version", messages.get("cases.version.required")));
         String source = oneOf(errors, "source", form.source(), CovidCase.SOURCES, before.source());
         LocalDate onset = date(errors, "onsetDate", form.onsetDate(), false);
-        doses(errors, form.vaccineDoses());
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         Map<String, Object> p = new HashMap<>();
         p.put("id", id);
@@ -216,11 +211,10 @@ public class Cases {
         p.put("onset", form.onsetDate() == null ? before.onsetDate() : onset);
         p.put("comorbidities", (form.comorbidities() == null ? before.comorbidities() : form.comorbidities()).toArray(String[]::new));
         p.put("pregnant", form.pregnant() == null ? before.pregnant() : form.pregnant());
-        p.put("doses", form.vaccineDoses() == null ? before.vaccineDoses() : form.vaccineDoses());
         p.put("evidence", form.evidence() == null ? before.evidence() : blankToNull(form.evidence()));
         int changed = jdbc.sql("""
                 update covid_case set source = :source, symptomatic = :symptomatic, onset_date = :onset, comorbidities = :comorbidities,
-                       pregnant = :pregnant, vaccine_doses = :doses, evidence = :evidence,
+                       pregnant = :pregnant, evidence = :evidence,
                        version = version + 1, updated_at = now()
                 where id = :id and version = :version""").params(p).update();
         if (changed == 0) throw stale(before, form.version());
@@ -360,9 +354,6 @@ public class Cases {
         return value;
     }
 
-    private void doses(List<FieldError> errors, Integer doses) {
-        if (doses != null && (doses < 0 || doses > 5)) errors.add(new FieldError("vaccineDoses", messages.get("cases.vaccineDoses.range")));
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

@@ -10,7 +10,7 @@ public record CovidCase(long id, int version, long personId, String fullName, St
                         String nationalId, String phone, String address, String communeCode, Long villageId, String status,
                         LocalDate confirmedOn, String confirmingSampleCode, String basis, String ruleDocument, String evidence,
                         String source, boolean symptomatic, LocalDate onsetDate, String severity, String careSetting,
-                        String facility, List<String> comorbidities, boolean pregnant, Integer vaccineDoses,
+                        String facility, List<String> comorbidities, boolean pregnant,
                         LocalDate outcomeOn, String discardedReason, String createdBy,
                         OffsetDateTime createdAt) {
 

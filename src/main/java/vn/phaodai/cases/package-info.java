@@ -3,5 +3,5 @@
  * time, the isolation decisions.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "decisions", "geography", "geography :: pickers", "population", "population :: pickers", "security :: api", "shared", "testing :: api"})
+        "decisions", "geography", "geography :: pickers", "population", "population :: pickers", "security :: api", "shared", "testing :: api", "vaccination :: api"})
 package vn.phaodai.cases;

@@ -9,5 +9,5 @@
  * workers and who follows whom) and {@code rest} (the JSON API).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "cases :: api", "cases :: pickers", "householdsupport", "security :: api", "shared", "testing :: api"})
+        "cases :: api", "cases :: pickers", "householdsupport", "security :: api", "shared", "testing :: api", "vaccination :: api"})
 package vn.phaodai.homecare;

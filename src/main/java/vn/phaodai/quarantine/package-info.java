@@ -8,5 +8,5 @@
  * due and missed) and {@code pages} (the REST API, the pages, the menu entries).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "cases :: api", "decisions", "geography", "geography :: pickers", "population", "population :: pickers", "security :: api", "shared"})
+        "cases :: api", "decisions", "geography", "geography :: pickers", "population", "population :: pickers", "security :: api", "shared", "vaccination :: api"})
 package vn.phaodai.quarantine;

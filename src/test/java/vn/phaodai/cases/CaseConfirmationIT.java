@@ -176,9 +176,9 @@ class CaseConfirmationIT {
                 "severity", "SEVERE", "at", "2021-09-08T10:00:00"));
         assertThat(moved.status()).as(moved.text()).isEqualTo(200);
         assertThat(moved.body().get("careSetting").asString()).isEqualTo("HOSPITAL");
-        var stale = api.put("/api/v1/cases/" + id, Map.of("version", 0, "vaccineDoses", 2));
+        var stale = api.put("/api/v1/cases/" + id, Map.of("version", 0, "symptomatic", true));
         assertThat(stale.status()).isEqualTo(409);
-        var updated = api.put("/api/v1/cases/" + id, Map.of("version", moved.body().get("version").asInt(), "vaccineDoses", 2));
+        var updated = api.put("/api/v1/cases/" + id, Map.of("version", moved.body().get("version").asInt(), "symptomatic", true));
         assertThat(updated.status()).as(updated.text()).isEqualTo(200);
         assertThat(api.post("/api/v1/cases/" + id + "/outcome", Map.of("outcome", "RECOVERED", "on", "2021-09-20")).status()).isEqualTo(200);
         assertThat(api.post("/api/v1/cases/" + id + "/outcome", Map.of("outcome", "DIED", "on", "2021-09-21")).status()).isEqualTo(409);

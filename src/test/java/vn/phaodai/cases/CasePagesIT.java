@@ -65,12 +65,14 @@ class CasePagesIT {
                 + WebSession.encode("Bệnh viện Đa khoa tỉnh") + "&at=2021-09-07T10:00&note=&_csrf=" + web.csrf("/cases/" + id));
         assertThat(moved.statusCode()).isEqualTo(302);
         assertThat(web.get("/cases/" + id).body()).contains("Bệnh viện Đa khoa tỉnh", "Nặng");
-        var details = web.post("/cases/" + id + "/details", "version=1&source=IMPORTED_ABROAD&symptomatic=true&vaccineDoses=9&_csrf="
+        var details = web.post("/cases/" + id + "/details", "version=1&source=IMPORTED_ABROAD&symptomatic=true&onsetDate=31/13/2021&_csrf="
                 + web.csrf("/cases/" + id));
         assertThat(details.statusCode()).isEqualTo(302);
-        assertThat(web.get("/cases/" + id).body()).contains("Số mũi tiêm từ 0 đến 5");
-        web.post("/cases/" + id + "/details", "version=1&source=IMPORTED_ABROAD&symptomatic=true&vaccineDoses=2&_csrf=" + web.csrf("/cases/" + id));
+        assertThat(web.get("/cases/" + id).body()).contains("Ngày không hợp lệ: 31/13/2021");
+        web.post("/cases/" + id + "/details", "version=1&source=IMPORTED_ABROAD&symptomatic=true&_csrf=" + web.csrf("/cases/" + id));
         assertThat(web.get("/cases/" + id).body()).contains("Nhập cảnh");
+        // The vaccination shown is the registry's on the confirmation day, in words.
+        assertThat(web.get("/cases/" + id).body()).contains("Tiêm chủng khi xác định", "Chưa tiêm");
         var early = web.post("/cases/" + id + "/outcome", "outcome=RECOVERED&on=2021-09-01&_csrf=" + web.csrf("/cases/" + id));
         assertThat(early.statusCode()).isEqualTo(302);
         assertThat(web.get("/cases/" + id).body()).contains("Trước ngày xác định ca bệnh");

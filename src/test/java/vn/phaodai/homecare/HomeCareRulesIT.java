@@ -10,6 +10,7 @@ import vn.phaodai.support.CaseFixture;
 import vn.phaodai.support.PhaodaiIT;
 import vn.phaodai.support.TestApi;
 import vn.phaodai.support.TestData;
+import vn.phaodai.support.TestDoses;
 import vn.phaodai.support.WebSession;
 
 import java.time.LocalDate;
@@ -57,12 +58,18 @@ class HomeCareRulesIT {
         p.put("communeCode", COMMUNE);
         p.put("pregnant", pregnant);
         p.put("comorbidities", comorbidities);
-        long id = cases.confirmed(cases.person(p), COMMUNE, null, LocalDate.parse(confirmedOn));
-        if (doses != null) {
-            var r = api.put("/api/v1/cases/" + id, Map.of("version", 0, "vaccineDoses", doses));
-            assertThat(r.status()).as(r.text()).isEqualTo(200);
-        }
+        long person = cases.person(p);
+        long id = cases.confirmed(person, COMMUNE, null, LocalDate.parse(confirmedOn));
+        if (doses != null) vaccinate(id, doses, LocalDate.parse(confirmedOn).minusDays(30));
         return id;
+    }
+
+    /** Doses recorded in the registry for the case's person, the last on the day given. */
+    private void vaccinate(long caseId, int doses, LocalDate last) {
+        long person = jdbc.sql("select person_id from case_card where id = ?").param(caseId).query(Long.class).single();
+        if (doses == 1) TestDoses.given(api, person, last);
+        else if (doses == 2) TestDoses.twoDoses(api, person, last);
+        else throw new IllegalArgumentException("one or two doses");
     }
 
     private JsonNode eligibility(long caseId, String on, String extra) {
@@ -90,6 +97,9 @@ class HomeCareRulesIT {
         assertThat(refused.get("reasons").get(0).asString()).contains("50 tuổi");
         assertThat(refused.get("rule").asString()).contains("4038/QĐ-BYT");
         assertThat(eligible(eligibility(oldVaccinated, on, ""))).isTrue();
+        // The status comes from the registry of doses: record two doses for the older man, and he may stay home.
+        vaccinate(old, 2, LocalDate.parse(on).minusDays(20));
+        assertThat(eligible(eligibility(old, on, ""))).isTrue();
         assertThat(eligibility(pregnant, on, "").get("reasons").toString()).contains("mang thai");
         assertThat(eligibility(comorbid, on, "").get("reasons").toString()).contains("bệnh nền");
         assertThat(eligibility(baby, on, "").get("reasons").toString()).contains("1 tuổi");
@@ -154,6 +164,12 @@ class HomeCareRulesIT {
         assertThat(proposal(untested).get("proposedEnd").asString()).isEqualTo("2022-03-15");
         long vaccinated = caseOf("03/01/1990", "MALE", false, List.of(), "2022-03-01", 2);
         assertThat(proposal(vaccinated).get("proposedEnd").asString()).isEqualTo("2022-03-11");
+        // One dose is not "vaccinated" for home care from Feb 2022 (261/QĐ-BYT: two doses or more); a second one is.
+        long once = caseOf("06/01/1990", "MALE", false, List.of(), "2022-03-01", 1);
+        assertThat(proposal(once).get("proposedEnd").asString()).isEqualTo("2022-03-15");
+        TestDoses.dose(api, jdbc.sql("select person_id from case_card where id = ?").param(once).query(Long.class).single(),
+                "PRIMARY_2", LocalDate.of(2022, 2, 25));
+        assertThat(proposal(once).get("proposedEnd").asString()).isEqualTo("2022-03-11");
 
         // Autumn 2021: 14 days, and no end without a negative test; a test taken too early does not count.
         long autumn = caseOf("04/01/1990", "MALE", false, List.of(), "2021-10-01", null);

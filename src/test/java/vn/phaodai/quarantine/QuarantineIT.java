@@ -14,6 +14,7 @@ import vn.phaodai.support.CaseFixture;
 import vn.phaodai.support.PhaodaiIT;
 import vn.phaodai.support.TestApi;
 import vn.phaodai.support.TestData;
+import vn.phaodai.support.TestDoses;
 
 import java.io.IOException;
 import java.text.Normalizer;
@@ -77,6 +78,13 @@ class QuarantineIT {
         return people.person(NAM_HA, null);
     }
 
+    /** A person with two doses in the registry, the second on the day given. */
+    long vaccinated(LocalDate secondDose) {
+        long p = person();
+        TestDoses.twoDoses(api, p, secondDose);
+        return p;
+    }
+
     static List<Integer> ints(JsonNode array) {
         List<Integer> list = new ArrayList<>();
         array.forEach(n -> list.add(n.asInt()));
@@ -95,7 +103,7 @@ class QuarantineIT {
         assertThat(ints(july.get("testDays"))).containsExactly(1, 7, 14);
         assertThat(july.get("policyDocument").asString()).contains("5599/BYT-MT");
 
-        JsonNode december = admitted(person(), "2021-12-20", Map.of("vaccinated", true, "home", true,
+        JsonNode december = admitted(vaccinated(LocalDate.of(2021, 11, 1)), "2021-12-20", Map.of("home", true,
                 "homeApprovedBy", "Chủ tịch UBND phường Nam Hà"));
         assertThat(december.get("end").asString()).isEqualTo("2021-12-26");
         assertThat(december.get("selfMonitoringUntil").asString()).isEqualTo("2022-01-02");
@@ -104,14 +112,28 @@ class QuarantineIT {
         assertThat(december.get("home").asBoolean()).isTrue();
         assertThat(december.get("homeApprovedBy").asString()).isEqualTo("Chủ tịch UBND phường Nam Hà");
 
-        JsonNode februaryVaccinated = admitted(person(), "2022-03-01", Map.of("vaccinated", true));
+        JsonNode februaryVaccinated = admitted(vaccinated(LocalDate.of(2021, 11, 1)), "2022-03-01", Map.of());
         assertThat(februaryVaccinated.get("end").asString()).isEqualTo("2022-03-05");
         assertThat(februaryVaccinated.get("selfMonitoringUntil").asString()).isEqualTo("2022-03-10");
         assertThat(ints(februaryVaccinated.get("testDays"))).containsExactly(5);
-        JsonNode februaryOthers = admitted(person(), "2022-03-01", Map.of("vaccinated", false));
+        long unvaccinated = person();
+        JsonNode februaryOthers = admitted(unvaccinated, "2022-03-01", Map.of());
         assertThat(februaryOthers.get("end").asString()).isEqualTo("2022-03-07");
         assertThat(februaryOthers.get("selfMonitoringUntil").asString()).isEqualTo("2022-03-10");
         assertThat(ints(februaryOthers.get("testDays"))).containsExactly(7);
+        // The status is the registry's: once two doses are recorded, the same person's next stay is the vaccinated one.
+        var released = api.post("/api/v1/quarantine/stays/" + februaryOthers.get("id").asLong() + "/release", Map.of("on", "2022-03-07"));
+        assertThat(released.status()).as(released.text()).isEqualTo(200);
+        TestDoses.twoDoses(api, unvaccinated, LocalDate.of(2021, 12, 24));
+        assertThat(admitted(unvaccinated, "2022-03-20", Map.of()).get("end").asString()).isEqualTo("2022-03-24");
+        // Recovered within 3 months (from 21 Feb 2022) stands with the vaccinated; recovered 4 months before does not.
+        CaseFixture cases = new CaseFixture(api, jdbc);
+        long recovered = person();
+        cases.recovered(cases.confirmed(recovered, NAM_HA, null, LocalDate.of(2022, 1, 1)), LocalDate.of(2022, 1, 15));
+        assertThat(admitted(recovered, "2022-03-01", Map.of()).get("end").asString()).isEqualTo("2022-03-05");
+        long longAgo = person();
+        cases.recovered(cases.confirmed(longAgo, NAM_HA, null, LocalDate.of(2021, 10, 20)), LocalDate.of(2021, 11, 1));
+        assertThat(admitted(longAgo, "2022-03-01", Map.of()).get("end").asString()).isEqualTo("2022-03-07");
 
         var april = admit(person(), "2022-04-20", Map.of());
         assertThat(april.status()).as(april.text()).isEqualTo(409);
@@ -338,8 +360,8 @@ class QuarantineIT {
         assertThat(again.body().get("arrival").get("id").asLong()).isEqualTo(r.body().get("arrival").get("id").asLong());
         assertThat(again.body().get("stay").get("id").asLong()).isEqualTo(stay.get("id").asLong());
         // From an outbreak area of another province in September 2021: vaccinated, 7 days at home.
-        var province = api.post("/api/v1/quarantine/arrivals", Map.of("personId", person(), "originKind", "PROVINCE",
-                "origin", "TP. Hồ Chí Minh", "outbreakArea", true, "arrivedOn", "2021-09-01", "vaccinated", true,
+        var province = api.post("/api/v1/quarantine/arrivals", Map.of("personId", vaccinated(LocalDate.of(2021, 8, 1)), "originKind", "PROVINCE",
+                "origin", "TP. Hồ Chí Minh", "outbreakArea", true, "arrivedOn", "2021-09-01",
                 "quarantine", true, "home", true, "homeApprovedBy", "UBND phường Nam Hà"));
         assertThat(province.status()).as(province.text()).isEqualTo(201);
         JsonNode home = province.body().get("stay");

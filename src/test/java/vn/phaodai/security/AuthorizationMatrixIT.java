@@ -455,7 +455,7 @@ class AuthorizationMatrixIT {
             case "GET /api/v1/cases/export" -> api.get("/api/v1/cases/export").status();
             case "POST /api/v1/cases" -> api.post("/api/v1/cases", newCase(person(commune, inside))).status();
             case "GET /api/v1/cases/{id}" -> api.get("/api/v1/cases/" + covidCase(commune, inside)).status();
-            case "PUT /api/v1/cases/{id}" -> api.put("/api/v1/cases/" + covidCase(commune, inside), Map.of("version", 0, "vaccineDoses", 2)).status();
+            case "PUT /api/v1/cases/{id}" -> api.put("/api/v1/cases/" + covidCase(commune, inside), Map.of("version", 0, "symptomatic", true)).status();
             case "POST /api/v1/cases/{id}/transfers" -> api.post("/api/v1/cases/" + covidCase(commune, inside) + "/transfers",
                     Map.of("careSetting", "HOSPITAL", "facility", "Bệnh viện tỉnh")).status();
             case "POST /api/v1/cases/{id}/outcome" -> api.post("/api/v1/cases/" + covidCase(commune, inside) + "/outcome",

@@ -132,14 +132,14 @@ class MoreFormsIT {
         String page = "/quarantine/arrivals";
         int before = jdbc.sql("select count(*) from quarantine_arrival").query(Integer.class).single();
         String typed = "originKind=PROVINCE&origin=" + e("Đà Nẵng") + "&outbreakArea=true&checkpoint=" + e("Trạm Cầu Bến Thủy")
-                + "&vaccinated=true&nationalId=042099000123";
+                + "&nationalId=042099000123";
         // Nobody of that name: at the person's box, the name and the rest as typed.
         String nobody = refused(page, page, "personId=&personIdName=" + e("Không Ai Tên Này") + "&arrivedOn=2021-09-03&" + typed);
         assertThat(messageAt(nobody, "personId-picker")).contains("Không có người nào tên");
         String arrive = form(nobody, "arrive");
         assertThat(arrive).contains("value=\"Không Ai Tên Này\"", "value=\"Đà Nẵng\"", "value=\"Trạm Cầu Bến Thủy\"", "value=\"042099000123\"",
                 "value=\"2021-09-03\"").containsPattern("value=\"PROVINCE\"[^>]*selected").containsPattern("id=\"outbreak\"[^>]*checked")
-                .containsPattern("id=\"vaccinated\"[^>]*checked");
+                .doesNotContain("name=\"vaccinated\""); // vaccination comes from the registry of doses, never a box
         // A date that is no date.
         long person = cases.person(COMMUNE, null);
         String date = refused(page, page, "personId=" + person + "&arrivedOn=" + e("3 tháng 9") + "&" + typed);
@@ -158,16 +158,14 @@ class MoreFormsIT {
         int version = jdbc.sql("select version from covid_case where id = ?").param(id).query(Integer.class).single();
         String onset = LocalDate.now().minusDays(3).toString();
 
-        // Details: a word, then too many doses; the onset day and the choices as typed, nothing changed.
-        String words = refused(page, page + "/details", "version=" + version + "&source=QUARANTINE&onsetDate=" + onset
-                + "&symptomatic=true&vaccineDoses=" + e("hai mũi"));
-        assertThat(messageAt(words, "d-doses")).contains(WHOLE_NUMBER);
-        assertThat(form(words, "details")).contains("value=\"hai mũi\"", "value=\"" + onset + "\"")
+        // Details: an onset day in words; the words and the choices as typed, nothing changed. (The number of doses is
+        // no longer typed on a case: it comes from the registry of doses.)
+        String words = refused(page, page + "/details", "version=" + version + "&source=QUARANTINE&onsetDate=" + e("hôm kia")
+                + "&symptomatic=true");
+        assertThat(messageAt(words, "d-onset")).contains("Ngày không hợp lệ: hôm kia");
+        assertThat(form(words, "details")).contains("value=\"hôm kia\"").doesNotContain("vaccineDoses")
                 .containsPattern("value=\"QUARANTINE\"[^>]*selected").containsPattern("value=\"true\"[^>]*selected");
-        String many = refused(page, page + "/details", "version=" + version + "&source=QUARANTINE&onsetDate=" + onset + "&symptomatic=true&vaccineDoses=9");
-        assertThat(messageAt(many, "d-doses")).contains("Số mũi tiêm từ 0 đến 5");
-        assertThat(form(many, "details")).contains("value=\"9\"");
-        assertThat(form(many, "transfer")).doesNotContain("is-invalid");
+        assertThat(form(words, "transfer")).doesNotContain("is-invalid");
         assertThat(jdbc.sql("select version from covid_case where id = ?").param(id).query(Integer.class).single()).isEqualTo(version);
 
         // A transfer to a treatment facility with no facility: refused at the facility's box, the rest as typed.

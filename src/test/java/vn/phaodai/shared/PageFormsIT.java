@@ -122,7 +122,7 @@ class PageFormsIT {
     void aNameAsThePersonsIdKeepsTheCaseForm() throws Exception {
         // The person is picked by name: the box the officer types in is personIdName; a name in the hidden id too.
         var page = web.post("/cases/new", "personId=" + WebSession.encode("Nguyễn Văn A") + "&personIdName=" + WebSession.encode("Nguyễn Văn A") + "&confirmedOn=2021-09-05&evidence="
-                + WebSession.encode("PCR Bệnh viện tỉnh") + "&source=COMMUNITY&severity=MILD&careSetting=HOME&vaccineDoses=2&_csrf="
+                + WebSession.encode("PCR Bệnh viện tỉnh") + "&source=COMMUNITY&severity=MILD&careSetting=HOME&_csrf="
                 + web.csrf("/cases/new"));
         aFormPage(page);
         assertThat(messageAt(page.body(), "personId-picker")).contains(WHOLE_NUMBER);
@@ -180,14 +180,14 @@ class PageFormsIT {
                 on conflict (code) do update set name = excluded.name returning id""").param(COMMUNE).query(Long.class).single();
         String page = "/quarantine/facilities/" + facility;
         var answer = web.postFrom(page, page + "/stays", "personId=" + WebSession.encode("Phạm Văn B") + "&personIdName=" + WebSession.encode("Phạm Văn B") + "&start=2021-10-02&subject=F1"
-                + "&vaccinated=true&group=" + WebSession.encode("Tầng 2") + "&_csrf=" + web.csrf(page));
+                + "&group=" + WebSession.encode("Tầng 2") + "&_csrf=" + web.csrf(page));
         assertThat(answer.statusCode()).isEqualTo(302);
         assertThat(answer.headers().firstValue("Location").orElse("")).endsWith(page);
         var shown = shown(answer);
         aFormPage(shown);
         assertThat(messageAt(shown.body(), "personId-picker")).contains(WHOLE_NUMBER);
         assertThat(shown.body()).contains("value=\"Phạm Văn B\"").contains("value=\"2021-10-02\"").contains("value=\"Tầng 2\"")
-                .containsPattern("value=\"F1\"[^>]*selected").containsPattern("id=\"vaccinated\"[^>]*checked");
+                .containsPattern("value=\"F1\"[^>]*selected");
     }
 
     @Test

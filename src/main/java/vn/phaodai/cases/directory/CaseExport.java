@@ -33,7 +33,7 @@ class CaseExport {
     /** The columns, in order: each header's text is cases.export.column.&lt;name&gt; in the user's language. */
     private static final List<String> COLUMNS = List.of("caseId", "fullName", "sex", "birthYear", "nationalId",
             "phone", "address", "communeCode", "confirmedOn", "basis", "confirmingSample", "source", "symptomatic",
-            "onsetDate", "severity", "careSetting", "facility", "comorbidities", "pregnant", "vaccineDoses", "careWorker",
+            "onsetDate", "severity", "careSetting", "facility", "comorbidities", "pregnant", "careWorker",
             "status", "outcomeOn");
 
     private static final int BATCH = 1_000;
@@ -110,7 +110,7 @@ class CaseExport {
                     c.confirmedOn(), label("case.basis.", c.basis()), c.confirmingSampleCode(), label("case.source.", c.source()),
                     c.symptomatic() ? yes : "", c.onsetDate(), label("case.severity.", c.severity()),
                     label("case.careSetting.", c.careSetting()), c.facility(), String.join("; ", illnesses), c.pregnant() ? yes : "",
-                    c.vaccineDoses(), careWorker, label("case.status.", c.status()), c.outcomeOn());
+                    careWorker, label("case.status.", c.status()), c.outcomeOn());
         }
     }
 }

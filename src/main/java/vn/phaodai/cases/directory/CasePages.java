@@ -43,8 +43,11 @@ class CasePages {
     private final CommunePicker places;
     private final PersonPicker persons;
 
+    private final vn.phaodai.vaccination.VaccinationStatuses vaccinations;
+
     CasePages(Cases cases, CaseTimeline timeline, Geography geography, Decisions decisions, ApplicationClock clock,
-              CaseExport export, CommunePicker places, PersonPicker persons) {
+              CaseExport export, CommunePicker places, PersonPicker persons, vn.phaodai.vaccination.VaccinationStatuses vaccinations) {
+        this.vaccinations = vaccinations;
         this.places = places;
         this.persons = persons;
         this.export = export;
@@ -92,6 +95,9 @@ class CasePages {
         model.addAttribute("place", geography.placeName(c.communeCode()));
         model.addAttribute("events", timeline.of(id));
         model.addAttribute("careWorker", cases.careWorkers(java.util.List.of(id)).get(id));
+        // The vaccination on the confirmation day, from the registry of doses (no longer typed on the case).
+        model.addAttribute("vaccination", vaccinations.of(c.personId(), c.confirmedOn()));
+        model.addAttribute("canSeeVaccination", vn.phaodai.security.CurrentUser.get().can(vn.phaodai.security.Right.VACCINATION_READ));
         lists(model);
         return "cases/case";
     }
@@ -123,7 +129,7 @@ class CasePages {
 
     @PostMapping("/cases/{id}/details")
     String details(@PathVariable long id, @ModelAttribute CaseForms.Details form, BindingResult binding, RedirectAttributes redirect) {
-        if (binding.hasErrors()) { // a word as the number of doses: at its field, what was typed kept
+        if (binding.hasErrors()) { // a value that does not bind: at its field, what was typed kept
             FormErrors.flash(redirect, binding);
             return "redirect:/cases/" + id;
         }
@@ -182,7 +188,7 @@ class CasePages {
     @GetMapping("/cases/new")
     String form(@RequestParam(required = false) Long person, Model model) {
         model.addAttribute("form", new CaseForms.NewCase(person, clock.today().toString(), null, "COMMUNITY", false,
-                null, "ASYMPTOMATIC", "HOME", null, null));
+                null, "ASYMPTOMATIC", "HOME", null));
         lists(model);
         return "cases/form";
     }
@@ -201,8 +207,7 @@ class CasePages {
                 var chosen = persons.choose(null, personIdName);
                 if (chosen.failed()) throw new InvalidInputException("personId", chosen.error());
                 if (chosen.id() != null) form = new CaseForms.NewCase(Long.valueOf(chosen.id()), form.confirmedOn(), form.evidence(),
-                        form.source(), form.symptomatic(), form.onsetDate(), form.severity(), form.careSetting(), form.facility(),
-                        form.vaccineDoses());
+                        form.source(), form.symptomatic(), form.onsetDate(), form.severity(), form.careSetting(), form.facility());
             }
             return "redirect:/cases/" + cases.create(form).id();
         } catch (InvalidInputException | ConflictException e) {

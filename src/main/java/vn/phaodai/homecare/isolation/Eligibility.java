@@ -1,5 +1,6 @@
 package vn.phaodai.homecare.isolation;
 
+import vn.phaodai.vaccination.VaccinationStatuses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.phaodai.homecare.readings.WarningSigns;
@@ -41,7 +42,7 @@ public class Eligibility {
     }
 
     private record Patient(long personId, String communeCode, Long villageId, String severity, List<String> comorbidities,
-                           boolean pregnant, Integer vaccineDoses, LocalDate dateOfBirth, int birthYear) {
+                           boolean pregnant, LocalDate dateOfBirth, int birthYear) {
         int ageMonths(LocalDate on) {
             LocalDate born = dateOfBirth != null ? dateOfBirth : LocalDate.of(birthYear, 7, 1);
             return (int) Math.max(0, java.time.temporal.ChronoUnit.MONTHS.between(born, on));
@@ -54,7 +55,11 @@ public class Eligibility {
     private final ApplicationClock clock;
     private final Messages messages;
 
-    Eligibility(JdbcClient jdbc, WarningSigns warningSigns, vn.phaodai.security.AuditLog audit, ApplicationClock clock, Messages messages) {
+    private final VaccinationStatuses vaccinations;
+
+    Eligibility(JdbcClient jdbc, WarningSigns warningSigns, vn.phaodai.security.AuditLog audit, ApplicationClock clock, Messages messages,
+                VaccinationStatuses vaccinations) {
+        this.vaccinations = vaccinations;
         this.messages = messages;
         this.clock = clock;
         this.audit = audit;
@@ -68,13 +73,13 @@ public class Eligibility {
         Map<String, Object> p = new HashMap<>(user.scope().params());
         p.put("id", caseId);
         Patient patient = jdbc.sql("""
-                select c.person_id, c.commune_code, c.village_id, c.severity, c.comorbidities, c.pregnant, c.vaccine_doses,
+                select c.person_id, c.commune_code, c.village_id, c.severity, c.comorbidities, c.pregnant,
                        p.date_of_birth, p.birth_year
                 from case_card c join person_card p on p.id = c.person_id
                 where c.id = :id and""" + " " + user.scope().condition("c.commune_code", "c.village_id")).params(p)
                 .query((rs, i) -> new Patient(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getString(4),
-                        List.of((String[]) rs.getArray(5).getArray()), rs.getBoolean(6), (Integer) rs.getObject(7),
-                        rs.getObject(8, LocalDate.class), rs.getInt(9)))
+                        List.of((String[]) rs.getArray(5).getArray()), rs.getBoolean(6),
+                        rs.getObject(7, LocalDate.class), rs.getInt(8)))
                 .optional().orElseThrow(() -> new NotFoundException(messages.get("homecare.caseNotFound", String.valueOf(caseId))));
         audit.record("VIEW", "home_care_eligibility", caseId, patient.personId(), null);
         Integer breathing = facts.breathingRate(), spo2 = facts.spo2();
@@ -110,7 +115,8 @@ public class Eligibility {
         }
         if (spo2 == null) reasons.add(messages.get("homecare.eligibility.noSpo2"));
         else if (spo2 < rule.minSpo2()) reasons.add(messages.get("homecare.eligibility.spo2", String.valueOf(spo2), String.valueOf(rule.minSpo2())));
-        boolean vaccinated = patient.vaccineDoses() != null && patient.vaccineDoses() >= 2;
+        // Fully vaccinated as home care's definition of that day has it, from the registry of doses.
+        boolean vaccinated = vaccinations.fullyVaccinated(patient.personId(), on, VaccinationStatuses.Purpose.HOME_CARE).fully();
         boolean comorbid = !patient.comorbidities().isEmpty();
         if (rule.unvaccinatedMinAgeMonths() != null && !vaccinated) {
             // 4038: without full vaccination, all of: older than 1, younger than 50, no comorbidity, not pregnant.

@@ -1,5 +1,6 @@
 package vn.phaodai.homecare.isolation;
 
+import vn.phaodai.vaccination.VaccinationStatuses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,7 +47,11 @@ public class EndOfIsolation {
     private final ApplicationClock clock;
     private final Messages messages;
 
-    EndOfIsolation(JdbcClient jdbc, Samples samples, Cases cases, HomeCareRules homeCareRules, ApplicationClock clock, Messages messages) {
+    private final VaccinationStatuses vaccinations;
+
+    EndOfIsolation(JdbcClient jdbc, Samples samples, Cases cases, HomeCareRules homeCareRules, ApplicationClock clock, Messages messages,
+                   VaccinationStatuses vaccinations) {
+        this.vaccinations = vaccinations;
         this.messages = messages;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -59,11 +64,11 @@ public class EndOfIsolation {
         PhaodaiUser user = CurrentUser.require(Right.HOME_CARE_READ);
         Map<String, Object> p = new HashMap<>(user.scope().params());
         p.put("id", caseId);
-        record Facts(long personId, LocalDate confirmedOn, Integer doses, String status) {
+        record Facts(long personId, LocalDate confirmedOn, String status) {
         }
-        Facts c = jdbc.sql("select person_id, confirmed_on, vaccine_doses, status from case_card c where id = :id and "
+        Facts c = jdbc.sql("select person_id, confirmed_on, status from case_card c where id = :id and "
                         + user.scope().condition("c.commune_code", "c.village_id")).params(p)
-                .query((rs, i) -> new Facts(rs.getLong(1), rs.getObject(2, LocalDate.class), (Integer) rs.getObject(3), rs.getString(4)))
+                .query((rs, i) -> new Facts(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3)))
                 .optional().orElseThrow(() -> new NotFoundException(messages.get("homecare.caseNotFound", String.valueOf(caseId))));
         Rule rule = homeCareRules.inForceOn(c.confirmedOn())
                 .map(r -> new Rule(r.document(), r.isolationDays(), r.extendedDaysVaccinated(), r.extendedDaysUnvaccinated()))
@@ -81,7 +86,8 @@ public class EndOfIsolation {
                     messages.get("homecare.isolation.ready", String.valueOf(rule.days()), on.toString()));
         }
         if (rule.extendedVaccinated() != null) {
-            boolean vaccinated = c.doses() != null && c.doses() >= 2;
+            // Fully vaccinated on the confirmation day, by home care's definition of that day (registry of doses).
+            boolean vaccinated = vaccinations.fullyVaccinated(c.personId(), c.confirmedOn(), VaccinationStatuses.Purpose.HOME_CARE).fully();
             int days = vaccinated ? rule.extendedVaccinated() : rule.extendedUnvaccinated();
             return new Proposal(caseId, c.confirmedOn(), rule.document(), rule.days(), earliest, null, null, c.confirmedOn().plusDays(days),
                     "EXTENDED", messages.get(vaccinated ? "homecare.isolation.extendedVaccinated" : "homecare.isolation.extendedUnvaccinated",

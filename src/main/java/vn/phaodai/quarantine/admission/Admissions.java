@@ -1,5 +1,6 @@
 package vn.phaodai.quarantine.admission;
 
+import vn.phaodai.vaccination.VaccinationStatuses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -47,7 +48,11 @@ public class Admissions {
     private final AuditLog audit;
     private final Messages messages;
 
-    Admissions(JdbcClient jdbc, Stays stays, Policies policies, Facilities facilities, AuditLog audit, Messages messages) {
+    private final VaccinationStatuses vaccinations;
+
+    Admissions(JdbcClient jdbc, Stays stays, Policies policies, Facilities facilities, AuditLog audit, Messages messages,
+               VaccinationStatuses vaccinations) {
+        this.vaccinations = vaccinations;
         this.messages = messages;
         this.jdbc = jdbc;
         this.stays = stays;
@@ -104,7 +109,10 @@ public class Admissions {
             throw new ConflictException(messages.get("quarantine.admission.alreadyIn", o.start().format(DAY), String.valueOf(o.id())),
                     "personId", Map.of("stayId", o.id()));
         }
-        boolean vaccinated = Boolean.TRUE.equals(form.vaccinated());
+        // Vaccinated on the first day as quarantine's definition of that day has it (registry of doses), or recovered
+        // recently enough by the rule of that day: the stay keeps the answer as the ground of its policy.
+        var vaccination = vaccinations.fullyVaccinated(form.personId(), form.start(), VaccinationStatuses.Purpose.QUARANTINE);
+        boolean vaccinated = vaccination.fully() || recovered(form.personId(), form.start());
         Policy policy = policies.applicable(subject, vaccinated, form.start())
                 .orElseThrow(() -> new ConflictException(messages.get("quarantine.admission.noPolicy", stays.subjectLabel(subject),
                         form.start().format(DAY)), "start", Map.of()));
@@ -151,8 +159,19 @@ public class Admissions {
         stays.move(id, form.facilityId(), form.start(), home ? "Cách ly tại nhà, phê duyệt: " + form.homeApprovedBy().strip() : "Tiếp nhận",
                 overReason, user);
         audit.record("ADMIT", "quarantine_stay", id, form.personId(), Map.of("policy", policy.document(),
+                "vaccinated", vaccinated + (vaccination.document() == null ? "" : " (" + vaccination.document() + ")"),
                 "facilityId", String.valueOf(form.facilityId()), "start", form.start().toString(), "end", end.toString()));
         return stays.detail(stays.byId(id));
+    }
+
+    /** Recovered from a case within the days the recovery rule in force on the day allows (quarantine_recovery_rule). */
+    boolean recovered(long personId, LocalDate day) {
+        return jdbc.sql("""
+                select exists (select from case_card c join quarantine_recovery_rule r
+                                 on r.valid_from <= :day and (r.valid_to is null or r.valid_to >= :day)
+                               where c.person_id = :person and c.status = 'RECOVERED'
+                                 and c.outcome_on <= :day and c.outcome_on > :day - r.within_days)""")
+                .param("person", personId).param("day", day).query(Boolean.class).single();
     }
 
     /** Refuses (409) a full facility unless a reason to go over its capacity is given; returns that reason. */

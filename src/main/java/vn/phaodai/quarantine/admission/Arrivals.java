@@ -30,8 +30,7 @@ import java.util.Map;
 public class Arrivals {
 
     public record Arrival(long id, long personId, String fullName, String communeCode, String originKind, String origin,
-                          boolean outbreakArea, LocalDate arrivedOn, String checkpoint, Boolean vaccinated, String note,
-                          Long stayId) {
+                          boolean outbreakArea, LocalDate arrivedOn, String checkpoint, String note, Long stayId) {
     }
 
     /**
@@ -39,7 +38,7 @@ public class Arrivals {
      * (a facility, or home with its approval) from the day of arrival.
      */
     public record ArrivalForm(Long personId, String originKind, String origin, Boolean outbreakArea, LocalDate arrivedOn,
-                              String checkpoint, Boolean vaccinated, String note, Boolean quarantine, Long facilityId,
+                              String checkpoint, String note, Boolean quarantine, Long facilityId,
                               Boolean home, String homeApprovedBy, String overCapacityReason, String nationalId) {
     }
 
@@ -54,7 +53,7 @@ public class Arrivals {
     private static final RowMapper<Arrival> ARRIVAL = (rs, i) -> new Arrival(rs.getLong("id"), rs.getLong("person_id"),
             rs.getString("full_name"), rs.getString("commune_code"), rs.getString("origin_kind"), rs.getString("origin"),
             rs.getBoolean("outbreak_area"), rs.getObject("arrived_on", LocalDate.class), rs.getString("checkpoint"),
-            (Boolean) rs.getObject("vaccinated"), rs.getString("note"), (Long) rs.getObject("stay_id"));
+            rs.getString("note"), (Long) rs.getObject("stay_id"));
 
     private final JdbcClient jdbc;
     private final Stays stays;
@@ -99,13 +98,12 @@ public class Arrivals {
         p.put("outbreak", Boolean.TRUE.equals(form.outbreakArea()));
         p.put("arrived", form.arrivedOn());
         p.put("checkpoint", checkpoint);
-        p.put("vaccinated", form.vaccinated());
         p.put("note", Stays.blank(form.note()) ? null : form.note().strip());
         p.put("user", user.username());
         Long id = jdbc.sql("""
                 insert into quarantine_arrival (person_id, commune_code, village_id, origin_kind, origin, outbreak_area, arrived_on,
-                    checkpoint, vaccinated, note, created_by)
-                values (:person, :commune, :village, :kind, :origin, :outbreak, :arrived, :checkpoint, :vaccinated, :note, :user)
+                    checkpoint, note, created_by)
+                values (:person, :commune, :village, :kind, :origin, :outbreak, :arrived, :checkpoint, :note, :user)
                 on conflict (person_id, arrived_on, origin) do nothing returning id""").params(p).query(Long.class).optional()
                 .orElse(null);
         boolean fresh = id != null;
@@ -120,7 +118,7 @@ public class Arrivals {
         if (Boolean.TRUE.equals(form.quarantine())) {
             String subject = "ABROAD".equals(form.originKind()) ? "ARRIVAL_ABROAD" : "ARRIVAL_PROVINCE";
             stay = admissions.admit(new Stays.StayForm(person.id(), form.facilityId(), form.home(), form.homeApprovedBy(),
-                    form.arrivedOn(), form.vaccinated(), null, subject, form.overCapacityReason(), id, form.nationalId()));
+                    form.arrivedOn(), null, subject, form.overCapacityReason(), id, form.nationalId()));
         }
         return new Registered(get(id, user), stay);
     }

@@ -122,12 +122,12 @@ class QuarantinePages {
     @PostMapping("/quarantine/facilities/{id}/stays")
     String admit(@PathVariable long id, @RequestParam(required = false) Long personId, @RequestParam(required = false) String personIdName,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
-                 @RequestParam(required = false) Boolean vaccinated, @RequestParam(required = false) String subject,
+                 @RequestParam(required = false) String subject,
                  @RequestParam(required = false) String group, @RequestParam(required = false) String overCapacityReason,
                  @RequestParam(required = false) String nationalId, RedirectAttributes redirect) {
         try {
             personId = person(personId, personIdName);
-            long stay = admissions.admit(new Stays.StayForm(personId, id, null, null, start, vaccinated, group, subject,
+            long stay = admissions.admit(new Stays.StayForm(personId, id, null, null, start, group, subject,
                     overCapacityReason, null, nationalId)).stay().id();
             return "redirect:/quarantine/stays/" + stay;
         } catch (InvalidInputException | ConflictException e) {
@@ -248,13 +248,13 @@ class QuarantinePages {
                   @RequestParam(required = false) String originKind,
                   @RequestParam(required = false) String origin, @RequestParam(required = false) Boolean outbreakArea,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate arrivedOn,
-                  @RequestParam(required = false) String checkpoint, @RequestParam(required = false) Boolean vaccinated,
+                  @RequestParam(required = false) String checkpoint,
                   @RequestParam(required = false) Long facilityId, @RequestParam(required = false) String nationalId,
                   RedirectAttributes redirect) {
         try {
             personId = person(personId, personIdName);
             var registered = arrivals.register(new Arrivals.ArrivalForm(personId, originKind, origin, outbreakArea, arrivedOn,
-                    checkpoint, vaccinated, null, facilityId != null, facilityId, null, null, null, nationalId));
+                    checkpoint, null, facilityId != null, facilityId, null, null, null, nationalId));
             if (registered.stay() != null) return "redirect:/quarantine/stays/" + registered.stay().stay().id();
         } catch (InvalidInputException | ConflictException e) {
             FormErrors.flash(redirect, null, e); // at its field, what was typed kept

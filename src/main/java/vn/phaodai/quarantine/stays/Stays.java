@@ -57,8 +57,7 @@ public class Stays {
     }
 
     /** The body of POST /api/v1/quarantine/stays. */
-    public record StayForm(Long personId, Long facilityId, Boolean home, String homeApprovedBy, LocalDate start,
-                           Boolean vaccinated, String group, String subject, String overCapacityReason, Long arrivalId,
+    public record StayForm(Long personId, Long facilityId, Boolean home, String homeApprovedBy, LocalDate start, String group, String subject, String overCapacityReason, Long arrivalId,
                            String nationalId) {
     }
 
