@@ -9,7 +9,11 @@ import tools.jackson.databind.JsonNode;
 import vn.phaodai.support.PhaodaiIT;
 import vn.phaodai.support.TestApi;
 import vn.phaodai.support.TestData;
+import vn.phaodai.support.WebSession;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -173,8 +177,7 @@ class DueListIT {
         person("police", "Đỗ Văn An Ninh", "01/01/1999", COMMUNE, v2);
         dose("police", "2022-05-01", "COMIRNATY_30", "PRIMARY_1");
         group("medic", 1);
-        group("police", 4);
-        group("police", 9);
+        group("police", 9, 4);
 
         JsonNode page = list(admin, "on=2022-06-01");
         // "boost" (booster since 10/04, overdue since 11/05) and "az" (AstraZeneca overdue since 26/10/2021) too.
@@ -195,9 +198,71 @@ class DueListIT {
         assertThat(due.draw(COMMUNE, java.time.LocalDate.parse("2022-06-01"), false, 100, null)).doesNotContain(ids.get("never"));
     }
 
-    private void group(String key, int rank) {
-        jdbc.sql("insert into person_priority_group (person_id, group_rank, recorded_by) values (?, ?, 'test')")
-                .params(ids.get(key), rank).update();
+    /** Through the API, as an officer records it. */
+    private void group(String key, int... ranks) {
+        List<Integer> all = new ArrayList<>(jdbc.sql("select group_rank from person_priority_group where person_id = ?")
+                .param(ids.get(key)).query(Integer.class).list());
+        for (int r : ranks) all.add(r);
+        var put = admin.put("/api/v1/persons/" + ids.get(key) + "/vaccination/priority-groups", Map.of("groups", all));
+        assertThat(put.status()).as(put.text()).isEqualTo(200);
+    }
+
+    @Test
+    void priorityGroupsRecordedOnAPerson() {
+        var groups = admin.get("/api/v1/vaccination/priority-groups");
+        assertThat(groups.status()).isEqualTo(200);
+        assertThat(groups.body().size()).isEqualTo(16);
+        assertThat(groups.body().get(0).get("name").asString()).startsWith("Người làm việc trong các cơ sở y tế");
+        String path = "/api/v1/persons/" + ids.get("az") + "/vaccination/priority-groups";
+        var set = admin.put(path, Map.of("groups", List.of(9, 1, 9)));
+        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        assertThat(set.body().get("groups").size()).isEqualTo(2);
+        assertThat(set.body().get("groups").get(0).get("rank").asInt()).isEqualTo(1);
+        // The same again changes nothing and is not audited again.
+        long changes = jdbc.sql("select count(*) from audit_log where entity = 'person_priority_group' and action = 'UPDATE'").query(Long.class).single();
+        assertThat(admin.put(path, Map.of("groups", List.of(1, 9))).status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from audit_log where entity = 'person_priority_group' and action = 'UPDATE'").query(Long.class).single())
+                .isEqualTo(changes);
+        assertThat(admin.get(path).body().get("groups").size()).isEqualTo(2);
+        var bad = admin.put(path, Map.of("groups", List.of(17)));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text()).contains("groups");
+        TestApi elsewhere = admin.newUser(port, "COMMUNE_OFFICER", "COMMUNE", OTHER);
+        assertThat(elsewhere.put(path, Map.of("groups", List.of(2))).status()).isEqualTo(404);
+        assertThat(elsewhere.get(path).status()).isEqualTo(404);
+        assertThat(admin.put(path, Map.of("groups", List.of())).body().get("groups").size()).isZero();
+    }
+
+    @Test
+    void thePageTheWorkbookAndTheSheet() throws Exception {
+        group("boost", 9);
+        WebSession web = WebSession.admin(port);
+        String page = web.get("/vaccination/due?commune=" + COMMUNE + "&on=10/04/2022").body();
+        assertThat(page).contains("Tổng số: 2 người").contains("Trần Thị Bích").contains("Mũi nhắc lại").contains("Quá hạn")
+                .contains("Nhóm ưu tiên 9").contains("Từ ngày 27/09/2021 đến ngày 25/10/2021").doesNotContain("PRIMARY_2");
+        assertThat(web.get("/vaccination/due?commune=" + COMMUNE + "&on=31/02/x").body()).contains("Ngày không đúng").contains("31/02/x");
+        var sheet = web.bytes("/vaccination/due.xlsx?commune=" + COMMUNE + "&on=2022-04-10");
+        assertThat(sheet.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(sheet.body()))) {
+            Sheet s = wb.getSheetAt(0);
+            assertThat(s.getRow(0).getCell(0).getStringCellValue()).contains("Phường Nam Hà").contains("10/04/2022");
+            assertThat(s.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Trần Thị Bích");
+            assertThat(s.getRow(2).getCell(2).getStringCellValue()).isEqualTo("Nữ");
+            assertThat(s.getRow(2).getCell(6).getStringCellValue()).isEqualTo("10/04/2022");
+            assertThat(s.getRow(3).getCell(0).getStringCellValue()).isEqualTo("Nguyễn Văn Anh");
+            assertThat(s.getRow(3).getCell(8).getStringCellValue()).isEqualTo("Quá hạn");
+            assertThat(s.getLastRowNum()).isEqualTo(3);
+        }
+        String print = web.get("/vaccination/due/print?commune=" + COMMUNE + "&on=2022-04-10&village=" + v2).body();
+        assertThat(print).contains("@media print").contains("Trần Thị Bích").doesNotContain("Nguyễn Văn Anh").contains("Kết quả vận động");
+        // The person's page shows the groups and the form sets them.
+        String person = "/vaccination/persons/" + ids.get("az");
+        assertThat(web.get(person).body()).contains("Không thuộc nhóm ưu tiên nào").contains("Lực lượng Công an");
+        var saved = web.postFrom(person, person + "/priority-groups", "groups=4&groups=14&_csrf=" + web.csrf(person));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select group_rank from person_priority_group where person_id = ? order by 1").param(ids.get("az"))
+                .query(Integer.class).list()).containsExactly(4, 14);
+        assertThat(web.get(person + "?groupsSaved=1").body()).contains("Đã lưu nhóm ưu tiên").contains("14. Chức sắc");
     }
 
     @Test
