@@ -201,6 +201,10 @@ class AuthorizationMatrixIT {
             GET /api/v1/persons/{id}/vaccination/certificate  | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
             GET /api/v1/vaccination/coverage                  | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 404/404 | 200/404 | 403 | 403 | 403 | 200/404 | 200/404 | 200/404
             GET /api/v1/vaccination/unvaccinated              | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            GET /api/v1/vaccination/due                       | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            GET /api/v1/vaccination/priority-groups           | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 403 | 403 | 403 | 403 | 200 | 403
+            GET /api/v1/persons/{id}/vaccination/priority-groups | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            PUT /api/v1/persons/{id}/vaccination/priority-groups | 200/200 | 403/403 | 200/404 | 403/403 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 200/404 | 403/403
             """;
 
     /** Endpoints whose answer carries personal data: each 200 must leave an audit entry of the caller. */
@@ -218,7 +222,9 @@ class AuthorizationMatrixIT {
             "GET /api/v1/persons/{id}/tier", "GET /api/v1/chains", "GET /api/v1/clusters/{id}", "GET /api/v1/follow-ups",
             "GET /api/v1/pick/persons", "GET /api/v1/pick/cases", "GET /api/v1/doses/import/unmatched",
             "GET /api/v1/persons/{id}/vaccination", "GET /api/v1/persons/{id}/vaccination/certificate",
-            "GET /api/v1/vaccination/unvaccinated");
+            "GET /api/v1/vaccination/unvaccinated",
+            // issue 15 §6: the due list and the priority groups (vdue)
+            "GET /api/v1/vaccination/due", "GET /api/v1/persons/{id}/vaccination/priority-groups");
 
     static final String INSIDE = "18073";   // Phường Nam Hà, thành phố Hà Tĩnh (district 436, province 42)
     static final String OUTSIDE = "00001";  // Phường Phúc Xá, Hà Nội
@@ -657,6 +663,13 @@ class AuthorizationMatrixIT {
                 new vn.phaodai.support.CertificateDoses(jdbc).dose(id, LocalDate.of(2021, 9, 1), "ASTRAZENECA", "PRIMARY_1", "NJ0342", null);
                 yield api.download("/api/v1/persons/" + id + "/vaccination/certificate").status();
             }
+            // issue 15 §6: the due list and the priority groups (vdue)
+            case "GET /api/v1/vaccination/due" -> api.get("/api/v1/vaccination/due?commune=" + commune + "&on=2022-06-15&first=true").status();
+            case "GET /api/v1/vaccination/priority-groups" -> api.get("/api/v1/vaccination/priority-groups").status();
+            case "GET /api/v1/persons/{id}/vaccination/priority-groups" ->
+                    api.get("/api/v1/persons/" + person(commune, inside) + "/vaccination/priority-groups").status();
+            case "PUT /api/v1/persons/{id}/vaccination/priority-groups" ->
+                    api.put("/api/v1/persons/" + person(commune, inside) + "/vaccination/priority-groups", Map.of("groups", List.of(9))).status();
             default -> throw new AssertionError("No call written for " + endpoint);
         };
     }
