@@ -20,7 +20,7 @@ import java.util.Set;
 /**
  * The vaccination scenarios after the platform's import (issue 15): the rest of the province's doses written
  * set-based (about 2,500,000 in all at 1,300,000 persons), then the province's coverage by commune and age band as
- * the API asks it, beside the bare SQL of the same counts.
+ * the API asks it, beside the bare SQL of the same counts; and a commune's due list ({@link DueListBench}).
  */
 @Service
 class VaccinationBench {
@@ -36,7 +36,10 @@ class VaccinationBench {
     private final VaccinationCoverage coverage;
     private final ApplicationClock clock;
 
-    VaccinationBench(JdbcClient jdbc, Floors floors, VaccinationCoverage coverage, ApplicationClock clock) {
+    private final DueListBench dueList;
+
+    VaccinationBench(JdbcClient jdbc, Floors floors, VaccinationCoverage coverage, ApplicationClock clock, DueListBench dueList) {
+        this.dueList = dueList;
         this.jdbc = jdbc;
         this.floors = floors;
         this.coverage = coverage;
@@ -47,7 +50,7 @@ class VaccinationBench {
         Benchmark.Scenario fill = fill(seed, persons);
         long doses = ((Number) fill.values().get("doses")).longValue();
         String data = String.format("%,d doses over %s", doses, persons);
-        return List.of(fill, coverage(province, requests, data));
+        return List.of(fill, coverage(province, requests, data), dueList.run(requests, data));
     }
 
     /** The doses of the persons the export left without one, set-based; its floor the same rows into a bare table. */
