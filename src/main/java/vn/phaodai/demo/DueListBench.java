@@ -8,6 +8,7 @@ import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
 import vn.phaodai.shared.ApplicationClock;
+import vn.phaodai.vaccination.bench.VaccinationFloors;
 import vn.phaodai.vaccination.due.DueList;
 
 import java.time.LocalDate;
@@ -53,7 +54,7 @@ class DueListBench {
             int n = VaccinationBench.affordable(requests, () -> total[0] = dueList.list(criteria, 0, 20).total());
             int warmUps = n < requests ? 0 : 10;
             Floors.Latency app = Floors.time(n, warmUps, () -> dueList.list(criteria, 0, 20));
-            List<Floors.Bare> bare = List.of(new Floors.Bare(BARE_DUE, Map.of("on", on, "commune", commune)));
+            List<Floors.Bare> bare = List.of(new Floors.Bare(VaccinationFloors.DUE, Map.of("on", on, "commune", commune)));
             Floors.Latency floor = floors.bareSql(n, warmUps == 0 ? 3 : 10, () -> bare);
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("p50Ms", app.p50());
@@ -73,17 +74,4 @@ class DueListBench {
         }
     }
 
-    /** The residents of the commune on the day with everything the rules read, as one bare query. */
-    static final String BARE_DUE = """
-            select p.id, p.full_name, p.birth_year, p.sex, r.village_id, v.name, p.phone, p.date_of_birth,
-                   (select min(g.group_rank) from person_priority_group g where g.person_id = p.id) as priority,
-                   d.doses,
-                   (select string_agg(k.confirmed_on::text, ',') from case_card k where k.person_id = p.id
-                      and k.status <> 'DISCARDED' and k.confirmed_on <= cast(:on as date)) as infections
-            from residents_on(cast(:on as date)) r join person_card p on p.id = r.person_id
-            left join village_card v on v.id = r.village_id
-            left join lateral (select string_agg(x.dose_kind || ' ' || x.product_code || ' ' || x.given_on, ',') as doses,
-                                      bool_or(x.dose_kind = 'BOOSTER_2') as done
-                               from vaccine_dose x where x.person_id = p.id and x.given_on <= cast(:on as date)) d on true
-            where r.commune_code = :commune and d.done is not true and d.doses is not null""";
 }

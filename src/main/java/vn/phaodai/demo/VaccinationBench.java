@@ -8,6 +8,8 @@ import vn.phaodai.security.PhaodaiUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.security.Scope;
 import vn.phaodai.shared.ApplicationClock;
+import vn.phaodai.vaccination.bench.SyntheticDoseFill;
+import vn.phaodai.vaccination.bench.VaccinationFloors;
 import vn.phaodai.vaccination.coverage.VaccinationCoverage;
 
 import java.time.LocalDate;
@@ -37,8 +39,11 @@ class VaccinationBench {
     private final ApplicationClock clock;
 
     private final DueListBench dueList;
+    private final SyntheticDoseFill doseFill;
 
-    VaccinationBench(JdbcClient jdbc, Floors floors, VaccinationCoverage coverage, ApplicationClock clock, DueListBench dueList) {
+    VaccinationBench(JdbcClient jdbc, Floors floors, VaccinationCoverage coverage, ApplicationClock clock, DueListBench dueList,
+                     SyntheticDoseFill doseFill) {
+        this.doseFill = doseFill;
         this.dueList = dueList;
         this.jdbc = jdbc;
         this.floors = floors;
@@ -57,10 +62,9 @@ class VaccinationBench {
     private Benchmark.Scenario fill(long seed, String persons) {
         long floorMs = floors.bareCopyOf(SyntheticDoseFill.select(seed));
         long start = System.nanoTime();
-        int rows = jdbc.sql(SyntheticDoseFill.insert(seed)).update();
+        int rows = doseFill.fill(seed); // and analysed, as autovacuum would soon after a bulk load: the plans below see the data
         long ms = Math.max(1, (System.nanoTime() - start) / 1_000_000);
-        jdbc.sql("analyze vaccine_dose").update(); // as autovacuum would soon after a bulk load: the plans below see the data
-        long doses = jdbc.sql("select count(*) from vaccine_dose").query(Long.class).single();
+        long doses = doseFill.doses();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("rows", rows);
         values.put("doses", doses);
@@ -87,7 +91,7 @@ class VaccinationBench {
             int warmUps = n < requests ? 0 : 10; // slow requests: the three that judged them were the warm-up
             Floors.Latency app = Floors.time(n, warmUps, () -> coverage.report(province, on, "commune"));
             Map<String, Object> p = Map.of("on", on, "communes", communes);
-            List<Floors.Bare> bare = List.of(new Floors.Bare(BARE_COVERAGE, p));
+            List<Floors.Bare> bare = List.of(new Floors.Bare(VaccinationFloors.COVERAGE, p));
             Floors.Latency floor = floors.bareSql(n, warmUps == 0 ? 3 : 10, () -> bare);
             explain(p);
             Map<String, Object> values = new LinkedHashMap<>();
@@ -115,33 +119,8 @@ class VaccinationBench {
 
     /** The plan of the bare counts at this size, on stderr for whoever reads the run's log (bench/run keeps stdout). */
     private void explain(Map<String, Object> p) {
-        List<String> plan = jdbc.sql("explain (analyze, buffers) " + BARE_COVERAGE).params(p).query(String.class).list();
+        List<String> plan = jdbc.sql("explain (analyze, buffers) " + VaccinationFloors.COVERAGE).params(p).query(String.class).list();
         System.err.println("PLAN coverage (bare SQL):\n" + String.join("\n", plan));
     }
 
-    /**
-     * The same counts with no application: the residents on the day with their age, their doses by then, per commune
-     * and band (no scope object, no geography look-up, no percentages or mapping).
-     */
-    static final String BARE_COVERAGE = """
-            with per_person as (
-                select r.commune_code, case when p.date_of_birth is not null then extract(year from age(cast(:on as date), p.date_of_birth))::int
-                                            else extract(year from cast(:on as date))::int - p.birth_year end as age,
-                       count(d.dose_kind) > 0 as any_dose,
-                       coalesce(bool_or(d.dose_kind in ('ADDITIONAL', 'BOOSTER_1', 'BOOSTER_2'))
-                         or (bool_or(d.dose_kind = 'PRIMARY_1')
-                             and (max(pr.primary_doses) filter (where d.dose_kind = 'PRIMARY_1') < 2 or bool_or(d.dose_kind = 'PRIMARY_2'))
-                             and (max(pr.primary_doses) filter (where d.dose_kind = 'PRIMARY_1') < 3 or bool_or(d.dose_kind = 'PRIMARY_3'))),
-                         false) as complete,
-                       coalesce(bool_or(d.dose_kind in ('BOOSTER_1', 'BOOSTER_2')), false) as boosted
-                from residents_on(cast(:on as date)) r join person_card p on p.id = r.person_id
-                left join vaccine_dose d on d.person_id = r.person_id and d.given_on <= cast(:on as date)
-                left join vaccine_product pr on pr.code = d.product_code
-                where r.commune_code = any(cast(:communes as text[]))
-                group by r.person_id, r.commune_code, age)
-            select b.code, a.commune_code, count(*) as residents, count(*) filter (where any_dose) as one,
-                   count(*) filter (where complete) as complete, count(*) filter (where boosted) as boosted
-            from per_person a join coverage_age_band b on a.age >= b.min_age and (b.max_age is null or a.age <= b.max_age)
-            where b.valid_from <= cast(:on as date) and (b.valid_to is null or b.valid_to > cast(:on as date))
-            group by grouping sets ((b.code), (b.code, a.commune_code))""";
 }

@@ -1,4 +1,7 @@
-package vn.phaodai.demo;
+package vn.phaodai.vaccination.bench;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
 
 /**
  * The benchmark's doses beyond the platform's export, written set-based over the persons the export left without
@@ -6,13 +9,29 @@ package vn.phaodai.demo;
  * dose, half with two; 12–17 almost all with two; adults almost all with two, a booster for 60 %, for 75 % of
  * those over 50 and a second booster for a fifth of them). Deterministic: the person's id, hashed, draws.
  */
-final class SyntheticDoseFill {
+@Service
+public class SyntheticDoseFill {
 
-    private SyntheticDoseFill() {
+    private final JdbcClient jdbc;
+
+    SyntheticDoseFill(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Writes the rows of {@link #select} into the registry and analyses it (as autovacuum soon would): the rows added. */
+    public int fill(long seed) {
+        int rows = jdbc.sql(insert(seed)).update();
+        jdbc.sql("analyze vaccine_dose").update();
+        return rows;
+    }
+
+    /** The doses in the registry. */
+    public long doses() {
+        return jdbc.sql("select count(*) from vaccine_dose").query(Long.class).single();
     }
 
     /** The rows to add (person_id, given_on, product_code, dose_kind), as a SELECT: the fill and its bare twin write the same. */
-    static String select(long seed) {
+    public static String select(long seed) {
         return """
                 with p as (
                     select id, coalesce(extract(year from age(date '2022-06-30', date_of_birth))::int, 2022 - birth_year) as age,
@@ -39,7 +58,7 @@ final class SyntheticDoseFill {
     }
 
     /** The insert of those rows into the registry of doses, as doses recorded by hand (not imports). */
-    static String insert(long seed) {
+    private static String insert(long seed) {
         return "insert into vaccine_dose (person_id, given_on, product_code, dose_kind, given_at, source, recorded_by)\n"
                 + "select person_id, given_on, product_code, dose_kind, 'benchmark', 'MANUAL', 'benchmark' from (" + select(seed) + ") s";
     }
