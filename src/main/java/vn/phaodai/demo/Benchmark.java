@@ -58,7 +58,7 @@ public class Benchmark {
 
     /** The scenarios {@code --only} can name; the setup they need (the persons' import, the F0 at home) always runs. */
     public static final Set<String> GROUPS = Set.of("directory", "lab", "tracing", "home-care", "create-person", "readings",
-            "vaccination-import");
+            "vaccination-import", "vaccination");
 
     private final SyntheticProvince province;
     private final PersonImport personImport;
@@ -73,10 +73,13 @@ public class Benchmark {
     private final Floors floors;
     private final ApplicationClock clock;
     private final DoseImports doseImports;
+    private final VaccinationBench vaccinationBench;
 
     Benchmark(SyntheticProvince province, PersonImport personImport, Persons persons, DataSource dataSource, JdbcClient jdbc,
               JsonMapper json, LabResults labResults, Tiers tiers, HomeCareBench homeCareBench,
-              SyntheticContacts syntheticContacts, Floors floors, ApplicationClock clock, DoseImports doseImports) {
+              SyntheticContacts syntheticContacts, Floors floors, ApplicationClock clock, DoseImports doseImports,
+              VaccinationBench vaccinationBench) {
+        this.vaccinationBench = vaccinationBench;
         this.doseImports = doseImports;
         this.floors = floors;
         this.clock = clock;
@@ -139,7 +142,10 @@ public class Benchmark {
             if (contacts > 0 && wanted.test("tracing")) scenarios.addAll(tracing(contacts, newPositives, seed, requests, data));
             if (homeCare > 0 && (wanted.test("home-care") || wanted.test("readings"))) scenarios.addAll(homeCareBench.run(homeCare, seed, data));
             // The platform's export has as many lines as the lab's file has results (--lab-results, 1,000,000 by default).
-            if (labResults > 0 && wanted.test("vaccination-import")) scenarios.addAll(doseImport(labResults, seed, data));
+            // vaccination: the import, the rest of the doses written set-based, the province's coverage and a commune's due list.
+            boolean vaccination = wanted.test("vaccination");
+            if (labResults > 0 && (vaccination || wanted.test("vaccination-import"))) scenarios.addAll(doseImport(labResults, seed, data));
+            if (vaccination) scenarios.addAll(vaccinationBench.run(seed, prepared.provinceCode(), requests, data));
         } finally {
             try {
                 Files.deleteIfExists(prepared.file());
@@ -521,7 +527,7 @@ public class Benchmark {
         return Map.of("p50Ms", l.p50(), "p95Ms", l.p95(), "text", what + ": " + l.text(requests));
     }
 
-    private static PhaodaiUser user(String name, Scope scope, Set<Right> rights) {
+    static PhaodaiUser user(String name, Scope scope, Set<Right> rights) {
         return new PhaodaiUser(-1, name, "", true, false, 0, Set.of(), rights, "COMMUNE", List.of(), scope);
     }
 

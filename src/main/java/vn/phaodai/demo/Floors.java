@@ -61,7 +61,12 @@ class Floors {
 
     /** Ten untimed runs, then {@code requests} timed ones. */
     static Latency time(int requests, Runnable run) {
-        for (int i = 0; i < 10; i++) run.run();
+        return time(requests, 10, run);
+    }
+
+    /** {@code warmUps} untimed runs, then {@code requests} timed ones (fewer warm-ups for requests of seconds). */
+    static Latency time(int requests, int warmUps, Runnable run) {
+        for (int i = 0; i < warmUps; i++) run.run();
         long[] micros = new long[requests];
         for (int i = 0; i < requests; i++) {
             long start = System.nanoTime();
@@ -74,7 +79,11 @@ class Floors {
 
     /** The bare statements of one request (a page and its count, say), timed as the request was. */
     Latency bareSql(int requests, Supplier<List<Bare>> statements) {
-        return time(requests, () -> statements.get().forEach(this::read));
+        return bareSql(requests, 10, statements);
+    }
+
+    Latency bareSql(int requests, int warmUps, Supplier<List<Bare>> statements) {
+        return time(requests, warmUps, () -> statements.get().forEach(this::read));
     }
 
     private void read(Bare b) {
