@@ -28,19 +28,16 @@ public class Reconciliation {
 
     static final int MAX_DAYS = 731;
 
-    /** One commune or point. reportedMissing: reported but not in the registry; unissued: in the registry beyond what was issued. */
-    public record Row(String code, String name, long registry, long reported, long issued) {
-        public long reportedMinusRegistry() {
-            return reported - registry;
-        }
-
-        public long issuedMinusRegistry() {
-            return issued - registry;
-        }
-
-        /** Doses reported given that the registry lacks, or doses recorded that no stock issued. */
-        public boolean differs() {
-            return reported != registry || registry > issued;
+    /**
+     * One commune or point, with its differences: reported minus registry (doses given that the registry lacks, when
+     * above zero) and issued minus registry; differs when the report and the registry disagree or the registry holds
+     * more than was issued.
+     */
+    public record Row(String code, String name, long registry, long reported, long issued, long reportedMinusRegistry,
+                      long issuedMinusRegistry, boolean differs) {
+        static Row of(String code, String name, long registry, long reported, long issued) {
+            return new Row(code, name, registry, reported, issued, reported - registry, issued - registry,
+                    reported != registry || registry > issued);
         }
     }
 
@@ -74,16 +71,16 @@ public class Reconciliation {
         List<Row> rows = new ArrayList<>();
         jdbc.sql(byPoint ? BY_POINT : BY_COMMUNE).param("communes", communes).param("from", from).param("to", to)
                 .query(rs -> {
-                    rows.add(new Row(rs.getString("code"), rs.getString("name"), rs.getLong("registry"), rs.getLong("reported"),
+                    rows.add(Row.of(rs.getString("code"), rs.getString("name"), rs.getLong("registry"), rs.getLong("reported"),
                             rs.getLong("issued")));
                 });
         Row total;
         if (byPoint) { // the commune's own store may hold what is issued to it and not yet to a point
             total = jdbc.sql(BY_COMMUNE).param("communes", communes).param("from", from).param("to", to)
-                    .query((rs, i) -> new Row(rs.getString("code"), rs.getString("name"), rs.getLong("registry"),
+                    .query((rs, i) -> Row.of(rs.getString("code"), rs.getString("name"), rs.getLong("registry"),
                             rs.getLong("reported"), rs.getLong("issued"))).single();
         } else {
-            total = new Row(unit.code(), unit.name(), rows.stream().mapToLong(Row::registry).sum(),
+            total = Row.of(unit.code(), unit.name(), rows.stream().mapToLong(Row::registry).sum(),
                     rows.stream().mapToLong(Row::reported).sum(), rows.stream().mapToLong(Row::issued).sum());
         }
         return new Report(unit.code(), unit.name(), unit.level().name(), from, to, rows, total);

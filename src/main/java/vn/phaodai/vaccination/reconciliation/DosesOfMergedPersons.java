@@ -15,11 +15,11 @@ import vn.phaodai.population.Persons;
  * certificate is printed anew; nothing is re-signed behind anyone's back.
  */
 @Component
-class MergedPersons {
+class DosesOfMergedPersons {
 
     private final JdbcClient jdbc;
 
-    MergedPersons(JdbcClient jdbc) {
+    DosesOfMergedPersons(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
