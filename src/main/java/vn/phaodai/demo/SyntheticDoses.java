@@ -63,14 +63,9 @@ public class SyntheticDoses {
     /**
      * The province receives each lot (what its points gave, a tenth more kept at the province) a week before its first
      * dose, and allocates to each point, two days before the point's first dose of the lot, what it gave rounded up to
-     * whole vials: issued minus used is then the rest of the opened vials. Written once per province.
+     * whole vials: issued minus used is then the rest of the opened vials. An earlier run's allocations count: only a shortfall is allocated again.
      */
     private int stock(String provinceCode) {
-        boolean done = jdbc.sql("""
-                select exists (select 1 from vaccine_stock_movement where recorded_by = :by and kind = 'RECEIVE'
-                               and to_level = 'PROVINCE' and to_code = :province)""")
-                .param("by", RECORDED_BY).param("province", provinceCode).query(Boolean.class).single();
-        if (done) return 0;
         jdbc.sql("""
                 create temp table synthetic_allocation on commit drop as
                 select l.id as lot_id, d.point_id, min(d.given_on) - 2 as on_date,
@@ -79,6 +74,12 @@ public class SyntheticDoses {
                 join vaccination_point v on v.id = d.point_id join commune_card c on c.code = v.commune_code
                 where d.recorded_by = :by and c.province_code = :province
                 group by l.id, l.doses_per_vial, d.point_id""").param("by", RECORDED_BY).param("province", provinceCode).update();
+        // What was allocated before (an earlier run over the same points) counts: only the shortfall is allocated.
+        jdbc.sql("""
+                update synthetic_allocation a set doses = a.doses - (select coalesce(sum(m.doses), 0) from vaccine_stock_movement m
+                    where m.kind = 'ALLOCATE' and m.recorded_by = :by and m.lot_id = a.lot_id and m.to_level = 'POINT'
+                      and m.to_code = a.point_id::text and m.on_date <= a.on_date)""").param("by", RECORDED_BY).update();
+        jdbc.sql("delete from synthetic_allocation where doses <= 0").update();
         int received = jdbc.sql("""
                 insert into vaccine_stock_movement (lot_id, kind, on_date, to_level, to_code, doses, supplier, note, recorded_by)
                 select lot_id, 'RECEIVE', min(on_date) - 5, 'PROVINCE', :province, (sum(doses) * 1.1)::int,
