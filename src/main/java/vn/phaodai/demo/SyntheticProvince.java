@@ -1,5 +1,7 @@
 package vn.phaodai.demo;
 
+import vn.phaodai.vaccination.imports.SyntheticDoses;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,5 +1,7 @@
 package vn.phaodai.demo;
 
+import vn.phaodai.vaccination.imports.SyntheticDoses;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

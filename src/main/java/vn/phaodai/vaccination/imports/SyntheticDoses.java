@@ -1,8 +1,9 @@
-package vn.phaodai.demo;
+package vn.phaodai.vaccination.imports;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.phaodai.shared.Messages;
 
 import java.time.LocalDate;
 
@@ -29,9 +30,11 @@ public class SyntheticDoses {
     static final String RECORDED_BY = "generator";
 
     private final JdbcClient jdbc;
+    private final Messages messages;
 
-    SyntheticDoses(JdbcClient jdbc) {
+    SyntheticDoses(JdbcClient jdbc, Messages messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
     /**
@@ -43,11 +46,13 @@ public class SyntheticDoses {
         long start = System.nanoTime();
         int points = jdbc.sql("""
                 insert into vaccination_point (commune_code, name, kind, address)
-                select c.code, 'Trạm Y tế ' || c.name, 'HEALTH_STATION', c.name
+                select c.code, cast(:station as text) || c.name, 'HEALTH_STATION', c.name
                 from commune_card c where c.province_code = :province
-                on conflict (commune_code, name) do nothing""").param("province", provinceCode).update();
+                on conflict (commune_code, name) do nothing""").param("province", provinceCode)
+                .param("station", messages.get("vaccination.synthetic.station")).update();
         long doses = jdbc.sql(DOSES).param("province", provinceCode).param("seed", seed).param("until", until)
-                .param("by", RECORDED_BY).update();
+                .param("by", RECORDED_BY).param("station", messages.get("vaccination.synthetic.station"))
+                .param("vaccinator", messages.get("vaccination.synthetic.vaccinator")).update();
         int lots = jdbc.sql("""
                 insert into vaccine_lot (product_code, lot_number, expiry, doses_per_vial)
                 select d.product_code, d.lot_number, min(d.lot_expiry), min(p.doses_per_vial)
@@ -83,12 +88,13 @@ public class SyntheticDoses {
         int received = jdbc.sql("""
                 insert into vaccine_stock_movement (lot_id, kind, on_date, to_level, to_code, doses, supplier, note, recorded_by)
                 select lot_id, 'RECEIVE', min(on_date) - 5, 'PROVINCE', :province, (sum(doses) * 1.1)::int,
-                       'Viện Vệ sinh dịch tễ Trung ương', 'Dữ liệu mẫu', :by
-                from synthetic_allocation group by lot_id""").param("by", RECORDED_BY).param("province", provinceCode).update();
+                       cast(:supplier as text), cast(:note as text), :by
+                from synthetic_allocation group by lot_id""").param("by", RECORDED_BY).param("note", messages.get("vaccination.synthetic.note"))
+                .param("supplier", messages.get("vaccination.synthetic.supplier")).param("province", provinceCode).update();
         int allocated = jdbc.sql("""
                 insert into vaccine_stock_movement (lot_id, kind, on_date, from_level, from_code, to_level, to_code, doses, note, recorded_by)
-                select lot_id, 'ALLOCATE', on_date, 'PROVINCE', :province, 'POINT', point_id::text, doses, 'Dữ liệu mẫu', :by
-                from synthetic_allocation""").param("by", RECORDED_BY).param("province", provinceCode).update();
+                select lot_id, 'ALLOCATE', on_date, 'PROVINCE', :province, 'POINT', point_id::text, doses, cast(:note as text), :by
+                from synthetic_allocation""").param("by", RECORDED_BY).param("note", messages.get("vaccination.synthetic.note")).param("province", provinceCode).update();
         jdbc.sql("drop table synthetic_allocation").update();
         return received + allocated;
     }
@@ -104,7 +110,7 @@ public class SyntheticDoses {
                        hashint8extended(p.id, :seed) as h1, hashint8extended(p.id, :seed + 1) as h2,
                        hashint8extended(p.id, :seed + 2) as h3
                 from person_card p join commune_card c on c.code = p.commune_code
-                join vaccination_point v on v.commune_code = p.commune_code and v.name = 'Trạm Y tế ' || c.name
+                join vaccination_point v on v.commune_code = p.commune_code and v.name = cast(:station as text) || c.name
                 where c.province_code = :province and (p.date_of_birth is not null or p.birth_year is not null)
             ), u as (
                 select id, died_on, point_id, age,
@@ -160,7 +166,7 @@ public class SyntheticDoses {
             select id, given_on, product,
                    case product when 'ASTRAZENECA' then 'AZ' when 'VERO_CELL' then 'VC' when 'COMIRNATY_30' then 'FK'
                                 when 'COMIRNATY_10' then 'FP' else 'MD' end || to_char(given_on, 'YYMM'),
-                   (date_trunc('month', given_on) + interval '6 months')::date, kind, point_id, 'Điều dưỡng trạm y tế', 'IMPORT', :by
+                   (date_trunc('month', given_on) + interval '6 months')::date, kind, point_id, cast(:vaccinator as text), 'IMPORT', :by
             from doses where given_on <= :until and (died_on is null or given_on < died_on)
             on conflict (person_id, dose_kind) do nothing""";
 }
