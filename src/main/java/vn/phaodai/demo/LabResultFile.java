@@ -22,12 +22,15 @@ final class LabResultFile {
     /** A draw starts a pool this often, so that about 30 % of the samples are pooled. */
     static final double POOLS = 0.04;
 
+    /** The outbreak's first day: its results fall on this day and the next {@code days - 1}. */
+    static final LocalDate FIRST_DAY = LocalDate.of(2021, 9, 1);
+
     private LabResultFile() {
     }
 
     static Path write(long[] persons, int results, long seed, int days) {
         SplittableRandom random = new SplittableRandom(seed);
-        LocalDate first = LocalDate.of(2021, 9, 1);
+        LocalDate first = FIRST_DAY;
         try {
             Path file = Files.createTempFile("phaodai-lab-results", ".csv");
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

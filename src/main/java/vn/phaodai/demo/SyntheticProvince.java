@@ -1,5 +1,7 @@
 package vn.phaodai.demo;
 
+import vn.phaodai.vaccination.imports.SyntheticDoses;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +43,8 @@ public class SyntheticProvince {
     public static final String DEMO_PROVINCE = "99";
     /** Ages are counted on this day (the time of the seeds), so that a seed gives the same province every year. */
     static final LocalDate REFERENCE = LocalDate.of(2021, 6, 1);
+    /** Without an outbreak, the province's doses run through the end of the campaign's second year. */
+    static final LocalDate DOSES_UNTIL = LocalDate.of(2022, 12, 31);
 
     /** What to build. */
     public record Options(int persons, long seed, String provinceCode, int days) {
@@ -59,9 +63,11 @@ public class SyntheticProvince {
     private final JsonMapper json;
     private final LabResults labResults;
     private final Messages messages;
+    private final SyntheticDoses doses;
 
     SyntheticProvince(Geography geography, GeographyImporter geographyImporter, Households households, PersonImport personImport,
-                      JdbcClient jdbc, JsonMapper json, LabResults labResults, Messages messages) {
+                      JdbcClient jdbc, JsonMapper json, LabResults labResults, Messages messages, SyntheticDoses doses) {
+        this.doses = doses;
         this.messages = messages;
         this.labResults = labResults;
         this.geography = geography;
@@ -87,9 +93,12 @@ public class SyntheticProvince {
             if (!"DONE".equals(job.status())) throw new IllegalStateException("Import failed: " + job.error());
             jdbc.sql("insert into demo_load (province_code, persons, seed) values (?, ?, ?)")
                     .params(p.provinceCode(), p.stats().persons(), o.seed()).update();
-            String note = null;
+            // Doses up to the day the demo lives on (the outbreak's last), else through 2022: none in the future.
+            LocalDate dosesUntil = o.days() > 0 ? LabResultFile.FIRST_DAY.plusDays(o.days() - 1) : DOSES_UNTIL;
+            SyntheticDoses.Result vaccinated = doses.write(p.provinceCode(), o.seed(), dosesUntil);
+            String note = "Doses until " + dosesUntil + ": " + vaccinated.doses() + " in " + vaccinated.ms() + " ms";
             if (o.days() > 0) {
-                note = "Outbreak over " + o.days() + " days: " + outbreak(p.provinceCode(), p.stats().persons(), o)
+                note += "; outbreak over " + o.days() + " days: " + outbreak(p.provinceCode(), p.stats().persons(), o)
                         + ". Contacts and quarantine wait for the tracing capability.";
             }
             log.info("Synthetic province {}: {} persons in {} households, generated in {} ms, imported in {} ms",

@@ -205,6 +205,9 @@ class AuthorizationMatrixIT {
             GET /api/v1/vaccination/priority-groups           | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 403 | 403 | 403 | 403 | 200 | 403
             GET /api/v1/persons/{id}/vaccination/priority-groups | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
             PUT /api/v1/persons/{id}/vaccination/priority-groups | 200/200 | 403/403 | 200/404 | 403/403 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            GET /api/v1/vaccination/reconciliation            | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 404/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            GET /api/v1/vaccination/reconciliation/export     | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 404/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            POST /api/v1/vaccination/point-reports            | 201/201 | 403/403 | 201/404 | 403/403 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 201/404 | 403/403
             """;
 
     /** Endpoints whose answer carries personal data: each 200 must leave an audit entry of the caller. */
@@ -226,6 +229,8 @@ class AuthorizationMatrixIT {
             // issue 15 §6: the due list and the priority groups (vdue)
             "GET /api/v1/vaccination/due", "GET /api/v1/persons/{id}/vaccination/priority-groups");
 
+    /** issue 15 §2: a new count at each point report, so that each is a correction (201), never the same again (200). */
+    static final java.util.concurrent.atomic.AtomicInteger POINT_REPORT_COUNT = new java.util.concurrent.atomic.AtomicInteger();
     static final String INSIDE = "18073";   // Phường Nam Hà, thành phố Hà Tĩnh (district 436, province 42)
     static final String OUTSIDE = "00001";  // Phường Phúc Xá, Hà Nội
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
@@ -650,6 +655,14 @@ class AuthorizationMatrixIT {
             case "POST /api/v1/vaccine/vial-counts" -> api.post("/api/v1/vaccine/vial-counts", Map.of("lotId", stockedLot(commune),
                     "point", vaccinationPoint(commune), "openedVials", 1, "on", TODAY.toString())).status();
             case "GET /api/v1/pick/vaccine-holders" -> api.get("/api/v1/pick/vaccine-holders?q=nam").status();
+            // issue 15 §2: reconciliation (a commune's points) and a point's report (each call a new count, so a correction: 201)
+            case "GET /api/v1/vaccination/reconciliation" -> api.get("/api/v1/vaccination/reconciliation?unit=" + commune
+                    + "&from=2021-09-01&to=2021-09-30").status();
+            case "GET /api/v1/vaccination/reconciliation/export" -> api.download("/api/v1/vaccination/reconciliation/export?unit="
+                    + commune + "&from=2021-09-01&to=2021-09-30").status();
+            case "POST /api/v1/vaccination/point-reports" -> api.post("/api/v1/vaccination/point-reports", Map.of("pointId",
+                    vaccinationPoint(commune).substring("point-".length()), "day", TODAY.minusDays(1).toString(), "product", "VERO_CELL",
+                    "doses", POINT_REPORT_COUNT.incrementAndGet())).status();
             case "POST /api/v1/doses/import" -> api.upload("/api/v1/doses/import", csv("Họ và tên,Tên vắc xin,Ngày tiêm,Mũi tiêm\n"
                     + "Người Thử An,AstraZeneca,01/09/2021,Mũi 1\n")).status();
             case "GET /api/v1/doses/import/unmatched" -> api.get("/api/v1/doses/import/unmatched").status();
