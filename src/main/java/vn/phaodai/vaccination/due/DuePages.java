@@ -110,24 +110,24 @@ class DuePages {
         response.setHeader("Content-Disposition", "attachment; filename=\"den-han-tiem-" + commune.strip() + "-" + f.criteria().on() + ".xlsx\"");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
-            SXSSFSheet sheet = wb.createSheet(messages.get("due.sheet.name"));
-            sheet.createRow(0).createCell(0).setCellValue(messages.get("due.sheet.title", communeName(f.criteria().commune()),
+            SXSSFSheet sheet = wb.createSheet(messages.get("vaccination.due.sheet.name"));
+            sheet.createRow(0).createCell(0).setCellValue(messages.get("vaccination.due.sheet.title", communeName(f.criteria().commune()),
                     DAY.format(f.criteria().on())));
             Row header = sheet.createRow(1);
-            for (int i = 0; i < COLUMNS.size(); i++) header.createCell(i).setCellValue(messages.get("due.sheet." + COLUMNS.get(i)));
+            for (int i = 0; i < COLUMNS.size(); i++) header.createCell(i).setCellValue(messages.get("vaccination.due.sheet." + COLUMNS.get(i)));
             int n = 2;
             for (DueList.Person p : rows) {
                 Row r = sheet.createRow(n++);
                 r.createCell(0).setCellValue(p.fullName());
                 r.createCell(1).setCellValue(p.birthYear());
-                r.createCell(2).setCellValue(messages.get("due.sex." + ("MALE".equals(p.sex()) ? "MALE" : "FEMALE")));
+                r.createCell(2).setCellValue(messages.get("vaccination.due.sex." + ("MALE".equals(p.sex()) ? "MALE" : "FEMALE")));
                 r.createCell(3).setCellValue(p.villageName());
                 r.createCell(4).setCellValue(p.phoneDisplay() == null ? "" : p.phoneDisplay());
                 r.createCell(5).setCellValue(messages.get("vaccination.doseKind." + p.nextKind()));
                 r.createCell(6).setCellValue(DAY.format(p.dueFrom()));
                 r.createCell(7).setCellValue(p.dueUntil() == null ? "" : DAY.format(p.dueUntil()));
-                r.createCell(8).setCellValue(messages.get(p.overdue() ? "due.state.OVERDUE" : "due.state.DUE"));
-                r.createCell(9).setCellValue(p.priorityGroup() == null ? "" : messages.get("due.group.rank", p.priorityGroup()));
+                r.createCell(8).setCellValue(messages.get(p.overdue() ? "vaccination.due.state.OVERDUE" : "vaccination.due.state.DUE"));
+                r.createCell(9).setCellValue(p.priorityGroup() == null ? "" : messages.get("vaccination.due.group.rank", p.priorityGroup()));
             }
             wb.write(response.getOutputStream());
         }

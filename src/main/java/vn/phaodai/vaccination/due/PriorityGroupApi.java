@@ -25,7 +25,7 @@ class PriorityGroupApi {
     }
 
     @GetMapping("/vaccination/priority-groups")
-    @Operation(summary = "The 16 priority groups of 21/NQ-CP and 3355/QĐ-BYT: rank (the order of invitation), name, document")
+    @Operation(summary = "The 16 priority groups of resolution 21/NQ-CP and the Ministry of Health decision 3355: rank (the order of invitation), name, document")
     List<PriorityGroups.Group> all() {
         CurrentUser.require(Right.VACCINATION_READ);
         return groups.all();
