@@ -97,6 +97,9 @@ public class HomeNeeds {
     public int assign(Assignment a) {
         PhaodaiUser user = CurrentUser.require(Right.VACCINATION_WRITE);
         if (a == null || a.pointId() == null) throw new InvalidInputException("pointId", messages.get("vaccination.homeNeed.pointId.required"));
+        if (doses.points(user.scope()).stream().noneMatch(x -> x.id() == a.pointId())) { // missing or outside the area
+            throw new NotFoundException(messages.get("vaccination.homeNeed.pointId.unknown", a.pointId()));
+        }
         if (!team(a.pointId(), user.scope())) {
             throw new InvalidInputException("pointId", messages.get("vaccination.homeNeed.pointId.unknown", a.pointId()));
         }

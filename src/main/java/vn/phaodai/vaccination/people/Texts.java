@@ -12,7 +12,7 @@ import java.util.List;
 final class Texts {
 
     static final int MAX = 1000;
-    private static final DateTimeFormatter VN = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter VN = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private Texts() {
     }
