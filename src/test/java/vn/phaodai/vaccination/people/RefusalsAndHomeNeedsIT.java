@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 import vn.phaodai.support.PhaodaiIT;
 import vn.phaodai.support.TestApi;
 import vn.phaodai.support.TestData;
+import vn.phaodai.support.WebSession;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.phaodai.support.WebSession.encode;
 
 /**
  * Refusals and home vaccination on the real database, in two fresh villages of a ward: each list's content by
@@ -148,6 +150,31 @@ class RefusalsAndHomeNeedsIT {
         var future = admin.post("/api/v1/persons/" + ids.get("a") + "/vaccination/home-need", Map.of("reason", "ELDERLY", "notedOn", "2099-01-01"));
         assertThat(future.status()).isEqualTo(400);
         assertThat(future.text()).contains("notedOn");
+    }
+
+    @Test
+    void pagesShowTheListsAndKeepWhatWasTyped() throws Exception {
+        assertThat(admin.post("/api/v1/persons/" + ids.get("c") + "/vaccination/refusals", Map.of("reason", "BELIEF")).status()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/persons/" + ids.get("d") + "/vaccination/home-need", Map.of("reason", "ELDERLY")).status()).isEqualTo(201);
+        WebSession web = WebSession.admin(port);
+        var refused = web.get("/vaccination/refused?commune=" + COMMUNE + "&village=" + v2);
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Phạm Thị Cúc", "Lý do tôn giáo, niềm tin").doesNotContain("Lê Thị An", "BELIEF");
+        var home = web.get("/vaccination/home-needs?commune=" + COMMUNE + "&village=" + v2);
+        assertThat(home.body()).contains("Hoàng Văn Đức", "Người già yếu", "Chưa giao đội");
+        var sheet = web.get("/vaccination/home-needs/print?commune=" + COMMUNE + "&village=" + v2);
+        assertThat(sheet.statusCode()).isEqualTo(200);
+        assertThat(sheet.body()).contains("Hoàng Văn Đức", "Kết quả vận động");
+        assertThat(web.get("/vaccination/refused/print?village=" + v2).body()).contains("Phạm Thị Cúc");
+
+        String form = "/vaccination/persons/" + ids.get("a") + "/refusal";
+        var kept = web.postFrom(form, form, "_csrf=" + web.csrf(form) + "&refusedOn=" + encode("32/13/2021") + "&reason=OTHER&reasonText="
+                + "&note=" + encode("Hẹn tuần sau"));
+        assertThat(kept.statusCode()).isEqualTo(200);
+        assertThat(kept.body()).contains("value=\"32/13/2021\"", "Hẹn tuần sau", "is-invalid", "Ghi rõ lý do khác");
+        var saved = web.postFrom(form, form, "_csrf=" + web.csrf(form) + "&reason=WAITING&reasonText=" + encode("Chờ Pfizer"));
+        assertThat(saved.statusCode()).isIn(302, 303);
+        assertThat(web.get("/vaccination/refused?village=" + v1).body()).contains("Lê Thị An", "Chờ Pfizer");
     }
 
     @Test
