@@ -81,6 +81,9 @@ class CodeLabelsTest {
         shown.put("vstock.level", names(vn.phaodai.vaccination.stock.Holder.Level.values()));
         shown.put("vstock.reason", vn.phaodai.vaccination.stock.StockLedger.REASONS);
         shown.put("vstock.done", List.of("RECEIVE", "ALLOCATE", "RETURN", "DISCARD", "WASTE"));
+        // refusals and home vaccination (issue 15 §6–7)
+        shown.put("vaccination.refusal.reason", vn.phaodai.vaccination.people.Refusals.REASONS);
+        shown.put("vaccination.homeNeed.reason", vn.phaodai.vaccination.people.HomeNeeds.REASONS);
         List<String> missing = new ArrayList<>();
         shown.forEach((area, codes) -> {
             assertThat(codes).as(area).isNotEmpty();

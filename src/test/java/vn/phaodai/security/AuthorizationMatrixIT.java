@@ -208,6 +208,11 @@ class AuthorizationMatrixIT {
             GET /api/v1/vaccination/reconciliation            | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 404/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
             GET /api/v1/vaccination/reconciliation/export     | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 404/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
             POST /api/v1/vaccination/point-reports            | 201/201 | 403/403 | 201/404 | 403/403 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 201/404 | 403/403
+            POST /api/v1/persons/{id}/vaccination/refusals    | 201/201 | 403/403 | 201/404 | 403/403 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 201/404 | 403/403
+            GET /api/v1/vaccination/refused                   | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            POST /api/v1/persons/{id}/vaccination/home-need   | 201/201 | 403/403 | 201/404 | 403/403 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 201/404 | 403/403
+            GET /api/v1/vaccination/home-needs                | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            POST /api/v1/vaccination/home-needs/assign        | 200/200 | 403/403 | 200/404 | 403/403 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 200/404 | 403/403
             """;
 
     /** Endpoints whose answer carries personal data: each 200 must leave an audit entry of the caller. */
@@ -227,7 +232,9 @@ class AuthorizationMatrixIT {
             "GET /api/v1/persons/{id}/vaccination", "GET /api/v1/persons/{id}/vaccination/certificate",
             "GET /api/v1/vaccination/unvaccinated",
             // issue 15 §6: the due list and the priority groups (vdue)
-            "GET /api/v1/vaccination/due", "GET /api/v1/persons/{id}/vaccination/priority-groups");
+            "GET /api/v1/vaccination/due", "GET /api/v1/persons/{id}/vaccination/priority-groups",
+            // issue 15 §6: refusals and home vaccination (vpeople)
+            "GET /api/v1/vaccination/refused", "GET /api/v1/vaccination/home-needs");
 
     /** issue 15 §2: a new count at each point report, so that each is a correction (201), never the same again (200). */
     static final java.util.concurrent.atomic.AtomicInteger POINT_REPORT_COUNT = new java.util.concurrent.atomic.AtomicInteger();
@@ -601,6 +608,22 @@ class AuthorizationMatrixIT {
             case "POST /api/v1/doses" -> api.post("/api/v1/doses", Map.of("personId", person(commune, inside), "givenOn", "2021-10-15",
                     "product", "COMIRNATY_30", "lot", "FK1234", "doseKind", "PRIMARY_1")).status();
             case "GET /api/v1/persons/{id}/vaccination" -> api.get("/api/v1/persons/" + person(commune, inside) + "/vaccination").status();
+            // issue 15 §6–7: refusals and home vaccination (helper vpeople)
+            case "POST /api/v1/persons/{id}/vaccination/refusals" -> api.post("/api/v1/persons/" + person(commune, inside)
+                    + "/vaccination/refusals", Map.of("reason", "DISTRUST", "refusedOn", "2021-10-01")).status();
+            case "GET /api/v1/vaccination/refused" -> api.get("/api/v1/vaccination/refused?commune=" + commune).status();
+            case "POST /api/v1/persons/{id}/vaccination/home-need" -> api.post("/api/v1/persons/" + person(commune, inside)
+                    + "/vaccination/home-need", Map.of("reason", "BEDRIDDEN")).status();
+            case "GET /api/v1/vaccination/home-needs" -> api.get("/api/v1/vaccination/home-needs?commune=" + commune).status();
+            case "POST /api/v1/vaccination/home-needs/assign" -> {
+                long person = person(commune, inside);
+                jdbc.sql("insert into vaccination_home_need (person_id, noted_on, reason, recorded_by) values (?, current_date, 'ELDERLY', 'test')")
+                        .param(person).update();
+                long team = jdbc.sql("""
+                        insert into vaccination_point (commune_code, name, kind) values (?, 'Đội tiêm tại nhà (ma trận)', 'HOME')
+                        on conflict (commune_code, name) do update set active = true returning id""").param(commune).query(Long.class).single();
+                yield api.post("/api/v1/vaccination/home-needs/assign", Map.of("pointId", team, "personIds", List.of(person))).status();
+            }
             case "POST /api/v1/support-requests/{id}/take" -> api.post("/api/v1/support-requests/" + supportRequest(commune, inside, false)
                     + "/take", Map.of("handledBy", "Hội Phụ nữ phường")).status();
             case "POST /api/v1/support-requests/{id}/done" -> api.post("/api/v1/support-requests/" + supportRequest(commune, inside, true)
