@@ -86,9 +86,9 @@ class CareTeamsIT {
                 web.bytes("/cases/export.xlsx?commune=" + COMMUNE).body()))) {
             Map<Long, String> shown = new HashMap<>();
             var sheet = book.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(20).getStringCellValue()).isEqualTo("Cán bộ phụ trách");
+            assertThat(sheet.getRow(0).getCell(19).getStringCellValue()).isEqualTo("Cán bộ phụ trách");
             for (int i = 1; i <= sheet.getLastRowNum(); i++) {
-                shown.put((long) sheet.getRow(i).getCell(0).getNumericCellValue(), sheet.getRow(i).getCell(20).getStringCellValue());
+                shown.put((long) sheet.getRow(i).getCell(0).getNumericCellValue(), sheet.getRow(i).getCell(19).getStringCellValue());
             }
             assertThat(shown).containsEntry(c1, "Điều dưỡng Lan").containsEntry(c3, "Y sĩ Hoa").containsEntry(c4, "Y sĩ Hoa");
         }

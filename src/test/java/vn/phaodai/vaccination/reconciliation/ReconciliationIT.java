@@ -78,6 +78,10 @@ class ReconciliationIT {
                 "expiry", "2022-03-01", "doses", 100, "supplier", "Viện Vệ sinh dịch tễ Trung ương", "on", "2021-09-01"));
         assertThat(lotResponse.status()).as(lotResponse.text()).isEqualTo(201);
         long lotId = lotResponse.body().get("lotId").asLong();
+        // What the point's holder already received: another test may have truncated the points and left stock
+        // movements addressed to a holder of the same id (holders are named, not keyed).
+        var beforeReport = api.get("/api/v1/vaccination/reconciliation?unit=" + COMMUNE + "&from=2021-09-01&to=2021-09-30");
+        long issuedBefore = pointRow(beforeReport.body()).get("issued").asLong();
         var allocated = api.post("/api/v1/vaccine/allocations", Map.of("lotId", lotId, "from", "436", "to", "point-" + pointId,
                 "doses", 20, "on", "2021-09-02"));
         assertThat(allocated.status()).as(allocated.text()).isEqualTo(201);
@@ -92,7 +96,7 @@ class ReconciliationIT {
         JsonNode row = pointRow(r.body());
         assertThat(row.get("registry").asLong()).isEqualTo(4);
         assertThat(row.get("reported").asLong()).isEqualTo(5);
-        assertThat(row.get("issued").asLong()).isEqualTo(20);
+        assertThat(row.get("issued").asLong()).isEqualTo(issuedBefore + 20);
         assertThat(row.get("reportedMinusRegistry").asLong()).isEqualTo(1);
         assertThat(row.get("differs").asBoolean()).isTrue();
         // The commune's total holds the point's numbers (and those of the other points of the commune).
