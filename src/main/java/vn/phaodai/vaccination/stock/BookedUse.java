@@ -4,8 +4,8 @@ import java.time.LocalDate;
 
 /**
  * The doses of a lot that booked sessions of a holder (and of the holders below it) will use between two days: the
- * expiry alert subtracts them from what is on hand. Sessions are not there yet; their code fills this in (every bean
- * of this type is added up, and {@link NoBookedSessions} answers 0 until then).
+ * expiry alert subtracts them from what is on hand. The sessions module answers it (every bean of this type is added
+ * up).
  */
 public interface BookedUse {
 

@@ -225,7 +225,22 @@ public class StockLedger {
      */
     @Transactional
     public Movement countVials(VialCount c) {
-        PhaodaiUser user = CurrentUser.require(Right.VACCINE_STOCK_WRITE);
+        return countVials(c, CurrentUser.require(Right.VACCINE_STOCK_WRITE));
+    }
+
+    /** The same count at a session's end, by its vaccinator (who records doses but keeps no stock). */
+    @Transactional
+    public Movement countVialsOfSession(VialCount c) {
+        return countVials(c, CurrentUser.require(Right.VACCINATION_WRITE));
+    }
+
+    /** The lots with doses on hand at a point on a day (a session's choice of lots), the soonest expiry first. */
+    public List<LotStock> onHandAtPoint(long pointId, LocalDate on) {
+        return holders.find(Holder.POINT_PREFIX + pointId).map(h -> lotsAt(h, on)).orElse(List.of())
+                .stream().filter(l -> l.onHand() > 0).toList();
+    }
+
+    private Movement countVials(VialCount c, PhaodaiUser user) {
         Errors errors = new Errors();
         Lot lot = lot(errors, c.lotId());
         Holder point = holder(errors, "point", c.point(), user.scope());

@@ -50,7 +50,7 @@ class VaccineStockIT {
     void emptyStock() {
         api = new TestApi(port);
         TestData.registryOnNationalList(jdbc, api);
-        jdbc.sql("truncate vaccine_stock_movement, vaccine_lot restart identity").update();
+        jdbc.sql("truncate vaccine_stock_movement, vaccine_lot restart identity cascade").update();
         pointId = point(COMMUNE, "Trạm Y tế phường Nam Hà " + SERIAL.incrementAndGet());
         point = "point-" + pointId;
     }
