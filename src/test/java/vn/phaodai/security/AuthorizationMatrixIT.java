@@ -16,6 +16,7 @@ import vn.phaodai.support.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import tools.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -208,6 +209,13 @@ class AuthorizationMatrixIT {
             GET /api/v1/vaccination/reconciliation            | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 404/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
             GET /api/v1/vaccination/reconciliation/export     | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 404/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
             POST /api/v1/vaccination/point-reports            | 201/201 | 403/403 | 201/404 | 403/403 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 201/404 | 403/403
+            POST /api/v1/vaccination/sessions                 | 201/201 | 403/403 | 201/400 | 403/403 | 201/400 | 201/400 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 201/400 | 403/403
+            GET /api/v1/vaccination/sessions                  | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 403 | 403 | 403 | 403 | 200 | 403
+            GET /api/v1/vaccination/sessions/{id}             | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            PUT /api/v1/vaccination/sessions/{id}             | 200/200 | 403/403 | 200/404 | 403/403 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            POST /api/v1/vaccination/sessions/{id}/invitations | 200/200 | 403/403 | 200/404 | 403/403 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            POST /api/v1/vaccination/sessions/{id}/check-ins  | 201/201 | 403/403 | 201/404 | 403/403 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 201/404 | 403/403
+            POST /api/v1/vaccination/sessions/{id}/close      | 200/200 | 403/403 | 200/404 | 403/403 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 200/404 | 403/403
             POST /api/v1/persons/{id}/vaccination/refusals    | 201/201 | 403/403 | 201/404 | 403/403 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 201/404 | 403/403
             GET /api/v1/vaccination/refused                   | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
             POST /api/v1/persons/{id}/vaccination/home-need   | 201/201 | 403/403 | 201/404 | 403/403 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 201/404 | 403/403
@@ -234,7 +242,9 @@ class AuthorizationMatrixIT {
             // issue 15 §6: the due list and the priority groups (vdue)
             "GET /api/v1/vaccination/due", "GET /api/v1/persons/{id}/vaccination/priority-groups",
             // issue 15 §6: refusals and home vaccination (vpeople)
-            "GET /api/v1/vaccination/refused", "GET /api/v1/vaccination/home-needs");
+            "GET /api/v1/vaccination/refused", "GET /api/v1/vaccination/home-needs",
+            // issue 15 §7: a session shows its invitations
+            "GET /api/v1/vaccination/sessions/{id}");
 
     /** issue 15 §2: a new count at each point report, so that each is a correction (201), never the same again (200). */
     static final java.util.concurrent.atomic.AtomicInteger POINT_REPORT_COUNT = new java.util.concurrent.atomic.AtomicInteger();
@@ -686,6 +696,26 @@ class AuthorizationMatrixIT {
             case "POST /api/v1/vaccination/point-reports" -> api.post("/api/v1/vaccination/point-reports", Map.of("pointId",
                     vaccinationPoint(commune).substring("point-".length()), "day", TODAY.minusDays(1).toString(), "product", "VERO_CELL",
                     "doses", POINT_REPORT_COUNT.incrementAndGet())).status();
+            // issue 15 §7: sessions, each call with its own point holding a fresh lot (one session a day at a point)
+            case "POST /api/v1/vaccination/sessions" -> {
+                long[] held = pointWithLot(commune);
+                yield api.post("/api/v1/vaccination/sessions", Map.of("pointId", held[0], "day", TODAY.toString(), "capacity", 5,
+                        "lotIds", List.of(held[1]))).status();
+            }
+            case "GET /api/v1/vaccination/sessions" -> api.get("/api/v1/vaccination/sessions").status();
+            case "GET /api/v1/vaccination/sessions/{id}" -> api.get("/api/v1/vaccination/sessions/" + session(commune)).status();
+            case "PUT /api/v1/vaccination/sessions/{id}" -> {
+                long id = session(commune);
+                JsonNode s = admin.get("/api/v1/vaccination/sessions/" + id).body().get("session");
+                yield api.put("/api/v1/vaccination/sessions/" + id, Map.of("pointId", s.get("pointId").asLong(), "day", TODAY.toString(),
+                        "capacity", 6, "lotIds", List.of(s.get("lots").get(0).get("lotId").asLong()))).status();
+            }
+            case "POST /api/v1/vaccination/sessions/{id}/invitations" -> api.post("/api/v1/vaccination/sessions/" + session(commune)
+                    + "/invitations", Map.of()).status();
+            case "POST /api/v1/vaccination/sessions/{id}/check-ins" -> api.post("/api/v1/vaccination/sessions/" + session(commune)
+                    + "/check-ins", Map.of("personId", person(commune, inside))).status();
+            case "POST /api/v1/vaccination/sessions/{id}/close" -> api.post("/api/v1/vaccination/sessions/" + session(commune)
+                    + "/close", Map.of()).status();
             case "POST /api/v1/doses/import" -> api.upload("/api/v1/doses/import", csv("Họ và tên,Tên vắc xin,Ngày tiêm,Mũi tiêm\n"
                     + "Người Thử An,AstraZeneca,01/09/2021,Mũi 1\n")).status();
             case "GET /api/v1/doses/import/unmatched" -> api.get("/api/v1/doses/import/unmatched").status();
@@ -725,6 +755,26 @@ class AuthorizationMatrixIT {
         return "point-" + jdbc.sql("""
                 insert into vaccination_point (commune_code, name, kind) values (?, 'Trạm Y tế (ma trận)', 'HEALTH_STATION')
                 on conflict (commune_code, name) do update set active = true returning id""").param(commune).query(Long.class).single();
+    }
+
+    /** issue 15 §7: a new point of the commune holding 5 doses of a fresh lot: {point id, lot id}. */
+    private long[] pointWithLot(String commune) {
+        long lot = stockedLot(commune);
+        long point = jdbc.sql("insert into vaccination_point (commune_code, name, kind) values (?, ?, 'MOBILE') returning id")
+                .params(commune, "Đội tiêm lưu động (ma trận) " + System.nanoTime()).query(Long.class).single();
+        var moved = admin.post("/api/v1/vaccine/allocations", Map.of("lotId", lot, "from", commune, "to", "point-" + point, "doses", 5,
+                "on", TODAY.toString()));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(201);
+        return new long[] {point, lot};
+    }
+
+    /** A session of today at a new point of the commune, planned by the administrator. */
+    private long session(String commune) {
+        long[] held = pointWithLot(commune);
+        var r = admin.post("/api/v1/vaccination/sessions", Map.of("pointId", held[0], "day", TODAY.toString(), "capacity", 5,
+                "lotIds", List.of(held[1])));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.body().get("id").asLong();
     }
 
     /** A fresh lot received by the commune's district: 100 doses allocated to the commune, 20 of them on to its point. */

@@ -137,6 +137,18 @@ public class Certificates {
         return new Overview(personId, holder.fullName(), doses(personId));
     }
 
+    /**
+     * The person whose certificate was scanned (its verification address or only the token), when the signature holds:
+     * a vaccinator checks a person in by the card they carry. Nothing is shown here, so nothing is audited.
+     */
+    public Optional<Long> personOfCard(String scanned) {
+        if (scanned == null) return Optional.empty();
+        String t = scanned.strip();
+        int slash = t.lastIndexOf("/verify/");
+        if (slash >= 0) t = t.substring(slash + "/verify/".length());
+        return CertificateToken.verified(t, key).map(CertificateToken::personId);
+    }
+
     /** The verdict on a code read off a certificate, for anyone (no login); what was shown is audited. */
     public Verdict verify(String token) {
         Optional<CertificateToken> signed = CertificateToken.verified(token, key);

@@ -16,7 +16,7 @@ import java.util.Base64;
 import java.util.Map;
 
 /** A text as a QR code in a black-and-white PNG, as a data: address for the PDF's img (nothing fetched). */
-final class QrImage {
+public final class QrImage {
 
     /** Pixels per module: sharp when printed at about 4 cm. */
     private static final int SCALE = 6;
@@ -24,7 +24,7 @@ final class QrImage {
     private QrImage() {
     }
 
-    static String dataUri(String text) {
+    public static String dataUri(String text) {
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text));
     }
 

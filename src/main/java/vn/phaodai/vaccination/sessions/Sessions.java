@@ -15,6 +15,7 @@ import vn.phaodai.shared.FieldError;
 import vn.phaodai.shared.InvalidInputException;
 import vn.phaodai.shared.Messages;
 import vn.phaodai.shared.NotFoundException;
+import vn.phaodai.vaccination.certificates.Certificates;
 import vn.phaodai.vaccination.doses.Doses;
 import vn.phaodai.vaccination.due.DueList;
 import vn.phaodai.vaccination.rules.DoseJudge;
@@ -95,9 +96,11 @@ public class Sessions {
     private final AuditLog audit;
     private final Messages messages;
     private final ApplicationClock clock;
+    private final Certificates certificates;
 
     Sessions(JdbcClient jdbc, Doses doses, DueList due, StockLedger stock, VaccinationRules rules, DoseJudge judge, AuditLog audit,
-             Messages messages, ApplicationClock clock) {
+             Messages messages, ApplicationClock clock, Certificates certificates) {
+        this.certificates = certificates;
         this.jdbc = jdbc;
         this.doses = doses;
         this.due = due;
@@ -219,21 +222,37 @@ public class Sessions {
         LocalDate f = from == null || from.isBlank() ? null : date(from, "from", errors);
         LocalDate t = to == null || to.isBlank() ? null : date(to, "to", errors);
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
-        Map<String, Object> p = new HashMap<>(user.scope().params());
+        Map<String, Object> p = new HashMap<>();
+        p.put("all", user.scope().everything());
+        p.put("codes", readableCommunes(user.scope()).toArray(String[]::new));
         p.put("commune", commune == null || commune.isBlank() ? null : commune.strip());
         p.put("from", f == null ? LocalDate.of(2000, 1, 1) : f);
         p.put("to", t == null ? LocalDate.of(2100, 1, 1) : t);
         List<Long> ids = jdbc.sql("""
                 select s.id from vaccination_session s join vaccination_point p on p.id = s.point_id
-                where (cast(:commune as text) is null or p.commune_code = :commune) and s.on_day between :from and :to and %s
-                order by s.on_day desc, p.name limit 500""".formatted(user.scope().condition("p.commune_code", "null::bigint")))
+                where (cast(:commune as text) is null or p.commune_code = :commune) and s.on_day between :from and :to
+                    and (:all or p.commune_code = any(:codes))
+                order by s.on_day desc, p.name limit 500""")
                 .params(p).query(Long.class).list();
         return ids.stream().map(id -> load(id).orElseThrow()).toList();
     }
 
-    /** A session of the user's area; missing and outside alike: 404. */
+    /** A session of the user's area (a village team's: of its villages' commune); missing and outside alike: 404. */
     public Session find(long id) {
-        return visible(id, CurrentUser.require(Right.VACCINATION_READ).scope());
+        return readable(id, CurrentUser.require(Right.VACCINATION_READ).scope());
+    }
+
+    private Session readable(long id, Scope scope) {
+        Session s = load(id).orElseThrow(() -> notFound(id));
+        if (!scope.everything() && !readableCommunes(scope).contains(s.communeCode())) throw notFound(id);
+        return s;
+    }
+
+    /** The communes whose sessions a user sees: their communes, and those of their villages (persons still by village). */
+    private static Set<String> readableCommunes(Scope scope) {
+        Set<String> codes = new java.util.HashSet<>(scope.communes());
+        codes.addAll(scope.villageCommunes());
+        return codes;
     }
 
     private Session visible(long id, Scope scope) {
@@ -290,12 +309,16 @@ public class Sessions {
         return invitations(id);
     }
 
-    /** The session's invitations, in the order drawn; shown, so audited. */
+    /** The session's invitations of persons of the user's area, in the order drawn; shown, so audited. */
     public List<Invitation> invitations(long id) {
-        visible(id, CurrentUser.require(Right.VACCINATION_READ).scope());
+        Scope scope = CurrentUser.require(Right.VACCINATION_READ).scope();
+        readable(id, scope);
+        Map<String, Object> p = new HashMap<>(scope.params());
+        p.put("session", id);
         List<Invitation> list = jdbc.sql("""
                 select i.*, pc.full_name, pc.birth_year from vaccination_invitation i join person_card pc on pc.id = i.person_id
-                where i.session_id = ? order by i.id""").param(id).query(INVITATION).list();
+                where i.session_id = :session and %s order by i.id""".formatted(scope.condition("pc.commune_code", "pc.village_id")))
+                .params(p).query(INVITATION).list();
         audit.recordShown("vaccination_invitation", AuditLog.criteria("session", id), list.stream().map(Invitation::personId).toList());
         return list;
     }
@@ -349,19 +372,23 @@ public class Sessions {
         if (in == null || ((in.token() == null || in.token().isBlank()) && in.personId() == null)) {
             throw new InvalidInputException("token", messages.get("vaccination.session.checkIn.required"));
         }
+        Long personId = in.personId();
         if (in.token() != null && !in.token().isBlank()) {
             String t = in.token().strip().toUpperCase(java.util.Locale.ROOT);
-            return jdbc.sql("""
+            Optional<Invitation> invited = jdbc.sql("""
                     select i.*, pc.full_name, pc.birth_year from vaccination_invitation i join person_card pc on pc.id = i.person_id
-                    where i.session_id = ? and i.token = ?""").params(s.id(), t).query(INVITATION).optional()
+                    where i.session_id = ? and i.token = ?""").params(s.id(), t).query(INVITATION).optional();
+            if (invited.isPresent()) return invited.get();
+            // Not an invitation: the person's certificate, scanned from the card they carry.
+            personId = certificates.personOfCard(in.token())
                     .orElseThrow(() -> new InvalidInputException("token", messages.get("vaccination.session.token.unknown")));
         }
-        doses.subject(in.personId(), scope); // 404 outside the area
+        doses.subject(personId, scope); // 404 outside the area
         jdbc.sql("insert into vaccination_invitation (session_id, person_id, token, walk_in) values (?, ?, ?, true) on conflict do nothing")
-                .params(s.id(), in.personId(), token()).update();
+                .params(s.id(), personId, token()).update();
         return jdbc.sql("""
                 select i.*, pc.full_name, pc.birth_year from vaccination_invitation i join person_card pc on pc.id = i.person_id
-                where i.session_id = ? and i.person_id = ?""").params(s.id(), in.personId()).query(INVITATION).single();
+                where i.session_id = ? and i.person_id = ?""").params(s.id(), personId).query(INVITATION).single();
     }
 
     private Invitation invitation(long id) {
