@@ -7,28 +7,23 @@ public final class VaccinationFloors {
     }
 
     /**
-     * The same counts with no application: the residents on the day with their age, their doses by then, per commune
-     * and band (no scope object, no geography look-up, no percentages or mapping).
+     * The same counts with no application: the residents on the day with their age and their milestones (a dose,
+     * the primary course, a booster), per commune and band (no scope object, no geography look-up, no percentages
+     * or mapping).
      */
     public static final String COVERAGE = """
-            with per_person as (
+            with per_age as (
                 select r.commune_code, case when p.date_of_birth is not null then extract(year from age(cast(:on as date), p.date_of_birth))::int
                                             else extract(year from cast(:on as date))::int - p.birth_year end as age,
-                       count(d.dose_kind) > 0 as any_dose,
-                       coalesce(bool_or(d.dose_kind in ('ADDITIONAL', 'BOOSTER_1', 'BOOSTER_2'))
-                         or (bool_or(d.dose_kind = 'PRIMARY_1')
-                             and (max(pr.primary_doses) filter (where d.dose_kind = 'PRIMARY_1') < 2 or bool_or(d.dose_kind = 'PRIMARY_2'))
-                             and (max(pr.primary_doses) filter (where d.dose_kind = 'PRIMARY_1') < 3 or bool_or(d.dose_kind = 'PRIMARY_3'))),
-                         false) as complete,
-                       coalesce(bool_or(d.dose_kind in ('BOOSTER_1', 'BOOSTER_2')), false) as boosted
+                       count(*) as residents, count(*) filter (where m.first_on <= cast(:on as date)) as one,
+                       count(*) filter (where m.complete_on <= cast(:on as date)) as complete,
+                       count(*) filter (where m.boosted_on <= cast(:on as date)) as boosted
                 from residents_on(cast(:on as date)) r join person_card p on p.id = r.person_id
-                left join vaccine_dose d on d.person_id = r.person_id and d.given_on <= cast(:on as date)
-                left join vaccine_product pr on pr.code = d.product_code
+                left join vaccination_milestone m on m.person_id = r.person_id
                 where r.commune_code = any(cast(:communes as text[]))
-                group by r.person_id, r.commune_code, age)
-            select b.code, a.commune_code, count(*) as residents, count(*) filter (where any_dose) as one,
-                   count(*) filter (where complete) as complete, count(*) filter (where boosted) as boosted
-            from per_person a join coverage_age_band b on a.age >= b.min_age and (b.max_age is null or a.age <= b.max_age)
+                group by 1, 2)
+            select b.code, a.commune_code, sum(residents) as residents, sum(one) as one, sum(complete) as complete, sum(boosted) as boosted
+            from per_age a join coverage_age_band b on a.age >= b.min_age and (b.max_age is null or a.age <= b.max_age)
             where b.valid_from <= cast(:on as date) and (b.valid_to is null or b.valid_to > cast(:on as date))
             group by grouping sets ((b.code), (b.code, a.commune_code))""";
 

@@ -216,32 +216,21 @@ public class VaccinationCoverage {
                  else extract(year from cast(:on as date))::int - p.birth_year end""";
 
     /**
-     * Per person, from the doses given on or before the day: any dose; the primary course complete (PRIMARY_1 up to
-     * PRIMARY_n, n the primary doses of the product of PRIMARY_1, the first dose of the course; an additional dose or
-     * a booster implies it); a booster. Then counts per (unit, age), then per band, for the unit and each child.
+     * Per resident, the milestones (vaccination_milestone, kept by the doses' triggers): a dose, the primary course
+     * complete and a booster by the day when the milestone is on or before it. Then counts per (unit, age), then per
+     * band, for the unit and each child.
      */
     private static final String COUNTS = """
-            with people as (
-                select r.person_id, %1$s as unit_key, """ + AGE + """
-             as age
+            with per_age as (
+                select %1$s as unit_key, """ + AGE + """
+             as age, count(*) as residents,
+                       count(*) filter (where m.first_on <= cast(:on as date)) as one,
+                       count(*) filter (where m.complete_on <= cast(:on as date)) as complete,
+                       count(*) filter (where m.boosted_on <= cast(:on as date)) as boosted
                 from residents_on(cast(:on as date)) r join person_card p on p.id = r.person_id %2$s
-                where %3$s and %4$s),
-            per_person as (
-                select pp.unit_key, pp.age, count(d.dose_kind) > 0 as any_dose,
-                       coalesce(bool_or(d.dose_kind in ('ADDITIONAL', 'BOOSTER_1', 'BOOSTER_2'))
-                         or (bool_or(d.dose_kind = 'PRIMARY_1')
-                             and (max(pr.primary_doses) filter (where d.dose_kind = 'PRIMARY_1') < 2 or bool_or(d.dose_kind = 'PRIMARY_2'))
-                             and (max(pr.primary_doses) filter (where d.dose_kind = 'PRIMARY_1') < 3 or bool_or(d.dose_kind = 'PRIMARY_3'))),
-                         false) as complete,
-                       coalesce(bool_or(d.dose_kind in ('BOOSTER_1', 'BOOSTER_2')), false) as boosted
-                from people pp
-                left join vaccine_dose d on d.person_id = pp.person_id and d.given_on <= cast(:on as date)
-                left join vaccine_product pr on pr.code = d.product_code
-                group by pp.person_id, pp.unit_key, pp.age),
-            per_age as (
-                select unit_key, age, count(*) as residents, count(*) filter (where any_dose) as one,
-                       count(*) filter (where complete) as complete, count(*) filter (where boosted) as boosted
-                from per_person group by unit_key, age)
+                left join vaccination_milestone m on m.person_id = r.person_id
+                where %3$s and %4$s
+                group by 1, 2)
             select b.code as band, %7$s as unit_key, %6$s as whole, sum(a.residents) as residents,
                    sum(a.one) as one, sum(a.complete) as complete, sum(a.boosted) as boosted
             from per_age a join coverage_age_band b on a.age >= b.min_age and (b.max_age is null or a.age <= b.max_age)

@@ -160,7 +160,7 @@ public class DueList {
         List<Person> out = new ArrayList<>();
         for (Resident r : residents(c, scope, group)) {
             DoseJudge.Facts facts = new DoseJudge.Facts(r.birth(), doses(r.doses()), days(r.infections()));
-            DoseJudge.NextDose next = judge.next(snapshot, facts, c.on()).orElse(null);
+            DoseJudge.NextDose next = judge.nextWithoutReasons(snapshot, facts, c.on()).orElse(null);
             if (next == null || next.from().isAfter(c.on())) continue;
             if (!c.includeFirstDose() && facts.doses().isEmpty()) continue;
             boolean overdue = next.until() != null ? next.until().isBefore(c.on())

@@ -147,26 +147,31 @@ public class DoseJudge {
         VaccinationRules.Timing t = row.get();
         long days = ChronoUnit.DAYS.between(ref.get().on(), givenOn);
         if (days < t.minDays()) {
-            broken.add(new BrokenRule("TOO_EARLY", messages.get("vaccination.rule.tooEarly", label(kind), days, ref.get().what(),
+            broken.add(new BrokenRule("TOO_EARLY", messages.get("vaccination.rule.tooEarly", label(kind), days, what(ref.get()),
                     day(ref.get().on()), t.minDays(), day(ref.get().on().plusDays(t.minDays()))), t.document()));
         } else if (t.maxDays() != null && days > t.maxDays()) {
-            broken.add(new BrokenRule("TOO_LATE", messages.get("vaccination.rule.tooLate", label(kind), days, ref.get().what(),
+            broken.add(new BrokenRule("TOO_LATE", messages.get("vaccination.rule.tooLate", label(kind), days, what(ref.get()),
                     day(ref.get().on()), t.maxDays(), day(ref.get().on().plusDays(t.maxDays()))), t.document()));
         }
     }
 
     /** What a dose of a later kind counts from: the primary course, the additional dose, booster 1. */
-    private record Reference(LocalDate on, String what) {
+    /** The dose (or the primary course, null) a later dose is timed from; named only when a reason is written. */
+    private record Reference(LocalDate on, String kind) {
+    }
+
+    private String what(Reference ref) {
+        return ref.kind() == null ? messages.get("vaccination.primaryCourse") : label(ref.kind());
     }
 
     private Optional<Reference> reference(VaccinationRules.Snapshot rules, List<GivenDose> doses, String kind) {
         Optional<LocalDate> complete = primaryComplete(rules, doses);
         return switch (kind) {
-            case "ADDITIONAL" -> complete.map(d -> new Reference(d, messages.get("vaccination.primaryCourse")));
+            case "ADDITIONAL" -> complete.map(d -> new Reference(d, null));
             case "BOOSTER_1" -> complete.map(d -> find(doses, "ADDITIONAL")
-                    .map(a -> new Reference(a.givenOn(), label("ADDITIONAL")))
-                    .orElse(new Reference(d, messages.get("vaccination.primaryCourse"))));
-            case "BOOSTER_2" -> find(doses, "BOOSTER_1").map(b -> new Reference(b.givenOn(), label("BOOSTER_1")));
+                    .map(a -> new Reference(a.givenOn(), "ADDITIONAL"))
+                    .orElse(new Reference(d, null)));
+            case "BOOSTER_2" -> find(doses, "BOOSTER_1").map(b -> new Reference(b.givenOn(), "BOOSTER_1"));
             default -> Optional.empty();
         };
     }
@@ -186,13 +191,25 @@ public class DoseJudge {
 
     /** The dose due next as of a day, or empty when the person has every dose the rules offer. */
     public Optional<NextDose> next(VaccinationRules.Snapshot rules, Facts facts, LocalDate on) {
+        return next(rules, facts, on, true);
+    }
+
+    /**
+     * The same without the reasons in words (an empty why): the due list judges every resident of a commune and
+     * shows only the dose and its window, so it does not pay for sentences nobody reads.
+     */
+    public Optional<NextDose> nextWithoutReasons(VaccinationRules.Snapshot rules, Facts facts, LocalDate on) {
+        return next(rules, facts, on, false);
+    }
+
+    private Optional<NextDose> next(VaccinationRules.Snapshot rules, Facts facts, LocalDate on, boolean explain) {
         List<GivenDose> doses = facts.doses();
         List<GivenDose> primary = doses.stream().filter(d -> d.kind().startsWith("PRIMARY_")).sorted(Comparator.comparing(GivenDose::kind)).toList();
         Optional<LocalDate> complete = primaryComplete(rules, doses);
         List<Reason> why = new ArrayList<>();
         NextDose next;
         if (primary.isEmpty() && complete.isEmpty() && doses.isEmpty()) {
-            next = first(rules, facts, on, why);
+            next = first(rules, facts, on, why, explain);
             if (next == null) return Optional.empty();
         } else if (complete.isEmpty() && !primary.isEmpty()) {
             GivenDose prev = primary.get(primary.size() - 1);
@@ -205,7 +222,7 @@ public class DoseJudge {
             Set<String> products = new LinkedHashSet<>(List.of(prev.product()));
             LocalDate asOf = from.isAfter(on) ? from : on;
             rules.mixes().stream().filter(m -> m.earlier().equals(prev.product()) && m.inForce(asOf)).forEach(m -> products.add(m.later()));
-            i.ifPresent(r -> why.add(new Reason(messages.get("vaccination.next.interval", label("PRIMARY_" + n), label(prev.kind()),
+            if (explain) i.ifPresent(r -> why.add(new Reason(messages.get("vaccination.next.interval", label("PRIMARY_" + n), label(prev.kind()),
                     name(rules, prev.product()), day(prev.givenOn()), r.minDays()), r.document())));
             next = new NextDose("PRIMARY_" + n, from, until, List.copyOf(products), why);
         } else {
@@ -226,9 +243,9 @@ public class DoseJudge {
                 break;
             }
             if (from == null) return Optional.empty();
-            why.add(new Reason(messages.get("vaccination.next.after", label(kind), used.minDays(), ref.get().what(), day(ref.get().on())),
-                    used.document()));
-            if (from.equals(used.validFrom()) && ref.get().on().plusDays(used.minDays()).isBefore(from)) {
+            if (explain) why.add(new Reason(messages.get("vaccination.next.after", label(kind), used.minDays(), what(ref.get()),
+                    day(ref.get().on())), used.document()));
+            if (explain && from.equals(used.validFrom()) && ref.get().on().plusDays(used.minDays()).isBefore(from)) {
                 why.add(new Reason(messages.get("vaccination.next.inForce", label(kind), day(used.validFrom())), used.document()));
             }
             LocalDate asOf = from.isAfter(on) ? from : on;
@@ -236,11 +253,11 @@ public class DoseJudge {
             List<String> products = rules.ages().stream().filter(a -> a.inForce(asOf) && a.fits(age)).map(VaccinationRules.Age::product).distinct().toList();
             next = new NextDose(kind, from, null, products, why);
         }
-        return Optional.of(afterInfection(rules, facts, next));
+        return Optional.of(afterInfection(rules, facts, next, explain));
     }
 
     /** The first dose: from the day a band of age opens to the person (by age and the date the band opened). */
-    private NextDose first(VaccinationRules.Snapshot rules, Facts facts, LocalDate on, List<Reason> why) {
+    private NextDose first(VaccinationRules.Snapshot rules, Facts facts, LocalDate on, List<Reason> why, boolean explain) {
         record Window(VaccinationRules.Age rule, LocalDate start) {
         }
         List<Window> open = new ArrayList<>();
@@ -260,15 +277,15 @@ public class DoseJudge {
             chosen = coming.stream().filter(w -> w.start().equals(soonest)).toList();
         }
         LocalDate from = chosen.stream().map(Window::start).min(Comparator.naturalOrder()).orElseThrow();
-        for (Window w : chosen) {
+        for (Window w : explain ? chosen : List.<Window>of()) {
             Reason r = new Reason(w.rule().note() == null ? name(rules, w.rule().product()) : w.rule().note(), w.rule().document());
             if (!why.contains(r)) why.add(r);
         }
-        if (chosen.stream().anyMatch(w -> w.rule().parentalConsent())) why.add(new Reason(messages.get("vaccination.next.consent"), null));
+        if (explain && chosen.stream().anyMatch(w -> w.rule().parentalConsent())) why.add(new Reason(messages.get("vaccination.next.consent"), null));
         return new NextDose("PRIMARY_1", from, null, chosen.stream().map(w -> w.rule().product()).distinct().toList(), why);
     }
 
-    private NextDose afterInfection(VaccinationRules.Snapshot rules, Facts facts, NextDose next) {
+    private NextDose afterInfection(VaccinationRules.Snapshot rules, Facts facts, NextDose next, boolean explain) {
         LocalDate from = next.from();
         List<Reason> why = new ArrayList<>(next.why());
         for (VaccinationRules.Timing t : rules.timings()) {
@@ -277,7 +294,7 @@ public class DoseJudge {
                 LocalDate end = c.plusDays(t.minDays());
                 if (end.isAfter(from) && (t.validTo() == null || !t.validTo().isBefore(from)) && !end.isBefore(t.validFrom())) {
                     from = end;
-                    why.add(new Reason(messages.get("vaccination.next.infection", day(c), t.minDays()), t.document()));
+                    if (explain) why.add(new Reason(messages.get("vaccination.next.infection", day(c), t.minDays()), t.document()));
                 }
             }
         }
