@@ -262,4 +262,32 @@ class SessionsIT {
         vaccinator.get("/api/v1/vaccination/sessions?commune=" + COMMUNE).body().forEach(s -> listed.add(s.get("id").asLong()));
         assertThat(listed).contains(id);
     }
+
+    @Test
+    void thePersonsCertificateScannedChecksThemIn() throws Exception {
+        long id = session(2);
+        // Vaccinated once elsewhere (by hand, with the grounds for a dose on a day the rules did not foresee).
+        var first = vaccinator.post("/api/v1/doses", Map.of("personId", ids.get("young"), "givenOn", TODAY.minusDays(60).toString(),
+                "product", "COMIRNATY_30", "lot", "FK1111", "doseKind", "PRIMARY_1", "overrideReason", "Tiêm tại tỉnh khác"));
+        assertThat(first.status()).as(first.text()).isIn(200, 201);
+        TestApi.Download pdf = vaccinator.download("/api/v1/persons/" + ids.get("young") + "/vaccination/certificate");
+        assertThat(pdf.status()).as(pdf.text()).isEqualTo(200);
+        String url;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.bytes())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            var m = java.util.regex.Pattern.compile("https?://[^/]+/verify/[A-Za-z0-9_-]{130}").matcher(text);
+            assertThat(m.find()).as("the verification address printed under the QR code").isTrue();
+            url = m.group();
+        }
+        char last = url.charAt(url.length() - 1);
+        String forged = url.substring(0, url.length() - 1) + (last == 'A' ? 'B' : 'A');
+        var refused = vaccinator.post("/api/v1/vaccination/sessions/" + id + "/check-ins", Map.of("token", forged));
+        assertThat(refused.status()).as("a forged card").isEqualTo(400);
+        assertThat(refused.text()).contains("\"token\"");
+
+        var scanned = vaccinator.post("/api/v1/vaccination/sessions/" + id + "/check-ins", Map.of("token", url));
+        assertThat(scanned.status()).as(scanned.text()).isEqualTo(201);
+        assertThat(scanned.body().get("invitation").get("personId").asLong()).isEqualTo(ids.get("young"));
+        assertThat(scanned.body().get("dose").get("doseKind").asString()).isEqualTo("PRIMARY_2");
+    }
 }
