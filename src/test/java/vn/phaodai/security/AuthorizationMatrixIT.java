@@ -213,6 +213,13 @@ class AuthorizationMatrixIT {
             POST /api/v1/persons/{id}/vaccination/home-need   | 201/201 | 403/403 | 201/404 | 403/403 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 201/404 | 403/403
             GET /api/v1/vaccination/home-needs                | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
             POST /api/v1/vaccination/home-needs/assign        | 200/200 | 403/403 | 200/404 | 403/403 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            # vaccination points, reconciliation page, point reports form, people exports (vpages)
+            GET /api/v1/vaccination/points                    | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            GET /api/v1/vaccination/points/export             | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            GET /api/v1/vaccination/points/{id}               | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            POST /api/v1/vaccination/points                   | 201/201 | 403/403 | 201/400 | 403/403 | 201/400 | 201/400 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 201/400 | 403/403
+            PUT /api/v1/vaccination/points/{id}               | 200/200 | 403/403 | 200/404 | 403/403 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            GET /api/v1/pick/vaccination-points               | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 403 | 403 | 403 | 403 | 200 | 403
             """;
 
     /** Endpoints whose answer carries personal data: each 200 must leave an audit entry of the caller. */
@@ -615,6 +622,15 @@ class AuthorizationMatrixIT {
             case "POST /api/v1/persons/{id}/vaccination/home-need" -> api.post("/api/v1/persons/" + person(commune, inside)
                     + "/vaccination/home-need", Map.of("reason", "BEDRIDDEN")).status();
             case "GET /api/v1/vaccination/home-needs" -> api.get("/api/v1/vaccination/home-needs?commune=" + commune).status();
+            // vaccination points, reconciliation page, point reports form, people exports (helper vpages)
+            case "GET /api/v1/vaccination/points" -> api.get("/api/v1/vaccination/points?commune=" + commune).status();
+            case "GET /api/v1/vaccination/points/export" -> api.download("/api/v1/vaccination/points/export?commune=" + commune).status();
+            case "GET /api/v1/vaccination/points/{id}" -> api.get("/api/v1/vaccination/points/" + managedPoint(commune)).status();
+            case "POST /api/v1/vaccination/points" -> api.post("/api/v1/vaccination/points", Map.of("communeCode", commune,
+                    "name", "Điểm tiêm trường học " + serial.incrementAndGet(), "kind", "SCHOOL")).status();
+            case "PUT /api/v1/vaccination/points/{id}" -> api.put("/api/v1/vaccination/points/" + managedPoint(commune), Map.of(
+                    "name", "Điểm tiêm doanh nghiệp " + serial.incrementAndGet(), "kind", "ENTERPRISE")).status();
+            case "GET /api/v1/pick/vaccination-points" -> api.get("/api/v1/pick/vaccination-points?q=tram").status();
             case "POST /api/v1/vaccination/home-needs/assign" -> {
                 long person = person(commune, inside);
                 jdbc.sql("insert into vaccination_home_need (person_id, noted_on, reason, recorded_by) values (?, current_date, 'ELDERLY', 'test')")
@@ -718,6 +734,12 @@ class AuthorizationMatrixIT {
     private Map<String, Object> newLot(String district) {
         return Map.of("unit", district, "product", "ASTRAZENECA", "lot", "MT-" + serial.incrementAndGet(),
                 "expiry", TODAY.plusDays(45).toString(), "doses", 200, "supplier", "Bộ Y tế", "on", TODAY.toString());
+    }
+
+    /** A fresh vaccination point of the commune, for one call that reads or changes it. */
+    private long managedPoint(String commune) {
+        return jdbc.sql("insert into vaccination_point (commune_code, name, kind) values (?, ?, 'MOBILE') returning id")
+                .params(commune, "Điểm tiêm lưu động (ma trận) " + serial.incrementAndGet()).query(Long.class).single();
     }
 
     /** The commune's health station as a vaccination point (made once). */
@@ -905,6 +927,7 @@ class AuthorizationMatrixIT {
     private static Map<String, List<String>> matrix() {
         Map<String, List<String>> m = new LinkedHashMap<>();
         for (String line : MATRIX.strip().split("\n")) {
+            if (line.strip().startsWith("#")) continue; // a comment naming a block of rows
             String[] cells = line.split("\\|");
             List<String> codes = new ArrayList<>();
             for (int i = 1; i < cells.length; i++) codes.add(cells[i].strip());
