@@ -220,6 +220,8 @@ class AuthorizationMatrixIT {
             POST /api/v1/vaccination/points                   | 201/201 | 403/403 | 201/400 | 403/403 | 201/400 | 201/400 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 201/400 | 403/403
             PUT /api/v1/vaccination/points/{id}               | 200/200 | 403/403 | 200/404 | 403/403 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 200/404 | 403/403
             GET /api/v1/pick/vaccination-points               | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 403 | 403 | 403 | 403 | 200 | 403
+            GET /api/v1/vaccination/refused/export            | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            GET /api/v1/vaccination/home-needs/export         | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
             """;
 
     /** Endpoints whose answer carries personal data: each 200 must leave an audit entry of the caller. */
@@ -241,7 +243,9 @@ class AuthorizationMatrixIT {
             // issue 15 §6: the due list and the priority groups (vdue)
             "GET /api/v1/vaccination/due", "GET /api/v1/persons/{id}/vaccination/priority-groups",
             // issue 15 §6: refusals and home vaccination (vpeople)
-            "GET /api/v1/vaccination/refused", "GET /api/v1/vaccination/home-needs");
+            "GET /api/v1/vaccination/refused", "GET /api/v1/vaccination/home-needs",
+            // vaccination points, reconciliation page, point reports form, people exports (vpages)
+            "GET /api/v1/vaccination/refused/export", "GET /api/v1/vaccination/home-needs/export");
 
     /** issue 15 §2: a new count at each point report, so that each is a correction (201), never the same again (200). */
     static final java.util.concurrent.atomic.AtomicInteger POINT_REPORT_COUNT = new java.util.concurrent.atomic.AtomicInteger();
@@ -631,6 +635,8 @@ class AuthorizationMatrixIT {
             case "PUT /api/v1/vaccination/points/{id}" -> api.put("/api/v1/vaccination/points/" + managedPoint(commune), Map.of(
                     "name", "Điểm tiêm doanh nghiệp " + serial.incrementAndGet(), "kind", "ENTERPRISE")).status();
             case "GET /api/v1/pick/vaccination-points" -> api.get("/api/v1/pick/vaccination-points?q=tram").status();
+            case "GET /api/v1/vaccination/refused/export" -> api.download("/api/v1/vaccination/refused/export?commune=" + commune).status();
+            case "GET /api/v1/vaccination/home-needs/export" -> api.download("/api/v1/vaccination/home-needs/export?commune=" + commune).status();
             case "POST /api/v1/vaccination/home-needs/assign" -> {
                 long person = person(commune, inside);
                 jdbc.sql("insert into vaccination_home_need (person_id, noted_on, reason, recorded_by) values (?, current_date, 'ELDERLY', 'test')")
