@@ -225,7 +225,10 @@ class AuthorizationMatrixIT {
             """;
 
     /** Endpoints whose answer carries personal data: each 200 must leave an audit entry of the caller. */
-    static final Set<String> PERSONAL_READS = Set.of("GET /api/v1/persons", "GET /api/v1/persons/{id}", "GET /api/v1/persons/{id}/duplicates",
+    static final Set<String> PERSONAL_READS = Set.of(
+            // vaccination points, reconciliation page, point reports form, people exports (vpages): the lists' workbooks
+            "GET /api/v1/vaccination/refused/export", "GET /api/v1/vaccination/home-needs/export",
+            "GET /api/v1/persons", "GET /api/v1/persons/{id}", "GET /api/v1/persons/{id}/duplicates",
             "GET /api/v1/persons/{id}/residence", "GET /api/v1/communes/{code}/arrivals", "GET /api/v1/communes/{code}/departures",
             "GET /api/v1/persons/export", "GET /api/v1/persons/missing-national-id", "GET /api/v1/households/{id}", "GET /api/v1/persons/{id}/tests", "GET /api/v1/retests",
             "GET /api/v1/cases", "GET /api/v1/cases/export", "GET /api/v1/cases/{id}", "GET /api/v1/cases/{id}/timeline",
@@ -243,9 +246,7 @@ class AuthorizationMatrixIT {
             // issue 15 §6: the due list and the priority groups (vdue)
             "GET /api/v1/vaccination/due", "GET /api/v1/persons/{id}/vaccination/priority-groups",
             // issue 15 §6: refusals and home vaccination (vpeople)
-            "GET /api/v1/vaccination/refused", "GET /api/v1/vaccination/home-needs",
-            // vaccination points, reconciliation page, point reports form, people exports (vpages)
-            "GET /api/v1/vaccination/refused/export", "GET /api/v1/vaccination/home-needs/export");
+            "GET /api/v1/vaccination/refused", "GET /api/v1/vaccination/home-needs");
 
     /** issue 15 §2: a new count at each point report, so that each is a correction (201), never the same again (200). */
     static final java.util.concurrent.atomic.AtomicInteger POINT_REPORT_COUNT = new java.util.concurrent.atomic.AtomicInteger();
