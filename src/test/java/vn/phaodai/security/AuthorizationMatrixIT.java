@@ -632,9 +632,9 @@ class AuthorizationMatrixIT {
             case "GET /api/v1/vaccination/points/export" -> api.download("/api/v1/vaccination/points/export?commune=" + commune).status();
             case "GET /api/v1/vaccination/points/{id}" -> api.get("/api/v1/vaccination/points/" + managedPoint(commune)).status();
             case "POST /api/v1/vaccination/points" -> api.post("/api/v1/vaccination/points", Map.of("communeCode", commune,
-                    "name", "Điểm tiêm trường học " + serial.incrementAndGet(), "kind", "SCHOOL")).status();
+                    "name", "Điểm tiêm trường học " + POINT_RUN + "-" + serial.incrementAndGet(), "kind", "SCHOOL")).status();
             case "PUT /api/v1/vaccination/points/{id}" -> api.put("/api/v1/vaccination/points/" + managedPoint(commune), Map.of(
-                    "name", "Điểm tiêm doanh nghiệp " + serial.incrementAndGet(), "kind", "ENTERPRISE")).status();
+                    "name", "Điểm tiêm doanh nghiệp " + POINT_RUN + "-" + serial.incrementAndGet(), "kind", "ENTERPRISE")).status();
             case "GET /api/v1/pick/vaccination-points" -> api.get("/api/v1/pick/vaccination-points?q=tram").status();
             case "GET /api/v1/vaccination/refused/export" -> api.download("/api/v1/vaccination/refused/export?commune=" + commune).status();
             case "GET /api/v1/vaccination/home-needs/export" -> api.download("/api/v1/vaccination/home-needs/export?commune=" + commune).status();
@@ -743,10 +743,13 @@ class AuthorizationMatrixIT {
                 "expiry", TODAY.plusDays(45).toString(), "doses", 200, "supplier", "Bộ Y tế", "on", TODAY.toString());
     }
 
+    /** Points' names of this run: the test database outlives a run, and a point is named once in its commune. */
+    static final String POINT_RUN = Long.toString(System.currentTimeMillis(), 36);
+
     /** A fresh vaccination point of the commune, for one call that reads or changes it. */
     private long managedPoint(String commune) {
         return jdbc.sql("insert into vaccination_point (commune_code, name, kind) values (?, ?, 'MOBILE') returning id")
-                .params(commune, "Điểm tiêm lưu động (ma trận) " + serial.incrementAndGet()).query(Long.class).single();
+                .params(commune, "Điểm tiêm lưu động (ma trận) " + POINT_RUN + "-" + serial.incrementAndGet()).query(Long.class).single();
     }
 
     /** The commune's health station as a vaccination point (made once). */

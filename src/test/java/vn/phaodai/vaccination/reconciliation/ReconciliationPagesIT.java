@@ -44,7 +44,7 @@ class ReconciliationPagesIT {
     @BeforeEach
     void freshPoint() {
         TestData.registryOnNationalList(jdbc, new TestApi(port));
-        pointName = "Điểm tiêm báo cáo " + SERIAL.incrementAndGet() + " " + System.nanoTime() % 100_000;
+        pointName = "Điểm tiêm báo cáo " + SERIAL.incrementAndGet() + " " + System.nanoTime(); // the database outlives a run
         pointId = jdbc.sql("insert into vaccination_point (commune_code, name, kind) values (?, ?, 'HEALTH_STATION') returning id")
                 .params(COMMUNE, pointName).query(Long.class).single();
     }
@@ -92,7 +92,7 @@ class ReconciliationPagesIT {
         long person = jdbc.sql("""
                 insert into person (full_name, sex, birth_year, national_id, commune_code)
                 values (?, 'MALE', 1975, ?, ?) returning id""")
-                .params("Người Đối Soát Trang " + SERIAL.get(), String.format("042176%06d", SERIAL.incrementAndGet()), COMMUNE)
+                .params("Người Đối Soát Trang " + SERIAL.get(), String.format("042176%06d", System.nanoTime() % 1_000_000), COMMUNE)
                 .query(Long.class).single();
         jdbc.sql("""
                 insert into vaccine_dose (person_id, given_on, product_code, lot_number, dose_kind, point_id, source, recorded_by)
