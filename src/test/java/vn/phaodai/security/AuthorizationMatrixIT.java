@@ -221,10 +221,22 @@ class AuthorizationMatrixIT {
             POST /api/v1/persons/{id}/vaccination/home-need   | 201/201 | 403/403 | 201/404 | 403/403 | 201/404 | 201/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 201/404 | 403/403
             GET /api/v1/vaccination/home-needs                | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
             POST /api/v1/vaccination/home-needs/assign        | 200/200 | 403/403 | 200/404 | 403/403 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            # vaccination points, reconciliation page, point reports form, people exports (vpages)
+            GET /api/v1/vaccination/points                    | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            GET /api/v1/vaccination/points/export             | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            GET /api/v1/vaccination/points/{id}               | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            POST /api/v1/vaccination/points                   | 201/201 | 403/403 | 201/400 | 403/403 | 201/400 | 201/400 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 201/400 | 403/403
+            PUT /api/v1/vaccination/points/{id}               | 200/200 | 403/403 | 200/404 | 403/403 | 200/404 | 200/404 | 403/403 | 403/403 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            GET /api/v1/pick/vaccination-points               | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 200     | 403 | 403 | 403 | 403 | 200 | 403
+            GET /api/v1/vaccination/refused/export            | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
+            GET /api/v1/vaccination/home-needs/export         | 200/200 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 200/404 | 403 | 403 | 403 | 403 | 200/404 | 403/403
             """;
 
     /** Endpoints whose answer carries personal data: each 200 must leave an audit entry of the caller. */
-    static final Set<String> PERSONAL_READS = Set.of("GET /api/v1/persons", "GET /api/v1/persons/{id}", "GET /api/v1/persons/{id}/duplicates",
+    static final Set<String> PERSONAL_READS = Set.of(
+            // vaccination points, reconciliation page, point reports form, people exports (vpages): the lists' workbooks
+            "GET /api/v1/vaccination/refused/export", "GET /api/v1/vaccination/home-needs/export",
+            "GET /api/v1/persons", "GET /api/v1/persons/{id}", "GET /api/v1/persons/{id}/duplicates",
             "GET /api/v1/persons/{id}/residence", "GET /api/v1/communes/{code}/arrivals", "GET /api/v1/communes/{code}/departures",
             "GET /api/v1/persons/export", "GET /api/v1/persons/missing-national-id", "GET /api/v1/households/{id}", "GET /api/v1/persons/{id}/tests", "GET /api/v1/retests",
             "GET /api/v1/cases", "GET /api/v1/cases/export", "GET /api/v1/cases/{id}", "GET /api/v1/cases/{id}/timeline",
@@ -625,6 +637,17 @@ class AuthorizationMatrixIT {
             case "POST /api/v1/persons/{id}/vaccination/home-need" -> api.post("/api/v1/persons/" + person(commune, inside)
                     + "/vaccination/home-need", Map.of("reason", "BEDRIDDEN")).status();
             case "GET /api/v1/vaccination/home-needs" -> api.get("/api/v1/vaccination/home-needs?commune=" + commune).status();
+            // vaccination points, reconciliation page, point reports form, people exports (helper vpages)
+            case "GET /api/v1/vaccination/points" -> api.get("/api/v1/vaccination/points?commune=" + commune).status();
+            case "GET /api/v1/vaccination/points/export" -> api.download("/api/v1/vaccination/points/export?commune=" + commune).status();
+            case "GET /api/v1/vaccination/points/{id}" -> api.get("/api/v1/vaccination/points/" + managedPoint(commune)).status();
+            case "POST /api/v1/vaccination/points" -> api.post("/api/v1/vaccination/points", Map.of("communeCode", commune,
+                    "name", "Điểm tiêm trường học " + POINT_RUN + "-" + serial.incrementAndGet(), "kind", "SCHOOL")).status();
+            case "PUT /api/v1/vaccination/points/{id}" -> api.put("/api/v1/vaccination/points/" + managedPoint(commune), Map.of(
+                    "name", "Điểm tiêm doanh nghiệp " + POINT_RUN + "-" + serial.incrementAndGet(), "kind", "ENTERPRISE")).status();
+            case "GET /api/v1/pick/vaccination-points" -> api.get("/api/v1/pick/vaccination-points?q=tram").status();
+            case "GET /api/v1/vaccination/refused/export" -> api.download("/api/v1/vaccination/refused/export?commune=" + commune).status();
+            case "GET /api/v1/vaccination/home-needs/export" -> api.download("/api/v1/vaccination/home-needs/export?commune=" + commune).status();
             case "POST /api/v1/vaccination/home-needs/assign" -> {
                 long person = person(commune, inside);
                 jdbc.sql("insert into vaccination_home_need (person_id, noted_on, reason, recorded_by) values (?, current_date, 'ELDERLY', 'test')")
@@ -748,6 +771,15 @@ class AuthorizationMatrixIT {
     private Map<String, Object> newLot(String district) {
         return Map.of("unit", district, "product", "ASTRAZENECA", "lot", "MT-" + serial.incrementAndGet(),
                 "expiry", TODAY.plusDays(45).toString(), "doses", 200, "supplier", "Bộ Y tế", "on", TODAY.toString());
+    }
+
+    /** Points' names of this run: the test database outlives a run, and a point is named once in its commune. */
+    static final String POINT_RUN = Long.toString(System.currentTimeMillis(), 36);
+
+    /** A fresh vaccination point of the commune, for one call that reads or changes it. */
+    private long managedPoint(String commune) {
+        return jdbc.sql("insert into vaccination_point (commune_code, name, kind) values (?, ?, 'MOBILE') returning id")
+                .params(commune, "Điểm tiêm lưu động (ma trận) " + POINT_RUN + "-" + serial.incrementAndGet()).query(Long.class).single();
     }
 
     /** The commune's health station as a vaccination point (made once). */
@@ -955,6 +987,7 @@ class AuthorizationMatrixIT {
     private static Map<String, List<String>> matrix() {
         Map<String, List<String>> m = new LinkedHashMap<>();
         for (String line : MATRIX.strip().split("\n")) {
+            if (line.strip().startsWith("#")) continue; // a comment naming a block of rows
             String[] cells = line.split("\\|");
             List<String> codes = new ArrayList<>();
             for (int i = 1; i < cells.length; i++) codes.add(cells[i].strip());
