@@ -11,6 +11,7 @@ import vn.phaodai.jobs.Jobs;
 import vn.phaodai.security.CurrentUser;
 import vn.phaodai.security.Right;
 import vn.phaodai.shared.Messages;
+import vn.phaodai.vaccination.sessions.SyntheticSessions;
 
 import java.util.UUID;
 
@@ -31,9 +32,11 @@ class DemoPages {
     private final boolean atStartup;
     private final Messages messages;
     private final DemoDay day;
+    private final SyntheticSessions sessions;
 
     DemoPages(SyntheticProvince province, Jobs jobs, JsonMapper json, @Value("${phaodai.demo:false}") boolean atStartup,
-              Messages messages, DemoDay day) {
+              Messages messages, DemoDay day, SyntheticSessions sessions) {
+        this.sessions = sessions;
         this.messages = messages;
         this.day = day;
         this.province = province;
@@ -69,7 +72,8 @@ class DemoPages {
     /** Builds the demo province and sets the clock inside its outbreak (the caller acts as the system user). */
     SyntheticProvince.Result loadNow(SyntheticProvince.Options options) {
         SyntheticProvince.Result result = province.build(options);
-        day.begin(result.provinceCode());
+        // The demo's sessions are planned on its own day, once the clock is there (as a commune would on the day).
+        day.begin(result.provinceCode()).ifPresent(d -> sessions.write(result.provinceCode(), d));
         return result;
     }
 }

@@ -15,6 +15,7 @@ import vn.phaodai.support.TestData;
 import vn.phaodai.support.WebSession;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
@@ -55,6 +56,12 @@ class DemoDayIT {
         assertThat(today).isBetween(LocalDate.of(2021, 9, 1), LocalDate.of(2021, 9, 30));
         assertThat(today).isEqualTo(jdbc.sql("select max(confirmed_on) from covid_case").query(LocalDate.class).single());
         assertThat(jdbc.sql("select outbreak_day from demo_load").query(LocalDate.class).single()).isEqualTo(today);
+
+        // Its day has vaccination sessions planned, with persons invited from the due list.
+        List<Long> invited = jdbc.sql("""
+                select count(i.id) from vaccination_session s left join vaccination_invitation i on i.session_id = s.id
+                where s.on_day = ? group by s.id""").param(today).query(Long.class).list();
+        assertThat(invited).isNotEmpty().allSatisfy(n -> assertThat(n).isPositive());
 
         WebSession admin = WebSession.admin(port);
         String day = today.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));

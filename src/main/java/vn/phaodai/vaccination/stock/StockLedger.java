@@ -236,8 +236,12 @@ public class StockLedger {
 
     /** The lots with doses on hand at a point on a day (a session's choice of lots), the soonest expiry first. */
     public List<LotStock> onHandAtPoint(long pointId, LocalDate on) {
-        return holders.find(Holder.POINT_PREFIX + pointId).map(h -> lotsAt(h, on)).orElse(List.of())
-                .stream().filter(l -> l.onHand() > 0).toList();
+        return onHand(Holder.POINT_PREFIX + pointId, on);
+    }
+
+    /** The lots with doses on hand at a holder (a unit's code, or point-&lt;id&gt;) on a day; no right asked: the caller's. */
+    public List<LotStock> onHand(String unit, LocalDate on) {
+        return holders.find(unit).map(h -> lotsAt(h, on)).orElse(List.of()).stream().filter(l -> l.onHand() > 0).toList();
     }
 
     private Movement countVials(VialCount c, PhaodaiUser user) {
