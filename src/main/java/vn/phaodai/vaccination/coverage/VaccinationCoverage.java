@@ -29,8 +29,9 @@ import java.util.Set;
  * had at least one dose, a complete primary course and a booster by that day, per age band and, when asked, per
  * child unit. Numbers only (VACCINATION_READ or AGGREGATE_READ), for a unit inside the user's area.
  * <p>
- * One set-based query per request: persons are folded to (unit, age in years, status) first and the overlapping
- * bands joined on those few rows, so the bands never multiply the persons.
+ * One set-based query per request over the residents and their milestones (vaccination_milestone, one row a person
+ * kept by the doses' triggers): residents are counted per (unit, age in years) first and the overlapping bands joined
+ * on those few rows, so the bands never multiply the persons.
  */
 @Service
 public class VaccinationCoverage {

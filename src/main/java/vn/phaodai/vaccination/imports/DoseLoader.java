@@ -119,6 +119,7 @@ class DoseLoader {
                     select person_id, given_on, product_code, lot_number, dose_kind, point_id,
                            case when point_id is null then given_at end, 'IMPORT', :user
                     from dose_stage where outcome is null
+                    order by person_id, dose_kind -- the indexes led by person_id written in their order, not at random
                     on conflict (person_id, dose_kind) do nothing
                     returning person_id, dose_kind)
                 update dose_stage s set outcome = 'CREATED' from created c
