@@ -117,7 +117,7 @@ public class Sessions {
     @Transactional
     public Created create(SessionInput in) {
         PhaodaiUser user = CurrentUser.require(Right.VACCINATION_WRITE);
-        Checked3 c = check(in, user.scope());
+        SessionFields c = check(in, user.scope());
         Optional<Long> id = jdbc.sql("""
                 insert into vaccination_session (point_id, on_day, capacity, created_by) values (?, ?, ?, ?)
                 on conflict (point_id, on_day) do nothing returning id""").params(c.point, c.day, c.capacity, user.username())
@@ -140,7 +140,7 @@ public class Sessions {
         PhaodaiUser user = CurrentUser.require(Right.VACCINATION_WRITE);
         Session s = visible(id, user.scope());
         if ("CLOSED".equals(s.status())) throw new ConflictException(messages.get("vaccination.session.closed"), "status", Map.of());
-        Checked3 c = check(in, user.scope());
+        SessionFields c = check(in, user.scope());
         if (c.capacity < s.invited()) {
             throw new InvalidInputException("capacity", messages.get("vaccination.session.capacity.belowInvited", s.invited()));
         }
@@ -159,11 +159,11 @@ public class Sessions {
         for (Long lot : lots) jdbc.sql("insert into vaccination_session_lot (session_id, lot_id) values (?, ?)").params(id, lot).update();
     }
 
-    private record Checked3(long point, LocalDate day, int capacity, List<Long> lots) {
+    private record SessionFields(long point, LocalDate day, int capacity, List<Long> lots) {
     }
 
     /** Every field checked together: a point of the area, a day, a capacity, lots on hand at the point. */
-    private Checked3 check(SessionInput in, Scope scope) {
+    private SessionFields check(SessionInput in, Scope scope) {
         if (in == null) throw new InvalidInputException("pointId", messages.get("vaccination.session.point.required"));
         List<FieldError> errors = new ArrayList<>();
         Long point = null;
@@ -192,7 +192,7 @@ public class Sessions {
             if (!held.containsAll(lots)) errors.add(new FieldError("lotIds", messages.get("vaccination.session.lot.notHeld")));
         }
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
-        return new Checked3(point, day, capacity, lots.stream().sorted().toList());
+        return new SessionFields(point, day, capacity, lots.stream().sorted().toList());
     }
 
     private LocalDate date(String text, String field, List<FieldError> errors) {
@@ -324,7 +324,7 @@ public class Sessions {
     }
 
     private static String token() {
-        byte[] b = new byte[9]; // 72 bits: not guessed; 12 characters a vaccinator can still type
+        byte[] b = new byte[9]; // 12 characters of 36 letters and digits (about 62 bits): not guessed, still typed by hand
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b).toUpperCase(java.util.Locale.ROOT).replace('-', 'X').replace('_', 'Y');
     }
