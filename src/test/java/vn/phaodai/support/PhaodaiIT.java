@@ -18,6 +18,9 @@ import java.lang.annotation.Target;
         "phaodai.data-dir=target/it-data",
         "phaodai.admin-password=" + TestApi.ADMIN_PASSWORD,
         // Every test logs in from 127.0.0.1, many with wrong passwords on purpose; AuthenticationIT sets its own limit.
-        "phaodai.security.login-throttle.failures-per-minute=100000"})
+        "phaodai.security.login-throttle.failures-per-minute=100000",
+        // The coverage tally is refreshed by each coverage request; a timed refresh between tests would only race
+        // their truncates of the registry.
+        "phaodai.vaccination.coverage-refresh-ms=86400000"})
 public @interface PhaodaiIT {
 }

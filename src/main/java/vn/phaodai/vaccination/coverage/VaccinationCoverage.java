@@ -3,7 +3,6 @@ package vn.phaodai.vaccination.coverage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import vn.phaodai.geography.AdminUnit;
 import vn.phaodai.geography.Geography;
 import vn.phaodai.security.CurrentUser;
@@ -29,9 +28,10 @@ import java.util.Set;
  * had at least one dose, a complete primary course and a booster by that day, per age band and, when asked, per
  * child unit. Numbers only (VACCINATION_READ or AGGREGATE_READ), for a unit inside the user's area.
  * <p>
- * One set-based query per request over the residents and their milestones (vaccination_milestone, one row a person
- * kept by the doses' triggers): residents are counted per (unit, age in years) first and the overlapping bands joined
- * on those few rows, so the bands never multiply the persons.
+ * Communes and districts are summed from the tally (CoverageTally: a few rows a commune, whatever the day); villages
+ * and days before the tally starts from the residents' facts it is kept from (coverage_fact, a row per resident's
+ * span with their milestones), counted per (unit, age in years) first and the overlapping bands joined on those few
+ * rows, so the bands never multiply the persons. Both say what residents_on(day) and the doses say (CoverageTallyIT).
  */
 @Service
 public class VaccinationCoverage {
@@ -61,12 +61,14 @@ public class VaccinationCoverage {
     private final Geography geography;
     private final AgeBands bands;
     private final Messages messages;
+    private final CoverageTally tally;
 
-    VaccinationCoverage(JdbcClient jdbc, Geography geography, AgeBands bands, Messages messages) {
+    VaccinationCoverage(JdbcClient jdbc, Geography geography, AgeBands bands, Messages messages, CoverageTally tally) {
         this.jdbc = jdbc;
         this.geography = geography;
         this.bands = bands;
         this.messages = messages;
+        this.tally = tally;
     }
 
     PhaodaiUser reader() {
@@ -131,16 +133,79 @@ public class VaccinationCoverage {
         return level;
     }
 
-    /** The day's coverage of the unit named by unit=, and of each of its child units at the level by= names. */
-    @Transactional(readOnly = true)
+    /**
+     * The day's coverage of the unit named by unit=, and of each of its child units at the level by= names. Communes
+     * and districts are read from the tally; villages, and days before it starts, from the residents' facts.
+     */
     public Report report(String unitValue, LocalDate on, String by) {
         PhaodaiUser user = reader();
         if (on == null) throw new InvalidInputException("on", messages.get("vaccination.coverage.on.required"));
         CoverageUnit unit = unit(unitValue, user.scope());
         CoverageUnit.Level childLevel = childLevel(by, unit);
         List<AgeBands.Band> inForce = bands.on(on);
+        tally.refresh();
         Map<String, long[]> total = new HashMap<>();
         Map<String, Map<String, long[]>> byChild = new LinkedHashMap<>();
+        boolean fromTally = unit.villageId() == null && childLevel != CoverageUnit.Level.VILLAGE && !on.isBefore(CoverageTally.FLOOR);
+        if (fromTally) fromTally(unit, childLevel, on, inForce, total, byChild);
+        else fromFacts(user, unit, childLevel, on, total, byChild);
+        UnitCoverage whole = new UnitCoverage(unit.level().param(), unit.code(), unit.name(), figures(inForce, total));
+        List<UnitCoverage> children = new ArrayList<>();
+        if (childLevel != null) {
+            for (String[] child : children(unit, childLevel)) {
+                Map<String, long[]> counts = byChild.remove(child[0]);
+                if (counts == null && "false".equals(child[2])) continue; // an inactive unit nobody lives in
+                children.add(new UnitCoverage(childLevel.param(), childCode(childLevel, child[0]), child[1],
+                        figures(inForce, counts == null ? Map.of() : counts)));
+            }
+            // Residents without a village (or of a unit no longer listed) still count: a row of their own.
+            byChild.forEach((k, counts) -> children.add(new UnitCoverage(childLevel.param(), k == null ? null : childCode(childLevel, k),
+                    messages.get("vaccination.coverage.unknownUnit"), figures(inForce, counts))));
+        }
+        return new Report(on, whole, childLevel == null ? null : childLevel.param(), children);
+    }
+
+    /** Per band, the tally's key of its lower age less the key above its upper age, summed per commune or district. */
+    private void fromTally(CoverageUnit unit, CoverageUnit.Level childLevel, LocalDate on, List<AgeBands.Band> inForce,
+                           Map<String, long[]> total, Map<String, Map<String, long[]>> byChild) {
+        Map<String, String> districts = childLevel == CoverageUnit.Level.DISTRICT ? districtsOf(unit.communes()) : Map.of();
+        tally.counts(unit.communes(), on).forEach((commune, byAge) -> {
+            Map<String, long[]> bandsOfCommune = new HashMap<>();
+            long residents = 0;
+            for (AgeBands.Band b : inForce) {
+                long[] n = new long[4], from = byAge.get(b.minAge()), above = b.maxAge() == null ? null : byAge.get(b.maxAge() + 1);
+                for (int m = 0; m < 4; m++) n[m] = (from == null ? 0 : from[m]) - (above == null ? 0 : above[m]);
+                bandsOfCommune.put(b.code(), n);
+                residents += n[CoverageTally.RESIDENTS];
+            }
+            if (residents == 0) return; // nobody lives there that day: as if it had no rows
+            bandsOfCommune.forEach((band, n) -> {
+                add(total, band, n);
+                if (childLevel != null) {
+                    String key = childLevel == CoverageUnit.Level.DISTRICT ? districts.get(commune) : commune;
+                    add(byChild.computeIfAbsent(key, k -> new HashMap<>()), band, n);
+                }
+            });
+        });
+    }
+
+    private static void add(Map<String, long[]> into, String band, long[] n) {
+        long[] sum = into.computeIfAbsent(band, b -> new long[4]);
+        for (int m = 0; m < 4; m++) sum[m] += n[m];
+    }
+
+    private Map<String, String> districtsOf(List<String> communes) {
+        Map<String, String> out = new HashMap<>();
+        jdbc.sql("select code, district_code from commune_card where code = any(?)").param(communes.toArray(String[]::new))
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getString(2));
+                });
+        return out;
+    }
+
+    /** One set-based query over the residents' facts of the unit (villages, and days before the tally starts). */
+    private void fromFacts(PhaodaiUser user, CoverageUnit unit, CoverageUnit.Level childLevel, LocalDate on,
+                           Map<String, long[]> total, Map<String, Map<String, long[]>> byChild) {
         String key = childLevel == null ? "cast(null as text)" : switch (childLevel) {
             case DISTRICT -> "c.district_code";
             case COMMUNE -> "r.commune_code";
@@ -161,20 +226,6 @@ public class VaccinationCoverage {
                     if (rs.getBoolean("whole")) total.put(rs.getString("band"), n);
                     else byChild.computeIfAbsent(rs.getString("unit_key"), k -> new HashMap<>()).put(rs.getString("band"), n);
                 });
-        UnitCoverage whole = new UnitCoverage(unit.level().param(), unit.code(), unit.name(), figures(inForce, total));
-        List<UnitCoverage> children = new ArrayList<>();
-        if (childLevel != null) {
-            for (String[] child : children(unit, childLevel)) {
-                Map<String, long[]> counts = byChild.remove(child[0]);
-                if (counts == null && "false".equals(child[2])) continue; // an inactive unit nobody lives in
-                children.add(new UnitCoverage(childLevel.param(), childCode(childLevel, child[0]), child[1],
-                        figures(inForce, counts == null ? Map.of() : counts)));
-            }
-            // Residents without a village (or of a unit no longer listed) still count: a row of their own.
-            byChild.forEach((k, counts) -> children.add(new UnitCoverage(childLevel.param(), k == null ? null : childCode(childLevel, k),
-                    messages.get("vaccination.coverage.unknownUnit"), figures(inForce, counts))));
-        }
-        return new Report(on, whole, childLevel == null ? null : childLevel.param(), children);
     }
 
     private static String childCode(CoverageUnit.Level level, String key) {
@@ -212,25 +263,29 @@ public class VaccinationCoverage {
      * Age in whole years on the day from the date of birth, or from the birth year alone (as the registers count
      * "born in 2010") when only the year is known. The same expression picks the unvaccinated list's band.
      */
-    static final String AGE = """
-            case when p.date_of_birth is not null then extract(year from age(cast(:on as date), p.date_of_birth))::int
-                 else extract(year from cast(:on as date))::int - p.birth_year end""";
+    static String age(String alias) {
+        return """
+                case when %1$s.date_of_birth is not null then extract(year from age(cast(:on as date), %1$s.date_of_birth))::int
+                     else extract(year from cast(:on as date))::int - %1$s.birth_year end""".formatted(alias);
+    }
+
+    static final String AGE = age("p");
 
     /**
-     * Per resident, the milestones (vaccination_milestone, kept by the doses' triggers): a dose, the primary course
-     * complete and a booster by the day when the milestone is on or before it. Then counts per (unit, age), then per
-     * band, for the unit and each child.
+     * Per resident's span covering the day (coverage_fact: the residents' places, births and milestones, kept with
+     * the tally): a dose, the primary course complete and a booster by the day when the milestone is on or before
+     * it. Then counts per (unit, age), then per band, for the unit and each child.
      */
     private static final String COUNTS = """
             with per_age as (
-                select %1$s as unit_key, """ + AGE + """
+                select %1$s as unit_key, """ + age("r") + """
              as age, count(*) as residents,
-                       count(*) filter (where m.first_on <= cast(:on as date)) as one,
-                       count(*) filter (where m.complete_on <= cast(:on as date)) as complete,
-                       count(*) filter (where m.boosted_on <= cast(:on as date)) as boosted
-                from residents_on(cast(:on as date)) r join person_card p on p.id = r.person_id %2$s
-                left join vaccination_milestone m on m.person_id = r.person_id
+                       count(*) filter (where r.first_on <= cast(:on as date)) as one,
+                       count(*) filter (where r.complete_on <= cast(:on as date)) as complete,
+                       count(*) filter (where r.boosted_on <= cast(:on as date)) as boosted
+                from coverage_fact r %2$s
                 where %3$s and %4$s
+                  and (r.since is null or r.since <= cast(:on as date)) and (r.until is null or r.until > cast(:on as date))
                 group by 1, 2)
             select b.code as band, %7$s as unit_key, %6$s as whole, sum(a.residents) as residents,
                    sum(a.one) as one, sum(a.complete) as complete, sum(a.boosted) as boosted
