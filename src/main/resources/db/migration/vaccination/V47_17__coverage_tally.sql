@@ -39,13 +39,19 @@ create table coverage_tally (
 
 -- The persons to recount: written by the milestones' function, taken by coverage_refresh().
 create table coverage_dirty (person_id bigint not null);
+-- The persons one refresh is recounting (under its lock): joined, never passed as an array.
+create table coverage_recounting (person_id bigint primary key);
 
 -- How far the registry's changes (person_change_card) were read; rebuild: recount everyone on the next refresh.
+-- horizon: the last day the tally holds changes for. Birthdays far ahead (everyone under 65 has a 65th) would
+-- otherwise be most of its rows; it is kept about a year ahead of the application's day, and a day after it is
+-- counted from the facts.
 create table coverage_mark (
-    only_row boolean     primary key default true check (only_row),
-    read_xmin xid8       not null,
-    read_at  timestamptz not null,
-    rebuild  boolean     not null
+    only_row  boolean     primary key default true check (only_row),
+    read_xmin xid8        not null,
+    read_at   timestamptz not null,
+    rebuild   boolean     not null,
+    horizon   date        not null
 );
 
 create function coverage_tally_floor() returns date language sql immutable as $$ select date '2021-01-01' $$;
@@ -58,86 +64,136 @@ create function coverage_aged_on(dob date, birth_year integer, k integer) return
                 when birth_year is not null then make_date(birth_year + k, 1, 1) end
 $$;
 
--- The tally's changes of the persons' facts (of every fact when persons is null), times sign (+1 to add them, -1 to
--- take them back).
-create function coverage_changes(persons bigint[], sign integer)
-    returns table (commune_code varchar(5), from_age smallint, measure smallint, day date, n bigint)
-    language sql stable as $$
-    with ages as (select min_age as k from coverage_age_band union select max_age + 1 from coverage_age_band where max_age is not null),
-         spans as (
-             select f.commune_code, a.k, m.measure, f.until,
-                    greatest(coverage_tally_floor(), f.since, coverage_aged_on(f.date_of_birth, f.birth_year, a.k),
-                             case m.measure when 1 then f.first_on when 2 then f.complete_on when 3 then f.boosted_on end) as s
-             from coverage_fact f cross join ages a cross join (values (0), (1), (2), (3)) m(measure)
-             where (persons is null or f.person_id = any(persons))
-               and coverage_aged_on(f.date_of_birth, f.birth_year, a.k) is not null
-               and (m.measure = 0 or case m.measure when 1 then f.first_on when 2 then f.complete_on when 3 then f.boosted_on end is not null)),
-         live as (select * from spans where until is null or until > s)
-    select commune_code, cast(k as smallint), cast(measure as smallint), day, sum(n) * sign
-    from (select commune_code, k, measure, s as day, 1 as n from live
-          union all
-          select commune_code, k, measure, until, -1 from live where until is not null) c
-    group by 1, 2, 3, 4
-$$;
+-- The changes a refresh adds to the tally, summed per key and day, before they go to their day, month and year.
+create unlogged table coverage_change (
+    commune_code varchar(5) not null,
+    from_age     smallint   not null,
+    measure      smallint   not null,
+    day          date       not null,
+    n            bigint     not null
+);
 
--- Adds the changes, each to its day, its month and its year.
-create function coverage_tally_add(persons bigint[], sign integer) returns void language sql as $$
+-- The facts' changes on the days after after_day up to up_to, times sign, into coverage_change: of the persons being
+-- recounted, or of every fact. Per span
+-- and age k the bands start or end at: the day it enters "aged k or more" (the latest of the floor, since and the
+-- k-th birthday), then per measure the later of that and its milestone; +1 on that day and -1 on until, if after.
+-- Written as plain scans of a few materialised rows per span (a lateral function per span was three times slower).
+create function coverage_changes_of(everyone boolean, sign integer, after_day date, up_to date) returns void language plpgsql as $$
+begin
+    execute format($q$
+        insert into coverage_change
+        with aged as (
+            select f.commune_code, f.until, f.first_on, f.complete_on, f.boosted_on, a.k,
+                   greatest(coverage_tally_floor(), f.since, coverage_aged_on(f.date_of_birth, f.birth_year, a.k)) as s
+            from %s
+            cross join (select min_age as k from coverage_age_band
+                        union select max_age + 1 from coverage_age_band where max_age is not null) a
+            where coverage_aged_on(f.date_of_birth, f.birth_year, a.k) is not null),
+        entered as (
+            select commune_code, k, 0 as measure, s, until from aged
+            union all select commune_code, k, 1, greatest(s, first_on), until from aged where first_on is not null
+            union all select commune_code, k, 2, greatest(s, complete_on), until from aged where complete_on is not null
+            union all select commune_code, k, 3, greatest(s, boosted_on), until from aged where boosted_on is not null)
+        select commune_code, k, measure, day, sum(n) * %s
+        from (select commune_code, k, measure, s as day, 1 as n from entered where until is null or until > s
+              union all
+              select commune_code, k, measure, until, -1 from entered where until > s) c
+        where day > %L and day <= %L
+        group by 1, 2, 3, 4$q$,
+        case when everyone then 'coverage_fact f'
+             else 'coverage_recounting x join coverage_fact f on f.person_id = x.person_id' end,
+        sign, after_day, up_to);
+end $$;
+
+-- Adds coverage_change to the tally, each change to its day, its month and its year, and empties it.
+create function coverage_tally_apply() returns void language plpgsql as $$
+begin
     insert into coverage_tally as t (grain, day, commune_code, from_age, measure, n)
     select g.grain, case g.grain when 'Y' then cast(date_trunc('year', c.day) as date)
                                  when 'M' then cast(date_trunc('month', c.day) as date) else c.day end,
            c.commune_code, c.from_age, c.measure, sum(c.n)
-    from coverage_changes(persons, sign) c cross join (values ('Y'), ('M'), ('D')) g(grain)
+    from coverage_change c cross join (values ('Y'), ('M'), ('D')) g(grain)
     group by 1, 2, 3, 4, 5
-    on conflict (grain, day, commune_code, from_age, measure) do update set n = t.n + excluded.n
-$$;
-
--- Recounts the persons: takes their old facts' changes back, replaces their facts from their spans now
--- (population's residence_span_card), their birth and milestones, and adds the new facts' changes.
-create function coverage_recount(persons bigint[]) returns void language plpgsql as $$
-begin
-    perform coverage_tally_add(persons, -1);
-    delete from coverage_fact where person_id = any(persons);
-    insert into coverage_fact
-    select s.person_id, s.commune_code, s.village_id, s.since, s.until, p.date_of_birth, p.birth_year,
-           m.first_on, m.complete_on, m.boosted_on
-    from unnest(persons) x(id) join residence_span_card s on s.person_id = x.id join person_card p on p.id = x.id
-    left join vaccination_milestone m on m.person_id = x.id;
-    perform coverage_tally_add(persons, 1);
+    on conflict (grain, day, commune_code, from_age, measure) do update set n = t.n + excluded.n;
+    delete from coverage_change;
 end $$;
 
--- Everyone again, from empty: after a change of the bands, or when the registry's changes were not read for days.
-create function coverage_rebuild() returns void language plpgsql as $$
+-- The facts of the persons being recounted, from their spans now (population's residence_span_card), birth and
+-- milestones; of everyone when everyone.
+create function coverage_facts_write(everyone boolean) returns void language plpgsql as $$
+begin
+    if everyone then
+        insert into coverage_fact
+        select s.person_id, s.commune_code, s.village_id, s.since, s.until, p.date_of_birth, p.birth_year,
+               m.first_on, m.complete_on, m.boosted_on
+        from residence_span_card s join person_card p on p.id = s.person_id
+        left join vaccination_milestone m on m.person_id = s.person_id;
+    else
+        insert into coverage_fact
+        select s.person_id, s.commune_code, s.village_id, s.since, s.until, p.date_of_birth, p.birth_year,
+               m.first_on, m.complete_on, m.boosted_on
+        from coverage_recounting x join residence_span_card s on s.person_id = x.person_id join person_card p on p.id = x.person_id
+        left join vaccination_milestone m on m.person_id = x.person_id;
+    end if;
+end $$;
+
+-- Recounts the persons of coverage_recounting: takes their old facts' changes back, rewrites their facts, adds the
+-- new facts' changes.
+create function coverage_recount(horizon date) returns void language plpgsql as $$
+begin
+    perform coverage_changes_of(false, -1, '-infinity', horizon);
+    delete from coverage_fact where person_id in (select person_id from coverage_recounting);
+    perform coverage_facts_write(false);
+    perform coverage_changes_of(false, 1, '-infinity', horizon);
+    perform coverage_tally_apply();
+end $$;
+
+-- Everyone again, from empty: after a change of the bands, a large import, or when the registry's changes were not
+-- read for days.
+create function coverage_rebuild(horizon date) returns void language plpgsql as $$
 begin
     truncate coverage_fact; -- its trigger empties the tally and the persons to recount
-    insert into coverage_fact
-    select s.person_id, s.commune_code, s.village_id, s.since, s.until, p.date_of_birth, p.birth_year,
-           m.first_on, m.complete_on, m.boosted_on
-    from residence_span_card s join person_card p on p.id = s.person_id
-    left join vaccination_milestone m on m.person_id = s.person_id;
-    perform coverage_tally_add(null, 1);
+    perform coverage_facts_write(true);
+    perform coverage_changes_of(true, 1, '-infinity', horizon);
+    perform coverage_tally_apply();
+    analyze coverage_fact; -- the plans of the next reads see what was just written
+    analyze coverage_tally;
 end $$;
 
--- Brings the tally up to date: the persons whose doses changed and those the registry changed since the last read.
--- One refresh at a time (a transaction lock); returns how many persons were recounted (-1: everyone).
-create function coverage_refresh() returns integer language plpgsql as $$
+-- Brings the tally up to date on the application's day: the persons whose doses changed and those the registry
+-- changed since the last read; then, when the day comes within 30 days of the horizon, the changes of the next year.
+-- One refresh at a time (a transaction lock); returns how many persons were recounted (-1: everyone). Past 200,000
+-- persons (an import of the registry or of a province's doses) rebuilding from empty is the shorter way.
+create function coverage_refresh(today date) returns integer language plpgsql as $$
 declare
     mark coverage_mark;
-    persons bigint[];
+    persons integer;
+    ahead date := today + 400;
 begin
     perform pg_advisory_xact_lock(hashtext('coverage_refresh'));
     select * into mark from coverage_mark;
-    if mark.rebuild or mark.read_at < now() - interval '6 days' then
-        update coverage_mark set read_xmin = pg_snapshot_xmin(pg_current_snapshot()), read_at = now(), rebuild = false;
-        perform coverage_rebuild();
+    delete from coverage_recounting;
+    with taken as (delete from coverage_dirty returning person_id)
+    insert into coverage_recounting
+    select person_id from taken union select person_id from person_change_card where xid >= mark.read_xmin;
+    get diagnostics persons = row_count;
+    update coverage_mark set read_xmin = pg_snapshot_xmin(pg_current_snapshot()), read_at = now(), rebuild = false;
+    if mark.rebuild or mark.read_at < now() - interval '6 days' or persons > 200000 then
+        delete from coverage_recounting;
+        update coverage_mark set horizon = ahead;
+        perform coverage_rebuild(ahead);
         return -1;
     end if;
-    with taken as (delete from coverage_dirty returning person_id)
-    select array_agg(distinct person_id) into persons
-    from (select person_id from taken union all select person_id from person_change_card where xid >= mark.read_xmin) x;
-    update coverage_mark set read_xmin = pg_snapshot_xmin(pg_current_snapshot()), read_at = now();
-    if persons is null then return 0; end if;
-    perform coverage_recount(persons);
-    return cardinality(persons);
+    if persons > 0 then
+        perform coverage_recount(mark.horizon);
+        delete from coverage_recounting;
+    end if;
+    if today + 30 > mark.horizon then
+        perform coverage_changes_of(true, 1, mark.horizon, ahead);
+        perform coverage_tally_apply();
+        update coverage_mark set horizon = ahead;
+    end if;
+    return persons;
 end $$;
 
 -- An emptied registry (its truncate cascades here) empties the tally with it.
@@ -187,5 +243,6 @@ begin
     return null;
 end $$;
 
-insert into coverage_mark (read_xmin, read_at, rebuild) values (pg_snapshot_xmin(pg_current_snapshot()), now(), false);
-select coverage_rebuild();
+insert into coverage_mark (read_xmin, read_at, rebuild, horizon)
+values (pg_snapshot_xmin(pg_current_snapshot()), now(), false, current_date + 400);
+select coverage_rebuild(current_date + 400);

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.phaodai.shared.ApplicationClock;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -29,15 +30,32 @@ public class CoverageTally {
     private static final Logger log = LoggerFactory.getLogger(CoverageTally.class);
 
     private final JdbcClient jdbc;
+    private final ApplicationClock clock;
 
-    CoverageTally(JdbcClient jdbc) {
+    CoverageTally(JdbcClient jdbc, ApplicationClock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
-    /** Recounts the persons whose doses or residence changed since the last refresh; how many (-1: everyone). */
+    /**
+     * Recounts the persons whose doses or residence changed since the last refresh, and keeps the tally about a year
+     * ahead of the application's day; how many persons (-1: everyone).
+     */
     @Transactional
     public int refresh() {
-        return jdbc.sql("select coverage_refresh()").query(Integer.class).single();
+        return jdbc.sql("select coverage_refresh(?)").param(clock.today()).query(Integer.class).single();
+    }
+
+    /** Whether the tally answers for the day: from 01/01/2021 up to its horizon (about a year after today). */
+    boolean answers(LocalDate on) {
+        if (on.isBefore(FLOOR)) return false;
+        LocalDate horizon = jdbc.sql("select horizon from coverage_mark").query(LocalDate.class).single();
+        return !on.isAfter(horizon);
+    }
+
+    /** How many rows the tally holds (for the benchmark's record of its size). */
+    public long rows() {
+        return jdbc.sql("select count(*) from coverage_tally").query(Long.class).single();
     }
 
     /** Between requests too, so that a read after an import or a day of sessions does not wait for the recount. */
@@ -57,7 +75,7 @@ public class CoverageTally {
      * year, the month rows of its year before its month, the day rows of its month up to it.
      */
     Map<String, Map<Integer, long[]>> counts(Collection<String> communes, LocalDate on) {
-        if (on.isBefore(FLOOR)) throw new IllegalArgumentException("the tally starts on " + FLOOR);
+        if (!answers(on)) throw new IllegalArgumentException("the tally does not hold " + on);
         Map<String, Map<Integer, long[]>> out = new HashMap<>();
         jdbc.sql(COUNTS).param("communes", communes.toArray(String[]::new)).param("on", on)
                 .param("month", on.withDayOfMonth(1)).param("year", on.withDayOfYear(1))
@@ -68,7 +86,7 @@ public class CoverageTally {
         return out;
     }
 
-    static final String COUNTS = """
+    public static final String COUNTS = """
             select t.commune_code, t.from_age, t.measure, sum(t.n)
             from coverage_tally t join unnest(cast(:communes as text[])) c(code) on c.code = t.commune_code
             where (t.grain = 'Y' and t.day < :year)

@@ -135,7 +135,8 @@ public class VaccinationCoverage {
 
     /**
      * The day's coverage of the unit named by unit=, and of each of its child units at the level by= names. Communes
-     * and districts are read from the tally; villages, and days before it starts, from the residents' facts.
+     * and districts are read from the tally; villages, and days it does not hold (before 2021, or over a year
+     * ahead), from the residents' facts.
      */
     public Report report(String unitValue, LocalDate on, String by) {
         PhaodaiUser user = reader();
@@ -146,7 +147,7 @@ public class VaccinationCoverage {
         tally.refresh();
         Map<String, long[]> total = new HashMap<>();
         Map<String, Map<String, long[]>> byChild = new LinkedHashMap<>();
-        boolean fromTally = unit.villageId() == null && childLevel != CoverageUnit.Level.VILLAGE && !on.isBefore(CoverageTally.FLOOR);
+        boolean fromTally = unit.villageId() == null && childLevel != CoverageUnit.Level.VILLAGE && tally.answers(on);
         if (fromTally) fromTally(unit, childLevel, on, inForce, total, byChild);
         else fromFacts(user, unit, childLevel, on, total, byChild);
         UnitCoverage whole = new UnitCoverage(unit.level().param(), unit.code(), unit.name(), figures(inForce, total));

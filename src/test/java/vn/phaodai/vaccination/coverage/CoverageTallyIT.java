@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The coverage API (the tally for communes and districts, the residents' facts for villages) says on every day what
  * counting residents_on(day) with their ages and milestones says: 600 random persons in three communes, born on any
  * day (on 29/02, or only in a year), arrived, left, died, merged, with random courses of doses; then persons moved,
- * re-dated, merged and doses deleted, and the same days checked again.
+ * re-dated, merged and doses deleted, a band added and the tally's horizon carried on, and the same days checked again.
  */
 @PhaodaiIT
 class CoverageTallyIT {
@@ -43,8 +43,9 @@ class CoverageTallyIT {
     /** The days checked: spread over the campaign, and the birthdays of those born on 29/02/2004 and in a year alone. */
     static List<LocalDate> days() {
         List<LocalDate> days = new ArrayList<>(List.of(LocalDate.of(2021, 1, 1), LocalDate.of(2022, 2, 28),
-                LocalDate.of(2022, 3, 1), LocalDate.of(2021, 12, 31), LocalDate.of(2022, 1, 1)));
-        for (int i = 0; i < 16; i++) days.add(LocalDate.of(2021, 3, 8).plusDays(i * 47L));
+                LocalDate.of(2022, 3, 1), LocalDate.of(2021, 12, 31), LocalDate.of(2022, 1, 1),
+                LocalDate.of(2030, 6, 1))); // beyond the tally's horizon: counted from the facts
+        for (int i = 0; i < 8; i++) days.add(LocalDate.of(2021, 3, 8).plusDays(i * 94L));
         return days;
     }
 
@@ -186,5 +187,12 @@ class CoverageTallyIT {
         } finally {
             jdbc.sql("delete from coverage_age_band where code = 'AGE_30_39'").update();
         }
+
+        // As if the tally had been built a year earlier, holding changes up to 31/12/2021 only: the next read carries
+        // it on to a year after today, and every day agrees again.
+        jdbc.sql("select coverage_rebuild('2021-12-31')").query(Object.class).list();
+        jdbc.sql("update coverage_mark set horizon = '2021-12-31', rebuild = false").update();
+        agreeOnEveryDay("after the horizon was carried on");
+        assertThat(jdbc.sql("select horizon from coverage_mark").query(LocalDate.class).single()).isAfter(LocalDate.now());
     }
 }
