@@ -42,16 +42,14 @@ class DoseLoader {
         this.jdbc = jdbc;
     }
 
-    /** The staging table (inside the caller's transaction) and a COPY into it, to be finished by the caller. */
+    /** The staging table of the file's lines (inside the caller's transaction) and a COPY into it, to be finished by the caller. */
     BulkCopy stage() throws SQLException {
         jdbc.sql("""
-                create temp table dose_stage (
+                create temp table dose_raw (
                     line int not null, full_name text not null, name_fold text not null, date_of_birth date, sex text,
                     national_id text, phone text, product_code text not null, lot_number text, given_on date not null,
-                    dose_kind text not null, given_at text, point_fold text,
-                    point_id bigint, point_commune varchar(5), line_key text, person_id bigint, outcome text, reason text,
-                    existing_on date, existing_product text, other_line int) on commit drop""").update();
-        return new BulkCopy(DataSourceUtils.getConnection(dataSource), "dose_stage", DoseLine.COLUMNS);
+                    dose_kind text not null, given_at text, point_fold text) on commit drop""").update();
+        return new BulkCopy(DataSourceUtils.getConnection(dataSource), "dose_raw", DoseLine.COLUMNS);
     }
 
     /**
@@ -63,29 +61,30 @@ class DoseLoader {
         p.put("job", job);
         p.put("user", user);
         p.put("owner", owner);
+        sql("analyze dose_raw", p);
+        // One pass over the lines (a new table, not rewritten rows): "Điểm tiêm" naming one of the area's points (one
+        // only, by name) makes the dose the point's, and its commune the line's list. A line is known by its fields and
+        // that list, so the same line twice is one unmatched line. A line an officer matched before is matched again
+        // to the same person if still in the area; else by ID number within the area (a person outside is answered as
+        // nobody, so no line tells that they exist).
+        sql("""
+                create temp table dose_stage on commit drop as
+                select k.*, coalesce(u.person_id, n.id) as person_id, cast(null as text) as outcome, cast(null as text) as reason,
+                       cast(null as date) as existing_on, cast(null as text) as existing_product, cast(null as int) as other_line
+                from (select r.*, v.id as point_id, v.commune_code as point_commune,
+                             md5(concat_ws('|', r.name_fold, r.date_of_birth, r.national_id, r.product_code, r.given_on, r.dose_kind,
+                                           coalesce(v.commune_code, :owner, '@' || :user))) as line_key
+                      from dose_raw r
+                      left join (select fold_text(name) folded, min(id) id, min(commune_code) commune_code from vaccination_point
+                                 where active and""" + " " + area.condition("commune_code", "null::bigint") + "\n" + """
+                                 group by 1 having count(*) = 1) v on v.folded = r.point_fold) k
+                left join (select u.line_key, u.person_id from vaccine_import_unmatched u
+                           join person_card c on c.id = u.person_id and""" + " " + area.condition("c.commune_code", "c.village_id") + "\n" + """
+                           where u.person_id is not null) u on u.line_key = k.line_key
+                left join (select c.id, c.national_id from person_card c
+                           where c.national_id is not null and""" + " " + area.condition("c.commune_code", "c.village_id") + "\n" + """
+                          ) n on n.national_id = k.national_id""", p);
         sql("analyze dose_stage", p);
-        // "Điểm tiêm" naming one of the area's points (one only, by name): the dose is the point's, and so is its commune.
-        sql("""
-                update dose_stage s set point_id = v.id, point_commune = v.commune_code
-                from (select fold_text(name) folded, min(id) id, min(commune_code) commune_code from vaccination_point
-                      where active and""" + " " + area.condition("commune_code", "null::bigint") + "\n" + """
-                      group by 1 having count(*) = 1) v
-                where s.point_fold = v.folded""", p);
-        // A line is known by its fields and the list it belongs to: the same line twice is one unmatched line.
-        sql("""
-                update dose_stage set line_key = md5(concat_ws('|', name_fold, date_of_birth, national_id, product_code, given_on,
-                                                              dose_kind, coalesce(point_commune, :owner, '@' || :user)))""", p);
-        sql("create index on dose_stage (line_key)", p);
-        // A line an officer matched before is matched again to the same person, if still in the area.
-        sql("""
-                update dose_stage s set person_id = u.person_id from vaccine_import_unmatched u
-                join person_card c on c.id = u.person_id and""" + " " + area.condition("c.commune_code", "c.village_id") + "\n" + """
-                where u.line_key = s.line_key and u.person_id is not null""", p);
-        // By ID number, within the area: a person outside is answered as nobody, so no line tells that they exist.
-        sql("""
-                update dose_stage s set person_id = c.id from person_card c
-                where s.person_id is null and s.national_id is not null and c.national_id = s.national_id and"""
-                + " " + area.condition("c.commune_code", "c.village_id"), p);
         // Else by full name and birth date within the point's commune, or the area; a person with another ID number is not them.
         sql("""
                 create temp table dose_name_match on commit drop as
@@ -112,19 +111,24 @@ class DoseLoader {
                 where s.outcome is null and s.person_id = f.person_id and s.dose_kind = f.dose_kind and s.line > f.line""", p);
         // Imported doses are facts: the platform recorded them as given, so no rule judges them here and broken_rules
         // stays empty. A dose breaking a rule was the vaccinator's call on the day; refusing it would only lose it.
-        sql("""
-                with created as (
-                    insert into vaccine_dose (person_id, given_on, product_code, lot_number, dose_kind, point_id, given_at,
-                                              source, recorded_by)
-                    select person_id, given_on, product_code, lot_number, dose_kind, point_id,
-                           case when point_id is null then given_at end, 'IMPORT', :user
-                    from dose_stage where outcome is null
-                    order by person_id, dose_kind -- the indexes led by person_id written in their order, not at random
-                    on conflict (person_id, dose_kind) do nothing
-                    returning person_id, dose_kind)
-                update dose_stage s set outcome = 'CREATED' from created c
-                where s.outcome is null and s.person_id = c.person_id and s.dose_kind = c.dose_kind""", p);
-        compareWithRecorded(p); // a dose another import wrote a moment ago
+        long candidates = jdbc.sql("select count(*) from dose_stage where outcome is null").query(Long.class).single();
+        int inserted = jdbc.sql("""
+                insert into vaccine_dose (person_id, given_on, product_code, lot_number, dose_kind, point_id, given_at,
+                                          source, recorded_by)
+                select person_id, given_on, product_code, lot_number, dose_kind, point_id,
+                       case when point_id is null then given_at end, 'IMPORT', :user
+                from dose_stage where outcome is null
+                order by person_id, dose_kind -- the indexes led by person_id written in their order, not at random
+                on conflict (person_id, dose_kind) do nothing""").params(p).update();
+        // Every line left is a dose written (outcome null reads CREATED), unless another import wrote some of the same
+        // doses a moment ago: then the lines of the doses this transaction wrote are marked, and the rest compared.
+        if (inserted < candidates) {
+            sql("""
+                    update dose_stage s set outcome = 'CREATED' from vaccine_dose d
+                    where s.outcome is null and d.person_id = s.person_id and d.dose_kind = s.dose_kind
+                      and d.xmin = cast(pg_current_xact_id() as xid)""", p);
+            compareWithRecorded(p);
+        }
         int listed = jdbc.sql("""
                 insert into vaccine_import_unmatched (line_key, job_id, line, full_name, date_of_birth, sex, national_id, phone,
                     product_code, lot_number, given_on, dose_kind, point_id, given_at, commune_code, reason, created_by)
@@ -133,7 +137,7 @@ class DoseLoader {
                 from dose_stage where outcome = 'UNMATCHED' order by line
                 on conflict (line_key) do nothing""").params(p).update();
         Map<String, Long> counts = new HashMap<>();
-        jdbc.sql("select outcome, count(*) from dose_stage group by outcome").query(rs -> {
+        jdbc.sql("select coalesce(outcome, 'CREATED'), count(*) from dose_stage group by 1").query(rs -> {
             counts.put(rs.getString(1), rs.getLong(2));
         });
         return new Summary(counts.getOrDefault("CREATED", 0L), counts.getOrDefault("UNCHANGED", 0L),
