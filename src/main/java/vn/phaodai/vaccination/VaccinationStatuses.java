@@ -6,7 +6,6 @@ import org.springframework.stereotype.Service;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -47,9 +46,6 @@ public class VaccinationStatuses {
     public record FullyVaccinated(long personId, boolean fully, String document) {
     }
 
-    private record Definition(String kind, Integer minDoses, int minDays, Integer maxDays, String document) {
-    }
-
     private final JdbcClient jdbc;
 
     VaccinationStatuses(JdbcClient jdbc) {
@@ -82,34 +78,25 @@ public class VaccinationStatuses {
         return fullyVaccinated(List.of(personId), on, purpose).get(personId);
     }
 
-    /** Many persons by the definition in force on the day for the purpose; none in force: nobody is. */
+    /**
+     * Many persons by the definitions in force on the day for the purpose (the SQL function fully_vaccinated, which
+     * lists join too); none in force: nobody is. The document is the definition met, else those in force.
+     */
     public Map<Long, FullyVaccinated> fullyVaccinated(Collection<Long> personIds, LocalDate on, Purpose purpose) {
-        List<Definition> definitions = jdbc.sql("""
-                select kind, min_doses, min_days, max_days, document from vaccination_definition
+        List<String> documents = jdbc.sql("""
+                select document from vaccination_definition
                 where purpose = ? and valid_from <= ? and (valid_to is null or valid_to >= ?) order by id""")
-                .params(purpose.name(), on, on)
-                .query((rs, i) -> new Definition(rs.getString(1), (Integer) rs.getObject(2), rs.getInt(3), (Integer) rs.getObject(4), rs.getString(5)))
-                .list();
+                .params(purpose.name(), on, on).query(String.class).list();
+        String inForce = documents.isEmpty() ? null : String.join("; ", documents.stream().distinct().toList());
         Map<Long, FullyVaccinated> answers = new HashMap<>();
-        String anyDocument = definitions.isEmpty() ? null : String.join("; ", definitions.stream().map(Definition::document).distinct().toList());
-        of(personIds, on).forEach((id, status) -> {
-            Definition met = definitions.stream().filter(d -> meets(status, d, on)).findFirst().orElse(null);
-            answers.put(id, new FullyVaccinated(id, met != null, met != null ? met.document() : anyDocument));
-        });
+        for (Long id : personIds) answers.put(id, new FullyVaccinated(id, false, inForce));
+        if (personIds.isEmpty()) return answers;
+        jdbc.sql("select person_id, document from fully_vaccinated(:ids, :on, :purpose)")
+                .param("ids", personIds.toArray(Long[]::new)).param("on", on).param("purpose", purpose.name())
+                .query(rs -> {
+                    answers.put(rs.getLong(1), new FullyVaccinated(rs.getLong(1), true, rs.getString(2)));
+                });
         return answers;
-    }
-
-    private static boolean meets(Status s, Definition d, LocalDate on) {
-        LocalDate counted;
-        if (d.kind().equals("PRIMARY_COMPLETE")) {
-            if (s.primaryCompleteOn() == null) return false;
-            counted = s.lastDoseOn(); // the course's last dose, or an additional dose or booster given since
-        } else {
-            if (s.doses() < d.minDoses()) return false;
-            counted = s.doseDates().get(d.minDoses() - 1);
-        }
-        long days = ChronoUnit.DAYS.between(counted, on);
-        return days >= d.minDays() && (d.maxDays() == null || days <= d.maxDays());
     }
 
     private static List<LocalDate> dates(Array array) throws SQLException {

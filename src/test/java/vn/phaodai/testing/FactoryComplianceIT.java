@@ -145,4 +145,53 @@ class FactoryComplianceIT {
         assertThat(e.get("behind").asLong()).isEqualTo(1);
         assertThat(e.get("behindSince").asString()).isEqualTo(today.minusDays(13).toString());
     }
+
+    /** A worker's doses, given that many days ago (two Comirnaty doses complete the course). */
+    private void doses(long worker, int... daysAgo) {
+        String[] kinds = {"PRIMARY_1", "PRIMARY_2", "BOOSTER_1"};
+        for (int i = 0; i < daysAgo.length; i++) {
+            jdbc.sql("insert into vaccine_dose (person_id, given_on, product_code, dose_kind, source, recorded_by) values (?, ?, 'COMIRNATY_30', ?, 'MANUAL', 'test')")
+                    .params(worker, today.minusDays(daysAgo[i]), kinds[i]).update();
+        }
+    }
+
+    private JsonNode the(long enterprise, String commune) {
+        for (JsonNode item : admin.get("/api/v1/enterprises/testing-compliance?commune=" + commune).body().get("items")) {
+            if (item.get("enterpriseId").asLong() == enterprise) return item;
+        }
+        throw new AssertionError("enterprise " + enterprise + " not listed");
+    }
+
+    @Test
+    void workersFullyVaccinatedOrRecentlyRecoveredAreExemptAndTheShareIsOfTheOthers() {
+        String commune = "18070";
+        long firm = fx.enterprise("Công ty Dệt Kỳ Anh", commune);
+        List<Long> w = workers(firm, 10);
+        doses(w.get(0), 60, 30);        // complete, the last dose 30 days ago: exempt
+        doses(w.get(1), 200, 150, 20);  // boosted: exempt
+        doses(w.get(2), 40, 10);        // the second dose 10 days ago, under the 14 days: not yet
+        doses(w.get(3), 30);            // one dose of two: not exempt
+        var cases = new vn.phaodai.support.CaseFixture(admin, jdbc);
+        cases.recovered(cases.confirmed(w.get(4), COMMUNE, null, today.minusDays(110)), today.minusDays(100)); // within 6 months
+        cases.recovered(cases.confirmed(w.get(5), COMMUNE, null, today.minusDays(210)), today.minusDays(200)); // too long ago
+        fx.sample(w.get(0), today, null); // an exempt worker tested anyway: not one of the share
+
+        JsonNode e = the(firm, commune);
+        assertThat(e.get("workers").asLong()).isEqualTo(10);
+        assertThat(e.get("exempt").asLong()).isEqualTo(3);
+        assertThat(e.get("required").asLong()).as("20 %% of the 7 not exempt").isEqualTo(2);
+        assertThat(e.get("tested").asLong()).isZero();
+
+        // Change a dose, see the answer change: the second dose re-dated to 20 days ago, the boosted worker's doses gone.
+        jdbc.sql("update vaccine_dose set given_on = ? where person_id = ? and dose_kind = 'PRIMARY_2'").params(today.minusDays(20), w.get(2)).update();
+        jdbc.sql("delete from vaccine_dose where person_id = ?").param(w.get(1)).update();
+        e = the(firm, commune);
+        assertThat(e.get("exempt").asLong()).isEqualTo(3);
+        jdbc.sql("delete from vaccine_dose where person_id = ?").param(w.get(0)).update();
+        e = the(firm, commune);
+        assertThat(e.get("exempt").asLong()).isEqualTo(2);
+        assertThat(e.get("required").asLong()).as("20 %% of the 8 not exempt").isEqualTo(2);
+        assertThat(e.get("tested").asLong()).as("the worker tested today is one of the share now").isEqualTo(1);
+        assertThat(e.get("behind").asLong()).isEqualTo(1);
+    }
 }

@@ -19,7 +19,9 @@ import java.util.Map;
 /**
  * Factory periodic testing (4352/BYT-MT, 8228/BYT-MT): each enterprise must test a share of its workers every
  * period. The rule in force today is data (factory_testing_rule), unless the district gave the enterprise its
- * own share or period. Periods run back from today in whole calendar days of Asia/Ho_Chi_Minh.
+ * own share or period. Periods run back from today in whole calendar days of Asia/Ho_Chi_Minh. Workers exempt
+ * today (factory_testing_exemption: fully vaccinated as vaccination defines it for factory testing, or recovered
+ * within the days it allows) are neither in the share nor among those tested.
  */
 @Service
 public class FactoryTesting {
@@ -28,7 +30,7 @@ public class FactoryTesting {
     /** How far back a run of missed periods is followed. */
     static final int LOOK_BACK_PERIODS = 12;
 
-    public record Compliance(long enterpriseId, String name, String communeCode, long workers, long required, long tested,
+    public record Compliance(long enterpriseId, String name, String communeCode, long workers, long exempt, long required, long tested,
                              double sharePercent, int periodDays, long behind, LocalDate periodStart,
                              LocalDate behindSince, boolean ownRule, String ruleDocument) {
     }
@@ -71,10 +73,23 @@ public class FactoryTesting {
                            r.document
                     from enterprise_card e left join rule r on true
                     where %s and (cast(:commune as text) is null or e.commune_code = :commune)),
-                worker as (
+                everyone as (
                     select f.id as firm_id, p.id as person_id from firm f join person_card p on p.workplace_id = f.id
                     where f.share is not null and f.period_days is not null),
-                headcount as (select firm_id, count(*) as workers from worker group by firm_id),
+                exemption as (
+                    select vaccinated_exempt, recovered_within_days from factory_testing_exemption
+                    where valid_from <= :today and (valid_to is null or valid_to >= :today) order by valid_from desc limit 1),
+                exempt as (
+                    select v.person_id from exemption x
+                    join fully_vaccinated(array(select person_id from everyone), :today, 'FACTORY_TESTING') v on x.vaccinated_exempt
+                    union
+                    select c.person_id from exemption x join case_card c on c.status = 'RECOVERED' and c.outcome_on <= :today
+                     and c.outcome_on > :today - x.recovered_within_days
+                    where c.person_id in (select person_id from everyone)),
+                headcount as (
+                    select w.firm_id, count(*) as workers, count(e.person_id) as exempt
+                    from everyone w left join exempt e on e.person_id = w.person_id group by w.firm_id),
+                worker as (select w.* from everyone w where w.person_id not in (select person_id from exempt)),
                 tested as (
                     select w.firm_id, (:today - (s.sampled_at at time zone 'Asia/Ho_Chi_Minh')::date) / f.period_days as k,
                            count(distinct w.person_id) as tested
@@ -84,8 +99,8 @@ public class FactoryTesting {
                      and s.sampled_at < cast(:today + 1 as timestamp) at time zone 'Asia/Ho_Chi_Minh'
                     group by 1, 2),
                 due as (
-                    select f.*, coalesce(h.workers, 0) as workers,
-                           ceil(coalesce(h.workers, 0) * f.share / 100)::bigint as required
+                    select f.*, coalesce(h.workers, 0) as workers, coalesce(h.exempt, 0) as exempt,
+                           ceil((coalesce(h.workers, 0) - coalesce(h.exempt, 0)) * f.share / 100)::bigint as required
                     from firm f left join headcount h on h.firm_id = f.id
                     where f.share is not null and f.period_days is not null),
                 judged as (
@@ -109,7 +124,7 @@ public class FactoryTesting {
                 .query((rs, i) -> {
                     if (total.isEmpty()) total.add(rs.getLong("total"));
                     return new Compliance(rs.getLong("id"), rs.getString("name"), rs.getString("commune_code"),
-                            rs.getLong("workers"), rs.getLong("required"), rs.getLong("tested_now"),
+                            rs.getLong("workers"), rs.getLong("exempt"), rs.getLong("required"), rs.getLong("tested_now"),
                             rs.getDouble("share"), rs.getInt("period_days"), rs.getLong("behind"),
                             rs.getObject("period_start", LocalDate.class), rs.getObject("behind_since", LocalDate.class),
                             rs.getBoolean("own_rule"), rs.getString("document"));
