@@ -30,7 +30,7 @@ class BenchmarkIT {
     void everyScenarioMeasuresSomething() {
         TestData.registryOnNationalList(jdbc, new TestApi(port));
         List<Benchmark.Scenario> scenarios = benchmark.run(20_000, 3, "42", 50, 20_000, 50_000, 1_000, 2_000);
-        assertThat(scenarios).hasSize(20);
+        assertThat(scenarios).hasSize(21);
         assertThat(scenarios).allSatisfy(s -> assertThat(s.figure()).isNotBlank());
         // Every figure beside its floor, measured in the same run, and the ratio compared from run to run.
         assertThat(scenarios).allSatisfy(s -> {
@@ -82,11 +82,14 @@ class BenchmarkIT {
         var fill = scenarios.get(17).values();
         assertThat(((Number) fill.get("rows")).longValue()).isPositive();
         assertThat(jdbc.sql("select count(*) from vaccine_dose").query(Long.class).single()).isEqualTo(((Number) fill.get("doses")).longValue());
-        assertThat((double) scenarios.get(18).values().get("p95Ms")).isGreaterThan(0);
-        assertThat((double) scenarios.get(18).values().get("floorP50Ms")).isGreaterThan(0);
-        // A commune's due list as its officer: the busiest commune, some of its residents due for a dose.
-        assertThat(((Number) scenarios.get(19).values().get("due")).longValue()).isPositive();
+        // The coverage tally recounted every resident after the imports, then the province's coverage read from it.
+        assertThat(((Number) scenarios.get(18).values().get("tallyRows")).longValue()).isPositive();
+        assertThat(((Number) scenarios.get(18).values().get("persons")).intValue()).isIn(-1, 20_000);
+        assertThat((double) scenarios.get(19).values().get("p95Ms")).isGreaterThan(0);
         assertThat((double) scenarios.get(19).values().get("floorP50Ms")).isGreaterThan(0);
+        // A commune's due list as its officer: the busiest commune, some of its residents due for a dose.
+        assertThat(((Number) scenarios.get(20).values().get("due")).longValue()).isPositive();
+        assertThat((double) scenarios.get(20).values().get("floorP50Ms")).isGreaterThan(0);
         // The floors of what bench/run measures over HTTP: the bare SQL of each GET, bare inserts for each POST.
         String commune = jdbc.sql("select commune_code from person order by id limit 1").query(String.class).single();
         Map<String, Object> http = benchmark.httpFloors(commune, (String) home.get("busiestCommune"), 20, 200, 8, 300, 16,

@@ -7,25 +7,17 @@ public final class VaccinationFloors {
     }
 
     /**
-     * The same counts with no application: the residents on the day with their age and their milestones (a dose,
-     * the primary course, a booster), per commune and band (no scope object, no geography look-up, no percentages
-     * or mapping).
+     * The same counts with no application: the tally's rows of the province's communes summed per commune, age and
+     * measure (no scope object, no geography look-up, no refresh, no bands subtracted, no percentages or mapping).
      */
-    public static final String COVERAGE = """
-            with per_age as (
-                select r.commune_code, case when p.date_of_birth is not null then extract(year from age(cast(:on as date), p.date_of_birth))::int
-                                            else extract(year from cast(:on as date))::int - p.birth_year end as age,
-                       count(*) as residents, count(*) filter (where m.first_on <= cast(:on as date)) as one,
-                       count(*) filter (where m.complete_on <= cast(:on as date)) as complete,
-                       count(*) filter (where m.boosted_on <= cast(:on as date)) as boosted
-                from residents_on(cast(:on as date)) r join person_card p on p.id = r.person_id
-                left join vaccination_milestone m on m.person_id = r.person_id
-                where r.commune_code = any(cast(:communes as text[]))
-                group by 1, 2)
-            select b.code, a.commune_code, sum(residents) as residents, sum(one) as one, sum(complete) as complete, sum(boosted) as boosted
-            from per_age a join coverage_age_band b on a.age >= b.min_age and (b.max_age is null or a.age <= b.max_age)
-            where b.valid_from <= cast(:on as date) and (b.valid_to is null or b.valid_to > cast(:on as date))
-            group by grouping sets ((b.code), (b.code, a.commune_code))""";
+    public static final String COVERAGE = vn.phaodai.vaccination.coverage.CoverageTally.COUNTS;
+
+    /** What the tally is kept from: each resident's spans with their birth and milestones. */
+    public static final String FACTS = """
+            select s.person_id, s.commune_code, s.village_id, s.since, s.until, p.date_of_birth, p.birth_year,
+                   m.first_on, m.complete_on, m.boosted_on
+            from residence_span_card s join person_card p on p.id = s.person_id
+            left join vaccination_milestone m on m.person_id = s.person_id""";
 
     /** The residents of the commune on the day with everything the rules read, as one bare query. */
     public static final String DUE = """
