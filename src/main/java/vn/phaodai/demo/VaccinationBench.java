@@ -78,7 +78,8 @@ class VaccinationBench {
         values.put("tallyRows", rows);
         values.put("floorMs", floorMs);
         return new Benchmark.Scenario("the coverage tally recounted after the imports (every resident's facts and the tally's rows)", data,
-                String.format("%,d persons recounted in %,d ms; %,d rows in the tally", persons, ms, rows),
+                String.format(persons < 0 ? "rebuilt from every resident's facts in %2$,d ms; %3$,d rows in the tally"
+                        : "%,d persons recounted in %,d ms; %,d rows in the tally", persons, ms, rows),
                 String.format("the residents' facts into a bare table (create table … as select): %,d ms", floorMs), ms / (double) floorMs,
                 "a few minutes", ms < 180_000, values);
     }

@@ -105,16 +105,26 @@ begin
         sign, after_day, up_to);
 end $$;
 
--- Adds coverage_change to the tally, each change to its day, its month and its year, and empties it.
-create function coverage_tally_apply() returns void language plpgsql as $$
+-- Adds coverage_change to the tally, each change to its day, its month and its year, and empties it. Into an empty
+-- tally (fresh) as plain rows in its key's order: an upsert of two million rows took twice as long.
+create function coverage_tally_apply(fresh boolean) returns void language plpgsql as $$
 begin
-    insert into coverage_tally as t (grain, day, commune_code, from_age, measure, n)
-    select g.grain, case g.grain when 'Y' then cast(date_trunc('year', c.day) as date)
-                                 when 'M' then cast(date_trunc('month', c.day) as date) else c.day end,
-           c.commune_code, c.from_age, c.measure, sum(c.n)
-    from coverage_change c cross join (values ('Y'), ('M'), ('D')) g(grain)
-    group by 1, 2, 3, 4, 5
-    on conflict (grain, day, commune_code, from_age, measure) do update set n = t.n + excluded.n;
+    if fresh then
+        insert into coverage_tally (grain, day, commune_code, from_age, measure, n)
+        select g.grain, case g.grain when 'Y' then cast(date_trunc('year', c.day) as date)
+                                     when 'M' then cast(date_trunc('month', c.day) as date) else c.day end,
+               c.commune_code, c.from_age, c.measure, sum(c.n)
+        from coverage_change c cross join (values ('Y'), ('M'), ('D')) g(grain)
+        group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5;
+    else
+        insert into coverage_tally as t (grain, day, commune_code, from_age, measure, n)
+        select g.grain, case g.grain when 'Y' then cast(date_trunc('year', c.day) as date)
+                                     when 'M' then cast(date_trunc('month', c.day) as date) else c.day end,
+               c.commune_code, c.from_age, c.measure, sum(c.n)
+        from coverage_change c cross join (values ('Y'), ('M'), ('D')) g(grain)
+        group by 1, 2, 3, 4, 5
+        on conflict (grain, day, commune_code, from_age, measure) do update set n = t.n + excluded.n;
+    end if;
     delete from coverage_change;
 end $$;
 
@@ -145,17 +155,18 @@ begin
     delete from coverage_fact where person_id in (select person_id from coverage_recounting);
     perform coverage_facts_write(false);
     perform coverage_changes_of(false, 1, '-infinity', horizon);
-    perform coverage_tally_apply();
+    perform coverage_tally_apply(false);
 end $$;
 
 -- Everyone again, from empty: after a change of the bands, a large import, or when the registry's changes were not
 -- read for days.
 create function coverage_rebuild(horizon date) returns void language plpgsql as $$
 begin
+    perform set_config('work_mem', '256MB', true); -- the changes of every resident summed in memory, not on disk
     truncate coverage_fact; -- its trigger empties the tally and the persons to recount
     perform coverage_facts_write(true);
     perform coverage_changes_of(true, 1, '-infinity', horizon);
-    perform coverage_tally_apply();
+    perform coverage_tally_apply(true);
     analyze coverage_fact; -- the plans of the next reads see what was just written
     analyze coverage_tally;
 end $$;
@@ -164,13 +175,24 @@ end $$;
 -- changed since the last read; then, when the day comes within 30 days of the horizon, the changes of the next year.
 -- One refresh at a time (a transaction lock); returns how many persons were recounted (-1: everyone). Past 200,000
 -- persons (an import of the registry or of a province's doses) rebuilding from empty is the shorter way.
-create function coverage_refresh(today date) returns integer language plpgsql as $$
+-- patience: how long to wait for another refresh to end (null: as long as it takes); past it, null, and the caller
+-- reads the tally as that other refresh found it (a reader does not wait a minute for a rebuild after an import).
+create function coverage_refresh(today date, patience interval) returns integer language plpgsql as $$
 declare
     mark coverage_mark;
     persons integer;
     ahead date := today + 400;
+    saved text := current_setting('lock_timeout');
 begin
-    perform pg_advisory_xact_lock(hashtext('coverage_refresh'));
+    if patience is not null then
+        perform set_config('lock_timeout', cast(greatest(1, extract(epoch from patience) * 1000) as bigint)::text, true);
+    end if;
+    begin
+        perform pg_advisory_xact_lock(hashtext('coverage_refresh'));
+    exception when lock_not_available then
+        return null;
+    end;
+    perform set_config('lock_timeout', saved, true);
     select * into mark from coverage_mark;
     delete from coverage_recounting;
     with taken as (delete from coverage_dirty returning person_id)
@@ -190,7 +212,7 @@ begin
     end if;
     if today + 30 > mark.horizon then
         perform coverage_changes_of(true, 1, mark.horizon, ahead);
-        perform coverage_tally_apply();
+        perform coverage_tally_apply(false);
         update coverage_mark set horizon = ahead;
     end if;
     return persons;

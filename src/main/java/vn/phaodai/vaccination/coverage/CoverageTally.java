@@ -43,7 +43,17 @@ public class CoverageTally {
      */
     @Transactional
     public int refresh() {
-        return jdbc.sql("select coverage_refresh(?)").param(clock.today()).query(Integer.class).single();
+        return jdbc.sql("select coverage_refresh(?, null)").param(clock.today()).query(Integer.class).single();
+    }
+
+    /**
+     * As refresh(), for a reader: false when another refresh (a rebuild after a large import takes a minute or two)
+     * was still running after two seconds, and the tally is read as that one found it.
+     */
+    @Transactional
+    public boolean refreshForRead() {
+        return jdbc.sql("select coverage_refresh(?, interval '2 seconds')").param(clock.today())
+                .query((rs, i) -> rs.getObject(1) != null).single();
     }
 
     /** Whether the tally answers for the day: from 01/01/2021 up to its horizon (about a year after today). */

@@ -49,7 +49,8 @@ public class VaccinationCoverage {
     public record UnitCoverage(String level, String code, String name, List<Figures> bands) {
     }
 
-    public record Report(LocalDate on, UnitCoverage unit, String by, List<UnitCoverage> children) {
+    /** recounting: a large recount (after an import) was under way, and the figures are those from before it. */
+    public record Report(LocalDate on, UnitCoverage unit, String by, List<UnitCoverage> children, boolean recounting) {
     }
 
     /** One decimal, half up: 38.5. */
@@ -144,7 +145,7 @@ public class VaccinationCoverage {
         CoverageUnit unit = unit(unitValue, user.scope());
         CoverageUnit.Level childLevel = childLevel(by, unit);
         List<AgeBands.Band> inForce = bands.on(on);
-        tally.refresh();
+        boolean recounting = !tally.refreshForRead();
         Map<String, long[]> total = new HashMap<>();
         Map<String, Map<String, long[]>> byChild = new LinkedHashMap<>();
         boolean fromTally = unit.villageId() == null && childLevel != CoverageUnit.Level.VILLAGE && tally.answers(on);
@@ -163,7 +164,7 @@ public class VaccinationCoverage {
             byChild.forEach((k, counts) -> children.add(new UnitCoverage(childLevel.param(), k == null ? null : childCode(childLevel, k),
                     messages.get("vaccination.coverage.unknownUnit"), figures(inForce, counts))));
         }
-        return new Report(on, whole, childLevel == null ? null : childLevel.param(), children);
+        return new Report(on, whole, childLevel == null ? null : childLevel.param(), children, recounting);
     }
 
     /** Per band, the tally's key of its lower age less the key above its upper age, summed per commune or district. */

@@ -9,6 +9,10 @@ import vn.phaodai.support.PhaodaiIT;
 import vn.phaodai.support.TestApi;
 import vn.phaodai.support.TestData;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +40,8 @@ class CoverageTallyIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
     TestApi admin;
     final Random random = new Random(47);
     final List<Long> villages = new ArrayList<>();
@@ -194,5 +200,42 @@ class CoverageTallyIT {
         jdbc.sql("update coverage_mark set horizon = '2021-12-31', rebuild = false").update();
         agreeOnEveryDay("after the horizon was carried on");
         assertThat(jdbc.sql("select horizon from coverage_mark").query(LocalDate.class).single()).isAfter(LocalDate.now());
+    }
+
+    /**
+     * While another refresh runs (here: its lock held by another transaction, as a rebuild after an import holds it
+     * for a minute), a reader does not wait: it answers the tally as it was, says so, and counts a new dose once the
+     * other refresh is done.
+     */
+    @Test
+    void aReaderDoesNotWaitForALongRecount() throws SQLException {
+        admin = new TestApi(port);
+        TestData.registryOnNationalList(jdbc, admin);
+        String url = "/api/v1/vaccination/coverage?unit=" + COMMUNES.get(2) + "&on=2022-06-01";
+        long before = everyoneWithADose(admin.get(url).body());
+        long person = jdbc.sql("""
+                insert into person (full_name, sex, birth_year, date_of_birth, commune_code)
+                values ('Người Chờ Đếm', 'FEMALE', 1990, '1990-05-05', ?) returning id""")
+                .param(COMMUNES.get(2)).query(Long.class).single();
+        try (Connection other = dataSource.getConnection(); Statement st = other.createStatement()) {
+            other.setAutoCommit(false);
+            st.execute("select pg_advisory_xact_lock(hashtext('coverage_refresh'))");
+            jdbc.sql("""
+                    insert into vaccine_dose (person_id, given_on, product_code, dose_kind, source, recorded_by)
+                    values (?, '2022-01-10', 'ASTRAZENECA', 'PRIMARY_1', 'MANUAL', 'test')""").param(person).update();
+            var r = admin.get(url);
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            assertThat(r.body().get("recounting").asBoolean()).isTrue();
+            assertThat(everyoneWithADose(r.body())).isEqualTo(before);
+            other.rollback();
+        }
+        var r = admin.get(url);
+        assertThat(r.body().get("recounting").asBoolean()).isFalse();
+        assertThat(everyoneWithADose(r.body())).isEqualTo(before + 1);
+    }
+
+    private static long everyoneWithADose(JsonNode report) {
+        for (JsonNode b : report.get("unit").get("bands")) if (b.get("band").asText().equals("ALL")) return b.get("atLeastOneDose").asLong();
+        throw new AssertionError("no band ALL in " + report);
     }
 }
