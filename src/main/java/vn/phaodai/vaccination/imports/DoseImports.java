@@ -1,5 +1,7 @@
 package vn.phaodai.vaccination.imports;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,6 +38,8 @@ import java.util.UUID;
  */
 @Service
 public class DoseImports {
+
+    private static final Logger log = LoggerFactory.getLogger(DoseImports.class);
 
     public static final String JOB_KIND = "DOSE_IMPORT";
     private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -104,12 +108,14 @@ public class DoseImports {
         return transaction.execute(status -> {
             try {
                 progress.phase("READING", 0);
+                long start = System.nanoTime();
                 try (BulkCopy copy = loader.stage()) {
                     if (!reader.stage(copy, file, fileName, limits.maxRows())) {
                         throw new InvalidInputException("file", messages.get("vaccination.import.noHeader"));
                     }
                     copy.finish();
                 }
+                log.debug("{} lines read and copied in {} ms", reader.read(), (System.nanoTime() - start) / 1_000_000);
                 progress.rowsDone(reader.read(), reader.rejected());
                 progress.phase("APPLYING", reader.read());
                 DoseLoader.Summary s = loader.apply(progress.jobId(), user, area, owner);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import vn.phaodai.support.PhaodaiIT;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.phaodai.support.WebSession.encode;
 
 /**
@@ -214,5 +216,44 @@ class PointsIT {
         long theirs = create(admin, OTHER, "Trạm Y tế phường Trần Phú " + n, "HEALTH_STATION").body().get("id").asLong();
         assertThat(web.get("/vaccination/points/" + theirs + "/edit").statusCode()).isEqualTo(404);
         assertThat(web.get("/vaccination/points?commune=" + OTHER).statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * A dose's product and point are checked per statement (V49_17), not by keys: a dose naming a product or a point
+     * that does not exist is refused as a key would refuse it, in a statement of many rows too, and a point or a
+     * product that doses name is not deleted; a point nobody was vaccinated at is.
+     */
+    @Test
+    void aDoseNamesOnlyProductsAndPointsThatExistAndThoseItNamesStay() {
+        long point = create(officer, COMMUNE, "Điểm tiêm kiểm tra " + n, "MOBILE").body().get("id").asLong();
+        long empty = create(officer, COMMUNE, "Điểm tiêm trống " + n, "MOBILE").body().get("id").asLong();
+        long person = jdbc.sql("insert into person (full_name, sex, birth_year, commune_code) values ('Người Tiêm', 'MALE', 1980, ?) returning id")
+                .param(COMMUNE).query(Long.class).single();
+        String dose = "insert into vaccine_dose (person_id, given_on, product_code, dose_kind, point_id, source, recorded_by) ";
+        jdbc.sql(dose + "values (?, '2021-09-01', 'ASTRAZENECA', 'PRIMARY_1', ?, 'MANUAL', 'test')").params(person, point).update();
+
+        assertThatThrownBy(() -> jdbc.sql(dose + "values (?, '2021-11-01', 'NO_SUCH_VACCINE', 'PRIMARY_2', null, 'MANUAL', 'test')")
+                .param(person).update()).isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("vaccine product");
+        assertThatThrownBy(() -> jdbc.sql(dose + "values (?, '2021-11-01', 'ASTRAZENECA', 'PRIMARY_2', ?, 'MANUAL', 'test'), "
+                        + "(?, '2022-03-01', 'ASTRAZENECA', 'BOOSTER_1', -1, 'MANUAL', 'test')").params(person, point, person).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("vaccination point");
+        assertThatThrownBy(() -> jdbc.sql("update vaccine_dose set point_id = -1 where person_id = ?").param(person).update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(jdbc.sql("select count(*) from vaccine_dose where person_id = ?").param(person).query(Long.class).single())
+                .as("the refused statements wrote nothing").isEqualTo(1);
+
+        assertThatThrownBy(() -> jdbc.sql("delete from vaccination_point where id = ?").param(point).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("doses name");
+        assertThat(jdbc.sql("delete from vaccination_point where id = ?").param(empty).update()).isEqualTo(1);
+
+        // A product only doses name (the listed ones are named by rules and lots as well, with keys of their own).
+        jdbc.sql("""
+                insert into vaccine_product (code, name, platform_names, primary_doses, doses_per_vial, platform)
+                values ('TEST_KEPT', 'Vắc xin thử', '{vac xin thu}', 2, 10, 'MRNA')""").update();
+        jdbc.sql(dose + "values (?, '2021-11-01', 'TEST_KEPT', 'PRIMARY_2', null, 'MANUAL', 'test')").param(person).update();
+        assertThatThrownBy(() -> jdbc.sql("delete from vaccine_product where code = 'TEST_KEPT'").update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("doses name");
+        jdbc.sql("delete from vaccine_dose where person_id = ?").param(person).update();
+        assertThat(jdbc.sql("delete from vaccine_product where code = 'TEST_KEPT'").update()).isEqualTo(1);
     }
 }
