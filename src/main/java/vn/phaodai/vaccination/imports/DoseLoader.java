@@ -7,6 +7,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import vn.phaodai.security.Scope;
 import vn.phaodai.shared.BulkCopy;
+import vn.phaodai.shared.BulkLoad;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
@@ -25,6 +26,8 @@ import java.util.UUID;
 class DoseLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DoseLoader.class);
+    /** Doses at least this many, and more than the registry holds, are written as a first load. */
+    static final long FIRST_LOAD = 100_000;
 
     /** What the lines came to; conflicts are lines whose dose kind the person has already, of another day or product. */
     record Summary(long created, long unchanged, long unmatched, long unmatchedNew, long conflicts) {
@@ -112,14 +115,15 @@ class DoseLoader {
         // Imported doses are facts: the platform recorded them as given, so no rule judges them here and broken_rules
         // stays empty. A dose breaking a rule was the vaccinator's call on the day; refusing it would only lose it.
         long candidates = jdbc.sql("select count(*) from dose_stage where outcome is null").query(Long.class).single();
-        int inserted = sql("""
+        String insert = """
                 insert into vaccine_dose (person_id, given_on, product_code, lot_number, dose_kind, point_id, given_at,
                                           source, recorded_by)
                 select person_id, given_on, product_code, lot_number, dose_kind, point_id,
                        case when point_id is null then given_at end, 'IMPORT', :user
                 from dose_stage where outcome is null
                 order by person_id, dose_kind -- the indexes led by person_id written in their order, not at random
-                on conflict (person_id, dose_kind) do nothing""", p);
+                on conflict (person_id, dose_kind) do nothing""";
+        int inserted = isFirstLoad(candidates) ? firstLoad(insert, p) : sql(insert, p);
         // Every line left is a dose written (outcome null reads CREATED), unless another import wrote some of the same
         // doses a moment ago: then the lines of the doses this transaction wrote are marked, and the rest compared.
         if (inserted < candidates) {
@@ -142,6 +146,27 @@ class DoseLoader {
         });
         return new Summary(counts.getOrDefault("CREATED", 0L), counts.getOrDefault("UNCHANGED", 0L),
                 counts.getOrDefault("UNMATCHED", 0L), listed, counts.getOrDefault("CONFLICT", 0L));
+    }
+
+    /**
+     * A province's first import (more doses than the registry holds, and many): written without the secondary
+     * indexes and the person's key, rebuilt after (decision 0002), and analysed so the next reads plan on the new rows.
+     */
+    private boolean isFirstLoad(long candidates) {
+        long existing = jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = 'vaccine_dose'::regclass")
+                .query(Long.class).single();
+        return candidates >= FIRST_LOAD && candidates > existing;
+    }
+
+    private int firstLoad(String insert, Map<String, Object> p) {
+        try {
+            int inserted = BulkLoad.withoutIndexesAndForeignKeys(DataSourceUtils.getConnection(dataSource), "vaccine_dose",
+                    () -> sql(insert, p));
+            sql("analyze vaccine_dose", p);
+            return inserted;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A dose kind the person has: the same day and product is this line's dose, another is a conflict, never overwritten. */
