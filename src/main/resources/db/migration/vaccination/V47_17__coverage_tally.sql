@@ -106,25 +106,18 @@ begin
 end $$;
 
 -- Adds coverage_change to the tally, each change to its day, its month and its year, and empties it. Into an empty
--- tally (fresh) as plain rows in its key's order: an upsert of two million rows took twice as long.
+-- tally (fresh) as plain rows in its key's order, without the upsert's lookups (2,300,000 rows: 15 s, the upsert 18 s).
 create function coverage_tally_apply(fresh boolean) returns void language plpgsql as $$
 begin
-    if fresh then
-        insert into coverage_tally (grain, day, commune_code, from_age, measure, n)
-        select g.grain, case g.grain when 'Y' then cast(date_trunc('year', c.day) as date)
-                                     when 'M' then cast(date_trunc('month', c.day) as date) else c.day end,
-               c.commune_code, c.from_age, c.measure, sum(c.n)
-        from coverage_change c cross join (values ('Y'), ('M'), ('D')) g(grain)
-        group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5;
-    else
+    execute format($q$
         insert into coverage_tally as t (grain, day, commune_code, from_age, measure, n)
         select g.grain, case g.grain when 'Y' then cast(date_trunc('year', c.day) as date)
                                      when 'M' then cast(date_trunc('month', c.day) as date) else c.day end,
                c.commune_code, c.from_age, c.measure, sum(c.n)
         from coverage_change c cross join (values ('Y'), ('M'), ('D')) g(grain)
-        group by 1, 2, 3, 4, 5
-        on conflict (grain, day, commune_code, from_age, measure) do update set n = t.n + excluded.n;
-    end if;
+        group by 1, 2, 3, 4, 5 %s$q$,
+        case when fresh then 'order by 1, 2, 3, 4, 5'
+             else 'on conflict (grain, day, commune_code, from_age, measure) do update set n = t.n + excluded.n' end);
     delete from coverage_change;
 end $$;
 
