@@ -30,8 +30,9 @@ create trigger vaccine_dose_references_update after update on vaccine_dose
 -- nothing in the application runs into it.
 create function vaccine_product_kept() returns trigger language plpgsql as $$
 begin
-    if exists (select 1 from old_products o join vaccine_dose d on d.product_code = o.code
-               where not exists (select 1 from vaccine_product p where p.code = o.code)) then
+    if exists (select 1 from old_products o
+               where not exists (select 1 from vaccine_product p where p.code = o.code) -- gone, not only changed
+                 and exists (select 1 from vaccine_dose d where d.product_code = o.code)) then
         raise foreign_key_violation using message = 'doses name this vaccine product',
             constraint = 'vaccine_dose_product_code_fkey', table = 'vaccine_product';
     end if;
@@ -44,8 +45,7 @@ create trigger vaccine_product_kept_update after update on vaccine_product
 
 create function vaccination_point_kept() returns trigger language plpgsql as $$
 begin
-    if exists (select 1 from old_points o join vaccine_dose d on d.point_id = o.id
-               where not exists (select 1 from vaccination_point p where p.id = o.id)) then
+    if exists (select 1 from old_points o where exists (select 1 from vaccine_dose d where d.point_id = o.id)) then
         raise foreign_key_violation using message = 'doses name this vaccination point',
             constraint = 'vaccine_dose_point_id_fkey', table = 'vaccination_point';
     end if;

@@ -82,10 +82,10 @@ public class CoverageTally {
 
     /**
      * Per commune, per age k (the key k: aged k or more) the four measures on the day: the year rows before the day's
-     * year, the month rows of its year before its month, the day rows of its month up to it.
+     * year, the month rows of its year before its month, the day rows of its month up to it. For a day the tally
+     * answers (the caller asked answers(on)).
      */
     Map<String, Map<Integer, long[]>> counts(Collection<String> communes, LocalDate on) {
-        if (!answers(on)) throw new IllegalArgumentException("the tally does not hold " + on);
         Map<String, Map<Integer, long[]>> out = new HashMap<>();
         jdbc.sql(COUNTS).param("communes", communes.toArray(String[]::new)).param("on", on)
                 .param("month", on.withDayOfMonth(1)).param("year", on.withDayOfYear(1))
